@@ -1,0 +1,13 @@
+import type { Command } from "commander";
+import { registerValidate } from "./validate.js";
+import { registerSchema } from "./schema.js";
+import { registerRun } from "./run.js";
+import { registerReport } from "./report.js";
+
+/** Every subcommand, in the order `--help` lists them. */
+export function registerCommands(program: Command): void {
+  registerValidate(program);
+  registerSchema(program);
+  registerRun(program);
+  registerReport(program);
+}

@@ -1,0 +1,123 @@
+/**
+ * What a run produces: the data type that reports/ and the analysis commands
+ * read (from memory or from `results.json`). Nothing in reports/ needs more.
+ */
+import type { Label, Source } from "../model/types.js";
+
+/** Kind of a summarised series: player or group share, or a metric (built-in: market_size, hhi, cr3). */
+export type SeriesKind = "player" | "group" | "metric";
+export type Unit = "share" | "usd_bn" | "hhi" | "ratio" | "number";
+
+/** Summary of one quantity in one year across paths. `se` is the Monte Carlo standard error of the mean. */
+export interface Stat {
+  n: number;
+  mean: number;
+  sd: number;
+  se: number;
+  min: number;
+  max: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+export interface Histogram {
+  year: number;
+  /** bin edges, length counts.length + 1 */
+  edges: number[];
+  counts: number[];
+}
+
+export interface Series {
+  /** region id or "global" */
+  view: string;
+  /** player, group or metric id; built-in metrics: market_size (USD bn), hhi (0..10000), cr3 (share) */
+  entity: string;
+  kind: SeriesKind;
+  unit: Unit;
+  /** one Stat per year, baseYear..endYear */
+  stats: Stat[];
+  /** distribution in the end year, coarse bins, for figures */
+  histogram: Histogram;
+}
+
+export interface TargetResult {
+  id: string;
+  label: Label;
+  entity: string;
+  view: string;
+  year: number;
+  op: ">=" | "<=";
+  value: number;
+  statistic: "median" | "mean";
+  /** P(quantity op value) over paths, with its Monte Carlo standard error */
+  probability: number;
+  probabilitySe: number;
+  /** the statistic (median or mean) of the quantity, with its standard error */
+  achieved: number;
+  achievedSe: number;
+}
+
+/** One whole simulated path: view -> entity -> values per year. */
+export interface SamplePath {
+  path: number;
+  values: Record<string, Record<string, number[]>>;
+}
+
+export interface EntityMeta {
+  id: string;
+  label: Label;
+  color?: string;
+}
+
+export interface Assumption {
+  /** e.g. "players[aws].shares.europe" */
+  where: string;
+  text: string;
+  kind: "source" | "assumption" | "unsourced";
+  source?: string;
+}
+
+export interface ScenarioResult {
+  id: string;
+  file: string;
+  title: Label;
+  description?: Label;
+  baseYear: number;
+  endYear: number;
+  years: number[];
+  paths: number;
+  seed: string;
+  regions: EntityMeta[];
+  groups: (EntityMeta & { players: string[] })[];
+  players: (EntityMeta & { group: string })[];
+  metrics: (EntityMeta & { unit: Unit })[];
+  presentation: { color?: string; keyGroups: string[]; focusGroup?: string };
+  sources: Source[];
+  assumptions: Assumption[];
+  series: Series[];
+  targets: TargetResult[];
+  samplePaths: SamplePath[];
+  /** half-width of the 95% interval of each target's statistic when --precision was used */
+  precision?: { tolerance: number; achieved: number; reached: boolean };
+}
+
+export interface Manifest {
+  package: string;
+  version: string;
+  node: string;
+  command: string;
+  seed: string;
+  paths: number;
+  threads: number;
+  chunkSize: number;
+  wallSeconds: number;
+  scenarioFiles: { file: string; sha256: string }[];
+}
+
+export interface Results {
+  manifest: Manifest;
+  scenarios: ScenarioResult[];
+}
