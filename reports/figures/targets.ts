@@ -1,0 +1,72 @@
+/**
+ * Figure 8: the probability that each scenario's narrative claims are met
+ * (TargetResult.probability), with ±2 Monte Carlo standard errors
+ * (probabilitySe) as an interval, one row per claim, grouped by scenario.
+ */
+import type { Results } from "../../engine/results/types.js";
+import { formatPercent, formatShareTick } from "../format/numbers.js";
+import { label, t } from "../i18n/index.js";
+import { caption, figureNotes } from "../render/captions.js";
+import { toCsv, type CsvRow } from "../render/csv.js";
+import { bodyWidth, frame } from "../render/frame.js";
+import { GRID, scenarioColor, shade } from "../render/palette.js";
+import { Plot, plotPanel } from "../render/plot.js";
+import { wrapText } from "../render/textWidth.js";
+import { scenarioTitle } from "../results/select.js";
+import { scenarioClass, type Figure, type FigureOptions } from "./types.js";
+
+const ROW = 46;
+
+export function targets(results: Results, options: FigureOptions): Figure {
+  const { document: doc, lang } = options;
+  const name = "targets";
+  const items = results.scenarios.flatMap((s) =>
+    s.targets
+      .filter((x) => Number.isFinite(x.probability))
+      .map((x) => {
+        const se = Number.isFinite(x.probabilitySe) ? x.probabilitySe : 0;
+        return { key: `${s.id}/${x.id}`, s, target: x, p: x.probability, lo: Math.max(0, x.probability - 2 * se), hi: Math.min(1, x.probability + 2 * se) };
+      }),
+  );
+  const rows: CsvRow[] = items.map((d) => ({ scenario: d.s.id, target: d.target.id, entity: d.target.entity, view: d.target.view, year: d.target.year, op: d.target.op, value: d.target.value, probability: d.p, probability_se: d.target.probabilitySe, achieved: d.target.achieved, achieved_se: d.target.achievedSe }));
+  const width = bodyWidth();
+  const height = Math.max(1, items.length) * ROW + 54;
+  const marks: Plot.Markish[] = [Plot.ruleX([0], { stroke: GRID })];
+  for (const d of items) {
+    const color = scenarioColor(results, d.s.id);
+    const text = `${scenarioTitle(d.s, lang)}: ${label(d.target.label, lang)}`;
+    const shown = wrapText(text, 12, width - 30)[0] + (wrapText(text, 12, width - 30).length > 1 ? "…" : "");
+    marks.push(
+      Plot.text([d], { y: "key", frameAnchor: "left", text: () => shown, textAnchor: "start", dy: -14, fill: shade(color, 0.2), fontSize: 12, fontWeight: 600, className: scenarioClass(d.s.id) }),
+      Plot.ruleY([d], { y: "key", x1: "lo", x2: "hi", stroke: color, strokeWidth: 2, className: scenarioClass(d.s.id) }),
+      Plot.dot([d], { y: "key", x: "p", r: 5, fill: color, className: scenarioClass(d.s.id) }),
+      Plot.text([d], { y: "key", x: "hi", text: () => formatPercent(d.p, lang), textAnchor: "start", dx: 8, fill: shade(color, 0.2), fontSize: 12 }),
+    );
+  }
+  const plot = plotPanel(doc, {
+    width,
+    height,
+    marginTop: 22,
+    marginBottom: 40,
+    marginLeft: 8,
+    marginRight: 40,
+    x: { domain: [0, 1], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatShareTick(v, lang), label: t(lang, "axisProbability"), labelAnchor: "center", labelArrow: "none" },
+    y: { domain: items.map((d) => d.key), axis: null, padding: 0, align: 1 },
+    marks,
+  });
+  const sorted = [...items].sort((a, b) => a.p - b.p);
+  const hi = sorted.at(-1);
+  const lo = sorted[0];
+  const title = hi && lo ? t(lang, "targetsTitle", { hi: formatPercent(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatPercent(lo.p, lang) }) : t(lang, "targetsNone");
+  const svg = frame(doc, {
+    id: name,
+    title,
+    subtitle: t(lang, "targetsSubtitle"),
+    desc: t(lang, "targetsDesc", { values: items.map((d) => `${label(d.target.label, lang)}: ${formatPercent(d.p, lang)}`).join("; ") }),
+    notes: figureNotes(results, lang, { bands: false }),
+    caption: caption(results, lang),
+    panels: [{ node: plot, x: 0, y: 0 }],
+    bodyHeight: height,
+  });
+  return { name, title, svg, csv: toCsv(rows) };
+}

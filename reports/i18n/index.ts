@@ -1,0 +1,33 @@
+/** Languages of the report, the message lookup and the choice of a Label's text. */
+import type { Label } from "../../engine/model/types.js";
+import { en, type MessageKey, type Messages } from "./en.js";
+import { fr } from "./fr.js";
+
+export type Lang = "en" | "fr";
+export const LANGS: readonly Lang[] = ["en", "fr"];
+
+const catalogues: Record<Lang, Messages> = { en, fr };
+
+export function isLang(x: string): x is Lang {
+  return (LANGS as readonly string[]).includes(x);
+}
+
+export function messages(lang: Lang): Messages {
+  return catalogues[lang];
+}
+
+/**
+ * The message `key` in `lang` with `{name}` placeholders filled in.
+ * @example t("en", "caption", { paths: "400", seed: "42", version: "0.1.0" }) // "400 paths, seed 42, marketfutures v0.1.0"
+ */
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The text of a Label in `lang`, falling back to English. */
+export function label(l: Label | undefined, lang: Lang): string {
+  if (!l) return "";
+  return (lang === "fr" ? l.fr : undefined) ?? l.en;
+}
+
+export type { MessageKey, Messages };

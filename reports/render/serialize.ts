@@ -1,0 +1,7 @@
+/** SVG text from a DOM element: jsdom's XMLSerializer (outerHTML has no xmlns, resvg then finds no root). */
+export function serializeSvg(svg: SVGSVGElement): string {
+  const win = svg.ownerDocument.defaultView as unknown as { XMLSerializer: new () => { serializeToString(n: Node): string } } | null;
+  if (!win) throw new Error("serializeSvg: the element's document has no window");
+  const text = new win.XMLSerializer().serializeToString(svg);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+}

@@ -1,0 +1,89 @@
+/** Reading the `Results` type: series lookup, labels of views and groups, the focus of a scenario. */
+import type { Results, ScenarioResult, Series, Stat } from "../../engine/results/types.js";
+import { label, t, type Lang } from "../i18n/index.js";
+
+export const GLOBAL = "global";
+
+/** The series (view, entity) of a scenario, or undefined when the run did not summarise it. */
+export function findSeries(s: ScenarioResult, view: string, entity: string): Series | undefined {
+  return s.series.find((x) => x.view === view && x.entity === entity);
+}
+
+/** The Stat of a series in `year`, or undefined. */
+export function statAt(s: ScenarioResult, series: Series, year: number): Stat | undefined {
+  const i = s.years.indexOf(year);
+  return i < 0 ? undefined : series.stats[i];
+}
+
+/** A finite Stat: every quantile is a number (no NaN reaches a figure). */
+export function isFiniteStat(st: Stat | undefined): st is Stat {
+  return st !== undefined && [st.p5, st.p25, st.p50, st.p75, st.p95].every(Number.isFinite);
+}
+
+export function scenarioTitle(s: ScenarioResult, lang: Lang): string {
+  return label(s.title, lang);
+}
+
+/** Label of a group, player or metric id, looked up in every scenario; the id itself as a last resort. */
+export function entityLabel(results: Results, id: string, lang: Lang): string {
+  for (const s of results.scenarios) {
+    const meta = s.groups.find((g) => g.id === id) ?? s.players.find((p) => p.id === id) ?? s.metrics.find((m) => m.id === id);
+    if (meta) return label(meta.label, lang);
+  }
+  return id;
+}
+
+/** Label of a view: "World" for global, the region's label otherwise. */
+export function viewLabel(results: Results, view: string, lang: Lang): string {
+  if (view === GLOBAL) return t(lang, "world");
+  for (const s of results.scenarios) {
+    const r = s.regions.find((x) => x.id === view);
+    if (r) return label(r.label, lang);
+  }
+  return view;
+}
+
+/** Key groups across scenarios, in first-seen order (presentation.keyGroups, else all groups). */
+export function keyGroups(results: Results): string[] {
+  const out: string[] = [];
+  for (const s of results.scenarios) {
+    const ids = s.presentation.keyGroups.length > 0 ? s.presentation.keyGroups : s.groups.map((g) => g.id);
+    for (const id of ids) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** All groups across scenarios, in first-seen order. */
+export function allGroups(results: Results): string[] {
+  const out: string[] = [];
+  for (const s of results.scenarios) for (const g of s.groups) if (!out.includes(g.id)) out.push(g.id);
+  return out;
+}
+
+/**
+ * The group a scenario is about (presentation.focusGroup, else its first key group) and the view
+ * in which to show it: the view of a target on that group in the end year, else global.
+ */
+export function focusOf(s: ScenarioResult): { group: string; view: string } {
+  const group = s.presentation.focusGroup ?? s.presentation.keyGroups[0] ?? s.groups[0]?.id ?? "";
+  const target = s.targets.find((x) => x.entity === group && x.year === s.endYear && findSeries(s, x.view, group));
+  return { group, view: target?.view ?? GLOBAL };
+}
+
+/** Base and end years over all scenarios. */
+export function horizon(results: Results): { base: number; end: number } {
+  const base = Math.min(...results.scenarios.map((s) => s.baseYear));
+  const end = Math.max(...results.scenarios.map((s) => s.endYear));
+  return { base, end };
+}
+
+/** "Publisher (date)" or the title, for every source cited by the scenarios, without duplicates. */
+export function sourceNames(results: Results, scenarios: ScenarioResult[] = results.scenarios): string[] {
+  const out: string[] = [];
+  for (const s of scenarios)
+    for (const src of s.sources) {
+      const name = `${src.publisher ?? src.author ?? src.title} (${src.date})`;
+      if (!out.includes(name)) out.push(name);
+    }
+  return out;
+}
