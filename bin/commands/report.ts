@@ -1,11 +1,76 @@
+/**
+ * `marketfutures report FILE... | --from results.json`: run the scenarios (or read
+ * saved results) and write figures (SVG, CSV, PNG with --png) and one
+ * self-contained report.html into --out. The rendering stack is imported only here.
+ */
 import type { Command } from "commander";
-import { UserError } from "../../engine/diagnostics.js";
+import type { Results } from "../../engine/results/types.js";
+import { UsageError, UserError } from "../../engine/diagnostics.js";
+import { packageVersion } from "../../engine/version.js";
+
+interface ReportFlags {
+  out: string;
+  lang: string;
+  png?: boolean;
+  paths?: string;
+  seed?: string;
+  from?: string;
+  threads?: string;
+  force?: boolean;
+}
+
+type RunScenarios = (files: string[], options: { paths?: number; seed?: string; threads?: number; quiet?: boolean }) => Promise<Results>;
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+/** The engine's entry point, loaded lazily; a clear message while it does not exist yet. */
+async function loadRunScenarios(): Promise<RunScenarios> {
+  const specifier = "../../engine/run/runScenarios.js";
+  try {
+    const mod = (await import(specifier)) as { runScenarios?: RunScenarios };
+    if (typeof mod.runScenarios === "function") return mod.runScenarios;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
+  }
+  throw new UserError("running scenarios is not available in this build yet; run `marketfutures run` separately and pass its results with --from results.json");
+}
 
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("(not yet implemented)")
-    .action(() => {
-      throw new UserError("report is not implemented yet");
+    .description("write report figures (SVG, CSV, PNG) and a self-contained report.html")
+    .argument("[files...]", "scenario files to run (or use --from)")
+    .option("--out <dir>", "output directory", "report")
+    .option("--lang <lang>", "language of labels and numbers: en or fr", "en")
+    .option("--png", "also write a PNG next to every SVG")
+    .option("--paths <n>", "Monte Carlo paths per scenario")
+    .option("--seed <s>", "master seed")
+    .option("--from <results.json>", "read saved results instead of running scenarios")
+    .option("--threads <n>", "worker threads")
+    .option("--force", "write into a non-empty directory not made by a previous report")
+    .action(async (files: string[], flags: ReportFlags) => {
+      const { isLang } = await import("../../reports/i18n/index.js");
+      if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
+      const paths = positiveInt("--paths", flags.paths);
+      const threads = positiveInt("--threads", flags.threads);
+      if (flags.from && files.length > 0) throw new UsageError("give either scenario files or --from results.json, not both");
+      if (!flags.from && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json");
+      let results: Results;
+      if (flags.from) {
+        const { readResults } = await import("../../reports/results/readResults.js");
+        results = readResults(flags.from);
+      } else {
+        const runScenarios = await loadRunScenarios();
+        results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
+      }
+      const { buildReport } = await import("../../reports/buildReport.js");
+      const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
+      const summary = await buildReport(results, { out: flags.out, lang: flags.lang, png: Boolean(flags.png), force: Boolean(flags.force), command, version: packageVersion() });
+      process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });
 }
