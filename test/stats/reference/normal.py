@@ -52,7 +52,11 @@ def cdf(x):
 
 
 def quantile(p):
-    p = D(float(p))  # the exact value of the double nearest to p
+    return quantile_exact(D(float(p)))  # the exact value of the double nearest to p
+
+
+def quantile_exact(p):
+    """Newton on Phi for a Decimal p in (0, 1)."""
     # Start from a double-precision guess, then Newton in 60 digits.
     z = D(-3) if p < D("0.001") else D(0)
     if p < D("1e-5"):
