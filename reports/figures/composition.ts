@@ -96,7 +96,7 @@ export function composition(results: Results, options: FigureOptions): Figure {
     id: name,
     title,
     subtitle: t(lang, "compositionSubtitle", { base, end }),
-    desc: t(lang, "compositionDesc", { end, values: top.map((x) => `${scenarioTitle(x.s, lang)}: ${entityLabel(results, x.g ?? "", lang)} ${formatShare(x.v, lang)}`).join("; ") }),
+    desc: t(lang, "compositionDesc", { end, values: top.map((x) => t(lang, "pair", { a: scenarioTitle(x.s, lang), b: `${entityLabel(results, x.g ?? "", lang)} ${formatShare(x.v, lang)}` })).join("; ") }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels,

@@ -43,7 +43,7 @@ export function distribution(results: Results, options: FigureOptions): Figure {
     if (bins.length === 0 || !st) return;
     for (const b of bins) rows.push({ scenario: s.id, view, group, year: series.histogram.year, bin_start: b.x1, bin_end: b.x2, percent_of_paths: b.pct });
     widths.push({ name: scenarioTitle(s, lang), lo: st.p5, hi: st.p95, w: st.p95 - st.p5 });
-    medians.push(`${scenarioTitle(s, lang)}, ${entityLabel(results, group, lang)}: ${formatShare(st.p50, lang)}`);
+    medians.push(t(lang, "pair", { a: `${scenarioTitle(s, lang)}, ${entityLabel(results, group, lang)}`, b: formatShare(st.p50, lang) }));
     const target = s.targets.find((x) => x.entity === group && x.view === view && x.year === series.histogram.year);
     const color = groupColor(results, group);
     const lo = Math.min(bins[0].x1, target?.value ?? Infinity);

@@ -74,7 +74,7 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
     id: name,
     title,
     subtitle: t(lang, "pathsSubtitle", { count: formatNumber(count, lang) }),
-    desc: t(lang, "pathsDesc", { end, values: spans.map((x) => `${x.name}, ${entityLabel(results, x.g, lang)}: ${formatShare(x.lo, lang)} – ${formatShare(x.hi, lang)}`).join("; ") }),
+    desc: t(lang, "pathsDesc", { end, values: spans.map((x) => t(lang, "pair", { a: `${x.name}, ${entityLabel(results, x.g, lang)}`, b: `${formatShare(x.lo, lang)} – ${formatShare(x.hi, lang)}` })).join("; ") }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels,

@@ -79,7 +79,7 @@ export function scenarioComparison(results: Results, options: FigureOptions): Fi
     subtitle: t(lang, "comparisonSubtitle", { end }),
     desc: t(lang, "comparisonDesc", {
       end,
-      values: rows.map((r) => `${entityLabel(results, String(r.group), lang)}, ${names[results.scenarios.findIndex((s) => s.id === r.scenario)]}: ${formatShare(Number(r.p50), lang)}`).join("; "),
+      values: rows.map((r) => t(lang, "pair", { a: `${entityLabel(results, String(r.group), lang)}, ${names[results.scenarios.findIndex((s) => s.id === r.scenario)]}`, b: formatShare(Number(r.p50), lang) })).join("; "),
     }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),

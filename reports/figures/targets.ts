@@ -34,7 +34,7 @@ export function targets(results: Results, options: FigureOptions): Figure {
   const marks: Plot.Markish[] = [Plot.ruleX([0], { stroke: GRID })];
   for (const d of items) {
     const color = scenarioColor(results, d.s.id);
-    const text = `${scenarioTitle(d.s, lang)}: ${label(d.target.label, lang)}`;
+    const text = t(lang, "pair", { a: scenarioTitle(d.s, lang), b: label(d.target.label, lang) });
     const shown = wrapText(text, 12, width - 30)[0] + (wrapText(text, 12, width - 30).length > 1 ? "…" : "");
     marks.push(
       Plot.text([d], { y: "key", frameAnchor: "left", text: () => shown, textAnchor: "start", dy: -14, fill: shade(color, 0.2), fontSize: 12, fontWeight: 600, className: scenarioClass(d.s.id) }),
@@ -62,7 +62,7 @@ export function targets(results: Results, options: FigureOptions): Figure {
     id: name,
     title,
     subtitle: t(lang, "targetsSubtitle"),
-    desc: t(lang, "targetsDesc", { values: items.map((d) => `${label(d.target.label, lang)}: ${formatPercent(d.p, lang)}`).join("; ") }),
+    desc: t(lang, "targetsDesc", { values: items.map((d) => t(lang, "pair", { a: label(d.target.label, lang), b: formatPercent(d.p, lang) })).join("; ") }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels: [{ node: plot, x: 0, y: 0 }],

@@ -6,13 +6,13 @@ import { groupColor, scenarioColor } from "../render/palette.js";
 import { entityLabel, findSeries, GLOBAL, isFiniteStat, keyGroups, scenarioTitle } from "../results/select.js";
 import { escapeHtml, tag } from "./escape.js";
 
-/** "70% [66%–74%]": median and 90% interval of a series in its end year, "–" when missing. */
+/** "70% [66% – 74%]" as HTML: median and 90% interval of a series in its end year, "–" when missing. */
 function cell(s: ScenarioResult, entity: string, lang: Lang): string {
   const series = findSeries(s, GLOBAL, entity);
   const st = series?.stats[series.stats.length - 1];
   if (!series || !isFiniteStat(st)) return "–";
   const f = (x: number) => formatValue(x, series.unit, lang);
-  return `${f(st.p50)} [${f(st.p5)} – ${f(st.p95)}]`;
+  return `<span class="med">${escapeHtml(f(st.p50))}</span> <span class="ci">[${escapeHtml(f(st.p5))} – ${escapeHtml(f(st.p95))}]</span>`;
 }
 
 function swatch(color: string): string {
@@ -23,11 +23,11 @@ function swatch(color: string): string {
 export function keyNumbersTable(results: Results, lang: Lang): string {
   const head = `<tr><th scope="col">${escapeHtml(t(lang, "colGroup"))}</th>${results.scenarios.map((s) => `<th scope="col" class="num">${swatch(scenarioColor(results, s.id))}${escapeHtml(scenarioTitle(s, lang))}</th>`).join("")}</tr>`;
   const rows = keyGroups(results).map(
-    (g) => `<tr><th scope="row">${swatch(groupColor(results, g))}${escapeHtml(entityLabel(results, g, lang))}</th>${results.scenarios.map((s) => tag("td", cell(s, g, lang), 'class="num"')).join("")}</tr>`,
+    (g) => `<tr><th scope="row">${swatch(groupColor(results, g))}${escapeHtml(entityLabel(results, g, lang))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, g, lang)}</td>`).join("")}</tr>`,
   );
   for (const [entity, key] of [["market_size", "colMarketSize"], ["hhi", "colHhi"]] as const) {
     if (results.scenarios.some((s) => findSeries(s, GLOBAL, entity)))
-      rows.push(`<tr><th scope="row">${escapeHtml(t(lang, key))}</th>${results.scenarios.map((s) => tag("td", cell(s, entity, lang), 'class="num"')).join("")}</tr>`);
+      rows.push(`<tr><th scope="row">${escapeHtml(t(lang, key))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, entity, lang)}</td>`).join("")}</tr>`);
   }
   return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
 }

@@ -18,6 +18,7 @@ export const en = {
   axisProbability: "Probability that the claim is met (%)",
   axisPathsPct: "Share of paths (%)",
   median: "median",
+  pair: "{a}: {b}",
   // 1. fan chart
   fanTitleUp: "{scenario}: the median global share of {group} rises from {from} in {base} to {to} in {end}",
   fanTitleDown: "{scenario}: the median global share of {group} falls from {from} in {base} to {to} in {end}",

@@ -15,6 +15,7 @@ export const fr: Messages = {
   axisProbability: "Probabilité que l'affirmation se réalise (%)",
   axisPathsPct: "Part des trajectoires (%)",
   median: "médiane",
+  pair: "{a}\u202F: {b}",
   fanTitleUp: "{scenario}\u202F: la part mondiale médiane de «\u202F{group}\u202F» passe de {from} en {base} à {to} en {end}",
   fanTitleDown: "{scenario}\u202F: la part mondiale médiane de «\u202F{group}\u202F» recule de {from} en {base} à {to} en {end}",
   fanTitleFlat: "{scenario}\u202F: la part mondiale médiane de «\u202F{group}\u202F» reste proche de {to} de {base} à {end}",
