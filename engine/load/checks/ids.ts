@@ -1,0 +1,37 @@
+/**
+ * Ids that clash: players, groups, metrics and parameters share one
+ * namespace (they are symbols in expressions), and no such id may be a word
+ * that expressions reserve (t, year, pi, min, ...). A region cannot be
+ * called "global", the name of the all-regions view.
+ */
+import type { ResolvedScenario } from "../../../scenarios/schema/scenario.js";
+import { reservedWords } from "../../expr/whitelist.js";
+import type { Problem } from "../types.js";
+
+const symbolLists = ["groups", "players", "metrics", "parameters"] as const;
+const singular: Record<string, string> = { groups: "group", players: "player", metrics: "metric", parameters: "parameter" };
+
+export function checkIds(doc: ResolvedScenario): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, string>();
+  for (const list of symbolLists) {
+    (doc[list] ?? []).forEach((entry, i) => {
+      const path = [list, i, "id"];
+      if (reservedWords.has(entry.id)) {
+        problems.push({ path, message: `"${entry.id}" is reserved in expressions and cannot be a ${singular[list]} id`, hint: `rename it, e.g. "${entry.id}_${singular[list]}"` });
+      }
+      const other = owner.get(entry.id);
+      if (other !== undefined) {
+        problems.push({
+          path,
+          message: `id "${entry.id}" is already used by a ${other}`,
+          hint: "players, groups, metrics and parameters share one namespace (their ids are symbols in expressions); rename one",
+        });
+      } else owner.set(entry.id, singular[list]);
+    });
+  }
+  doc.regions.forEach((r, i) => {
+    if (r.id === "global") problems.push({ path: ["regions", i, "id"], message: 'a region cannot be called "global": it names the view of all regions together' });
+  });
+  return problems;
+}

@@ -1,0 +1,58 @@
+/**
+ * Follows `extends` from a scenario file up to its root ancestor. Cycles and
+ * missing parents are errors at the `extends` that causes them, naming the
+ * whole chain. Returns the files root-first, ready to merge in that order.
+ */
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { displayPath } from "./displayPath.js";
+import { Locator } from "./locate.js";
+import { readScenarioFile } from "./readScenarioFile.js";
+import type { SourceFile } from "./types.js";
+
+/** A chain longer than this is surely a mistake (and would be slow to read). */
+const maxDepth = 32;
+
+export async function readExtendsChain(file: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+  const chain: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let current = resolve(file);
+  let display = displayPath(current);
+  for (;;) {
+    const read = await readScenarioFile(current, display);
+    if (!read.source) {
+      const child = chain[chain.length - 1];
+      if (child && read.missing) {
+        diagnostics.push({
+          ...Locator.forFile(child).place(["extends"]),
+          severity: "error",
+          message: `the scenario it extends was not found: ${display} (chain: ${[...chain.map((s) => s.display), display].join(" -> ")})`,
+          hint: "`extends` is a path relative to the extending file",
+        });
+      } else diagnostics.push(...read.diagnostics);
+      break;
+    }
+    diagnostics.push(...read.diagnostics);
+    chain.push(read.source);
+    const parent = (read.source.value as { extends?: unknown } | undefined)?.extends;
+    if (typeof parent !== "string") break;
+    const next = resolve(dirname(current), parent);
+    const names = chain.map((s) => s.display);
+    if (chain.some((s) => s.file === next)) {
+      diagnostics.push({
+        ...Locator.forFile(read.source).place(["extends"]),
+        severity: "error",
+        message: `extends cycle: ${[...names, displayPath(next)].join(" -> ")}`,
+        hint: "a scenario cannot extend itself, directly or through its parents; remove one `extends`",
+      });
+      break;
+    }
+    if (chain.length >= maxDepth) {
+      diagnostics.push({ ...Locator.forFile(read.source).place(["extends"]), severity: "error", message: `more than ${maxDepth} levels of extends` });
+      break;
+    }
+    current = next;
+    display = displayPath(next);
+  }
+  return { files: chain.reverse(), diagnostics };
+}

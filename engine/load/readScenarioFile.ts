@@ -1,0 +1,37 @@
+/**
+ * Steps 1-3 for one file: read it, parse JSONC, check it against the
+ * per-file schema (`scenarioFile`, where every field but ids is optional).
+ */
+import { scenarioFile } from "../../scenarios/schema/scenario.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { Locator } from "./locate.js";
+import { parseJsonc } from "./parseJsonc.js";
+import { readSource } from "./readSource.js";
+import type { SourceFile } from "./types.js";
+import { issuesToProblems } from "./zodIssues.js";
+
+export interface ReadResult {
+  source?: SourceFile;
+  diagnostics: Diagnostic[];
+  /** a file that was not found (to report at the `extends` that names it) */
+  missing?: boolean;
+}
+
+export async function readScenarioFile(file: string, display: string): Promise<ReadResult> {
+  const read = await readSource(file, display);
+  if ("diagnostic" in read) return { diagnostics: [read.diagnostic], missing: read.diagnostic.message === "file not found" };
+  const parsed = parseJsonc(read.text, display);
+  const source: SourceFile = { file, display, text: read.text, tree: parsed.tree, value: parsed.value };
+  if (parsed.diagnostics.length > 0) return { source, diagnostics: parsed.diagnostics };
+  if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) {
+    return {
+      source,
+      diagnostics: [
+        { severity: "error", file: display, line: 1, column: 1, path: "", message: "a scenario file holds one JSON object {...}", hint: 'start from an example in scenarios/, e.g. {"id": "my_scenario", "extends": "baseline.json", ...}' },
+      ],
+    };
+  }
+  const result = scenarioFile.safeParse(parsed.value);
+  const diagnostics = result.success ? [] : Locator.forFile(source).diagnostics(issuesToProblems(result.error.issues, scenarioFile, parsed.value));
+  return { source, diagnostics };
+}
