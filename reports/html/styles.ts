@@ -25,7 +25,8 @@ nav ol{columns:2;padding-left:20px;}
 a{color:#0a5c94;}
 table{border-collapse:collapse;width:100%;font-size:14px;margin:8px 0 16px;font-variant-numeric:tabular-nums;}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e3e3;vertical-align:top;}
-th{font-weight:600;border-bottom:2px solid #999;}
+th{font-weight:600;}
+thead th{border-bottom:2px solid #999;}
 td.num,th.num{text-align:right;}
 .med,.ci{white-space:nowrap;display:inline-block;}
 .ci{color:#5f5f5f;font-size:13px;}
