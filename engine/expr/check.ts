@@ -110,6 +110,7 @@ export function checkExpression(root: ExprNode, symbols: readonly string[]): Exp
           message: `"${name}" is not allowed in scenario expressions: they compute numbers and cannot run mathjs commands`,
           hint: `allowed functions: ${functionList}`,
         });
+        return; // its arguments only matter to it: one message is enough
       } else if (declared.has(name)) {
         problems.push({ message: `"${name}" is a number, not a function: write ${name} * (...) to multiply` });
       } else {

@@ -31,10 +31,26 @@ export class Locator {
   diagnostic(p: Problem): Diagnostic {
     return {
       severity: p.severity ?? "error",
-      ...this.place(p.path, p.atKey),
+      ...this.place(this.choose(p), p.atKey),
       message: p.message,
       ...(p.hint ? { hint: p.hint } : {}),
     };
+  }
+
+  /** Of a problem's candidate places, the first one in the most derived file (files are kept root first). */
+  private choose(p: Problem): Path {
+    if (!p.candidates?.length) return p.path;
+    const order = [...this.files.keys()];
+    let best = p.candidates[0];
+    let bestRank = -1;
+    for (const c of p.candidates) {
+      const rank = order.indexOf(resolveOrigin(this.origin, c).file);
+      if (rank > bestRank) {
+        best = c;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
   diagnostics(problems: readonly Problem[]): Diagnostic[] {

@@ -31,7 +31,10 @@ const messages: Partial<Record<ParseErrorCode, [string, string?]>> = {
 export function parseJsonc(text: string, file: string): { tree: Node | undefined; value: unknown; diagnostics: Diagnostic[] } {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const diagnostics: Diagnostic[] = errors.map((e) => {
+  // jsonc-parser reports an unclosed brace once per open object, all at the end: keep one of each
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => !seen.has(`${e.error}@${e.offset}`) && seen.add(`${e.error}@${e.offset}`));
+  const diagnostics: Diagnostic[] = unique.map((e) => {
     const [message, hint] = messages[e.error] ?? [`syntax error (code ${e.error})`];
     return { severity: "error", file, ...lineColumn(text, e.offset), path: "", message, ...(hint ? { hint } : {}) };
   });

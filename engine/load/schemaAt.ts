@@ -15,6 +15,7 @@ type Def = {
   innerType?: z.ZodType;
   items?: z.ZodType[];
   in?: z.ZodType;
+  values?: unknown[];
 };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -44,29 +45,52 @@ export function schemasAt(root: z.ZodType, path: Path): z.ZodType[] {
   return current;
 }
 
-/** Keys allowed in the object at `path`: those of the object option that best fits `value`. */
-export function allowedKeysAt(root: z.ZodType, path: Path, value: unknown): string[] {
-  const objects = schemasAt(root, path)
-    .map((s) => defOf(s))
-    .filter((d) => d.type === "object" && d.shape)
-    .map((d) => Object.keys(d.shape!));
-  if (objects.length === 0) return [];
-  const given = value && typeof value === "object" ? Object.keys(value) : [];
-  const fit = (keys: string[]) => given.filter((k) => keys.includes(k)).length;
-  const best = Math.max(...objects.map(fit));
-  return [...new Set(objects.filter((keys) => fit(keys) === best).flat())];
+/**
+ * How well an object schema fits a value: +1 per key of the value it declares,
+ * and far below zero when a literal key (a discriminator such as `dist`)
+ * has another value.
+ */
+function fit(def: Def, value: unknown): number {
+  if (!value || typeof value !== "object" || !def.shape) return 0;
+  let score = 0;
+  for (const [k, v] of Object.entries(value)) {
+    const field = def.shape[k];
+    if (!field) continue;
+    const fd = defOf(field);
+    if (fd.type === "literal" && !(fd.values ?? []).includes(v)) return -1000;
+    score++;
+  }
+  return score;
 }
 
-/** Description of the field at `path` as written on the object's shape (before unwrapping). */
-export function fieldDescription(root: z.ZodType, path: Path): string | undefined {
+/** The object options at `path` that best fit `value`. */
+function bestObjects(root: z.ZodType, path: Path, value: unknown): Def[] {
+  const objects = schemasAt(root, path).map(defOf).filter((d) => d.type === "object" && d.shape);
+  if (objects.length === 0) return [];
+  const best = Math.max(...objects.map((d) => fit(d, value)));
+  return objects.filter((d) => fit(d, value) === best);
+}
+
+/** Keys allowed in the object at `path`: those of the object option that best fits `value`. */
+export function allowedKeysAt(root: z.ZodType, path: Path, value: unknown): string[] {
+  return [...new Set(bestObjects(root, path, value).flatMap((d) => Object.keys(d.shape!)))];
+}
+
+/**
+ * Description of the field at `path` as written on its parent's shape
+ * (`.describe()` is usually on the optional wrapper); `parentValue` picks the
+ * parent among union options.
+ */
+export function fieldDescription(root: z.ZodType, path: Path, parentValue: unknown): string | undefined {
   if (path.length === 0) return root.description;
-  const parents = schemasAt(root, path.slice(0, -1));
+  const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
-  for (const p of parents) {
-    const def = defOf(p);
-    if (def.type === "object" && typeof key === "string" && def.shape?.[key]?.description) return def.shape[key].description;
-    if ((def.type === "record" || def.type === "array") && (def.valueType ?? def.element)?.description)
-      return (def.valueType ?? def.element)!.description;
+  if (typeof key === "string") {
+    for (const def of bestObjects(root, parentPath, parentValue)) if (def.shape?.[key]?.description) return def.shape[key].description;
+  }
+  for (const def of schemasAt(root, parentPath).map(defOf)) {
+    const inner = def.type === "record" ? def.valueType : def.type === "array" ? def.element : undefined;
+    if (inner?.description) return inner.description;
   }
   return undefined;
 }

@@ -18,6 +18,13 @@ export interface Problem {
   severity?: Severity;
   /** Point at the property's key rather than its value (unknown keys). */
   atKey?: boolean;
+  /**
+   * For a problem made of several values (shares that do not sum to 1, an id
+   * used twice): places to report it at, best first. The locator picks the
+   * first one written in the most derived file, where the user most likely
+   * just made the change. `path` is used when absent.
+   */
+  candidates?: Path[];
 }
 
 /** One scenario file, read and parsed. */

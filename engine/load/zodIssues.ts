@@ -48,7 +48,7 @@ export function issuesToProblems(issues: readonly Issue[], schema: z.ZodType, do
 function issueToProblems(issue: Issue, schema: z.ZodType, doc: unknown, path: Path): Problem[] {
   const input = valueAt(doc, path);
   const last = path[path.length - 1];
-  const hintOf = () => fieldDescription(schema, path);
+  const hintOf = () => fieldDescription(schema, path, valueAt(doc, path.slice(0, -1)));
   const withHint = (p: Problem): Problem => {
     const hint = p.hint ?? hintOf();
     return hint ? { ...p, hint } : p;
@@ -121,7 +121,7 @@ function unionProblems(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, d
   const kinds = new Set<string>();
   for (const branch of issue.errors)
     for (const i of branch) if (i.path.length === 0 && i.code === "invalid_type") kinds.add(expectedNames[i.expected] ?? i.expected);
-  const description = fieldDescription(schema, path);
+  const description = fieldDescription(schema, path, valueAt(doc, path.slice(0, -1)));
   return [
     {
       path,

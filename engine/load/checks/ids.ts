@@ -6,17 +6,17 @@
  */
 import type { ResolvedScenario } from "../../../scenarios/schema/scenario.js";
 import { reservedWords } from "../../expr/whitelist.js";
-import type { Problem } from "../types.js";
+import type { Path, Problem } from "../types.js";
 
 const symbolLists = ["groups", "players", "metrics", "parameters"] as const;
 const singular: Record<string, string> = { groups: "group", players: "player", metrics: "metric", parameters: "parameter" };
 
 export function checkIds(doc: ResolvedScenario): Problem[] {
   const problems: Problem[] = [];
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { kind: string; path: Path }>();
   for (const list of symbolLists) {
     (doc[list] ?? []).forEach((entry, i) => {
-      const path = [list, i, "id"];
+      const path: Path = [list, i, "id"];
       if (reservedWords.has(entry.id)) {
         problems.push({ path, message: `"${entry.id}" is reserved in expressions and cannot be a ${singular[list]} id`, hint: `rename it, e.g. "${entry.id}_${singular[list]}"` });
       }
@@ -24,10 +24,11 @@ export function checkIds(doc: ResolvedScenario): Problem[] {
       if (other !== undefined) {
         problems.push({
           path,
-          message: `id "${entry.id}" is already used by a ${other}`,
+          candidates: [path, other.path],
+          message: `id "${entry.id}" is used by both a ${other.kind} and a ${singular[list]}`,
           hint: "players, groups, metrics and parameters share one namespace (their ids are symbols in expressions); rename one",
         });
-      } else owner.set(entry.id, singular[list]);
+      } else owner.set(entry.id, { kind: singular[list], path });
     });
   }
   doc.regions.forEach((r, i) => {

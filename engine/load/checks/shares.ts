@@ -48,6 +48,7 @@ export function checkShares(doc: ResolvedScenario): Problem[] {
       if (!(left > shareTolerance && left <= 1 + shareTolerance))
         problems.push({
           path: ["players", rest[0], "shares", region.id],
+          candidates: [rest[0], ...present.map(({ i }) => i).filter((i) => i !== rest[0])].map((i) => ["players", i, "shares", region.id]),
           message: `"rest" in region "${region.id}" comes out at ${round(left)}: the other shares sum to ${round(sum)}`,
           hint: "the other players' shares must sum to less than 1",
         });
@@ -55,6 +56,7 @@ export function checkShares(doc: ResolvedScenario): Problem[] {
       const last = present[present.length - 1].i;
       problems.push({
         path: ["players", last, "shares", region.id],
+        candidates: present.map(({ i }) => ["players", i, "shares", region.id]).reverse(),
         message: `shares in region "${region.id}" sum to ${round(sum)}, not 1 (${listing.join(", ")})`,
         hint: `adjust them, or let one player (e.g. an "others" player) take "rest"`,
       });
