@@ -66,7 +66,7 @@ export function column(data: ArrayLike<number>, n: number, d: number, j: number)
  * Pearson correlation matrix of the columns of a row-major n x d matrix.
  *
  * @throws {RangeError} if data.length !== n·d or n < 2.
- * @example pearsonMatrix(new Float64Array([1, 2, 2, 4, 3, 5]), 3, 2) // [[1, 0.98...], [0.98..., 1]]
+ * @example pearsonMatrix(new Float64Array([1, 2, 2, 4, 3, 5]), 3, 2) // [[1, 0.9819805060619659], [0.9819805060619659, 1]] (= 3 / sqrt(2 · 14/3))
  */
 export function pearsonMatrix(data: ArrayLike<number>, n: number, d: number): number[][] {
   if (data.length !== n * d) throw new RangeError(`pearsonMatrix: data has ${data.length} entries, expected ${n}·${d}`);
