@@ -51,7 +51,16 @@ function duplicateKeys(root: Node, text: string, file: string): Diagnostic[] {
       for (const prop of node.children ?? []) {
         const [key, value] = prop.children ?? [];
         const name = String(key?.value);
-        if (seen.has(name))
+        if (name === "__proto__")
+          out.push({
+            severity: "error",
+            file,
+            ...lineColumn(text, key.offset),
+            path: formatPath([...path, name]),
+            message: 'the key "__proto__" is not allowed',
+            hint: "it is not a scenario field, and JavaScript gives it a special meaning",
+          });
+        else if (seen.has(name))
           out.push({
             severity: "error",
             file,

@@ -18,6 +18,8 @@ type Def = {
   values?: unknown[];
 };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+/** A field of an object schema; own keys only, so that "toString" in a file is not Object.prototype's. */
+const fieldOf = (def: Def, key: string): z.ZodType | undefined => (def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined);
 
 /** Strip optional, nullable, default, pipe wrappers; expand unions. */
 function expand(schema: z.ZodType): z.ZodType[] {
@@ -35,7 +37,8 @@ export function schemasAt(root: z.ZodType, path: Path): z.ZodType[] {
     const next: z.ZodType[] = [];
     for (const s of current) {
       const def = defOf(s);
-      if (def.type === "object" && typeof seg === "string" && def.shape?.[seg]) next.push(def.shape[seg]);
+      const field = typeof seg === "string" ? fieldOf(def, seg) : undefined;
+      if (def.type === "object" && field) next.push(field);
       else if (def.type === "array" && typeof seg === "number" && def.element) next.push(def.element);
       else if (def.type === "tuple" && typeof seg === "number" && def.items?.[seg]) next.push(def.items[seg]);
       else if (def.type === "record" && def.valueType) next.push(def.valueType);
@@ -54,7 +57,7 @@ function fit(def: Def, value: unknown): number {
   if (!value || typeof value !== "object" || !def.shape) return 0;
   let score = 0;
   for (const [k, v] of Object.entries(value)) {
-    const field = def.shape[k];
+    const field = fieldOf(def, k);
     if (!field) continue;
     const fd = defOf(field);
     if (fd.type === "literal" && !(fd.values ?? []).includes(v)) return -1000;
@@ -86,7 +89,10 @@ export function fieldDescription(root: z.ZodType, path: Path, parentValue: unkno
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   if (typeof key === "string") {
-    for (const def of bestObjects(root, parentPath, parentValue)) if (def.shape?.[key]?.description) return def.shape[key].description;
+    for (const def of bestObjects(root, parentPath, parentValue)) {
+      const description = fieldOf(def, key)?.description;
+      if (description) return description;
+    }
   }
   for (const def of schemasAt(root, parentPath).map(defOf)) {
     const inner = def.type === "record" ? def.valueType : def.type === "array" ? def.element : undefined;
