@@ -11,10 +11,12 @@ import { formatDiagnostic, paint } from "../format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function summaryLine(files: number, diagnostics: readonly Diagnostic[]): string {
+/** `3 files checked: 2 errors, 1 warning` (counting hidden warnings too, and saying so). */
+export function summaryLine(files: number, diagnostics: readonly Diagnostic[], warningsHidden = false): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  return `${plural(files, "file")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  const hidden = warningsHidden && warnings > 0 ? " (hidden by --quiet)" : "";
+  return `${plural(files, "file")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}${hidden}`;
 }
 
 export function registerValidate(program: Command): void {
@@ -31,7 +33,7 @@ export function registerValidate(program: Command): void {
       if (opts.json) process.stdout.write(JSON.stringify(shown, null, 2) + "\n");
       else for (const d of shown) process.stderr.write(formatDiagnostic(d) + "\n");
       const failed = all.some((d) => d.severity === "error");
-      process.stderr.write(paint(summaryLine(files.length, shown), failed ? "red" : "green") + "\n");
+      process.stderr.write(paint(summaryLine(files.length, all, opts.quiet), failed ? "red" : "green") + "\n");
       if (failed) process.exitCode = 1;
     });
 }
