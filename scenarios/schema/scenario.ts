@@ -8,11 +8,14 @@ import { localizedText, provenanceShape, source } from "./provenance.js";
  * `resolvedScenario` is a complete scenario (after `extends` is merged);
  * `scenarioFile` is what one file may hold: the same entries, but every field
  * but `id` optional, so that a child file overrides only what it changes.
- * Merge rules (engine/load/merge.ts): scalars and objects of the child replace
- * the parent's; lists of entries with an `id` (regions, groups, players,
- * factors, parameters, events, metrics, targets, sources) merge by id: an
- * entry with a known id is merged field by field over the parent's, a new id
- * is appended, and `"remove": true` drops the parent's entry.
+ * Merge rules (engine/load/merge.ts has the full text): scalars, labels,
+ * `calibration` and lists without ids of the child replace the parent's;
+ * `horizon`, `simulation` and `presentation` merge key by key; lists of
+ * entries with an `id` (regions, groups, players, factors, parameters,
+ * events, metrics, targets, sources) merge by id: an entry with a known id is
+ * merged field by field over the parent's (the maps `shares`, `loadings` and
+ * `regionalDrift` key by key), a new id is appended, and `"remove": true`
+ * drops the parent's entry.
  */
 
 const id = z
