@@ -1,3 +1,5 @@
+import { table } from "./whitelist.js";
+
 /**
  * The few fields of mathjs parse nodes that check.ts and build.ts read.
  * mathjs's own typings are a union of classes; this view keeps the walkers
@@ -26,7 +28,7 @@ export interface ExprNode {
 }
 
 /** What a node is called in messages. */
-export const nodeKinds: Readonly<Record<string, string>> = {
+export const nodeKinds = table<string>({
   AccessorNode: "property or index access (a.b, a[1])",
   IndexNode: "indexing",
   ArrayNode: "arrays and matrices",
@@ -35,4 +37,4 @@ export const nodeKinds: Readonly<Record<string, string>> = {
   FunctionAssignmentNode: "function definition (f(x) = ...)",
   BlockNode: "several statements (; or new lines)",
   RangeNode: "ranges (a:b)",
-};
+});

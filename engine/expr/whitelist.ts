@@ -10,7 +10,16 @@
  */
 type Num = number;
 
-export const constants: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+/**
+ * A lookup table without a prototype, frozen: `"constructor" in table` and
+ * `table["toString"]` find nothing, so a name in an expression can only ever
+ * reach what is written below.
+ */
+export function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+export const constants = table<number>({ pi: Math.PI, e: Math.E });
 
 const truth = (x: Num): boolean => x !== 0 && !Number.isNaN(x);
 const bool = (b: boolean): Num => (b ? 1 : 0);
@@ -26,7 +35,7 @@ function roundHalfAway(x: Num, digits = 0): Num {
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
-export const binaryOperators: Readonly<Record<string, (a: Num, b: Num) => Num>> = {
+export const binaryOperators = table<(a: Num, b: Num) => Num>({
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
@@ -39,16 +48,16 @@ export const binaryOperators: Readonly<Record<string, (a: Num, b: Num) => Num>> 
   largerEq: (a, b) => bool(a >= b),
   equal: (a, b) => bool(a === b),
   unequal: (a, b) => bool(a !== b),
-};
+});
 
 /** `and` / `or` short-circuit, so they are built apart (build.ts). */
 export const logicalOperators = new Set(["and", "or"]);
 
-export const unaryOperators: Readonly<Record<string, (a: Num) => Num>> = {
+export const unaryOperators = table<(a: Num) => Num>({
   unaryMinus: (a) => -a,
   unaryPlus: (a) => a,
   not: (a) => bool(!truth(a)),
-};
+});
 
 export { truth };
 
@@ -58,7 +67,7 @@ export interface AllowedFunction {
   fn: (...args: Num[]) => Num;
 }
 
-export const functions: Readonly<Record<string, AllowedFunction>> = {
+export const functions = table<AllowedFunction>({
   abs: { minArgs: 1, maxArgs: 1, fn: Math.abs },
   sign: { minArgs: 1, maxArgs: 1, fn: Math.sign },
   min: { minArgs: 1, maxArgs: Infinity, fn: Math.min },
@@ -79,7 +88,7 @@ export const functions: Readonly<Record<string, AllowedFunction>> = {
   tan: { minArgs: 1, maxArgs: 1, fn: Math.tan },
   atan: { minArgs: 1, maxArgs: 1, fn: Math.atan },
   tanh: { minArgs: 1, maxArgs: 1, fn: Math.tanh },
-};
+});
 
 /** mathjs functions that act on the math instance or the code, named in messages. */
 export const dangerousFunctions = new Set([

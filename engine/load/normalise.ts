@@ -127,8 +127,7 @@ function restShares(doc: ResolvedScenario): Map<string, number> {
   for (const region of doc.regions) {
     let sum = 0;
     for (const p of doc.players) {
-      const s = p.shares[region.id];
-      const v = s === undefined ? 0 : shareValue(s);
+      const v = Object.hasOwn(p.shares, region.id) ? shareValue(p.shares[region.id]) : 0;
       if (v !== "rest") sum += v;
     }
     out.set(region.id, 1 - sum);

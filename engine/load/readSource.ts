@@ -4,7 +4,8 @@ import type { Diagnostic } from "../diagnostics.js";
 
 export async function readSource(file: string, display: string): Promise<{ text: string } | { diagnostic: Diagnostic }> {
   try {
-    return { text: await readFile(file, "utf8") };
+    // editors on Windows may save a byte-order mark; it is not part of the JSON
+    return { text: (await readFile(file, "utf8")).replace(/^\uFEFF/, "") };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const [message, hint] =

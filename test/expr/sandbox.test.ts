@@ -44,6 +44,13 @@ const payloads: [string, RegExp][] = [
   ["undefined", /not a number/],
   ["cos.constructor", /property or index access/],
   ["eval('1')", /unknown function "eval"/],
+  // names of Object.prototype must not reach the tables of allowed names
+  ["constructor", /unknown symbol "constructor"/],
+  ["constructor(1)", /unknown function "constructor"/],
+  ["toString(t)", /unknown function "toString"/],
+  ["hasOwnProperty", /unknown symbol "hasOwnProperty"/],
+  ["valueOf(1)", /unknown function "valueOf"/],
+  ["t == __proto__", /unknown symbol "__proto__"/],
   ["Function('return 1')()", /cannot parse/],
   ["Function('return 1')", /unknown function "Function"/],
 ];

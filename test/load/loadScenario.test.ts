@@ -168,6 +168,20 @@ describe("loadScenario errors", () => {
     expect(err.diagnostics[0].message).toBe("is a directory, not a scenario file");
   });
 
+  it("accepts a UTF-8 byte-order mark", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mf-load-"));
+    writeFileSync(join(dir, "bom.json"), "\uFEFF" + JSON.stringify({ id: "bom", extends: resolve(`${valid}/base.json`) }));
+    expect((await loadScenario(join(dir, "bom.json"))).scenario.id).toBe("bom");
+  });
+
+  it('treats ids such as "constructor" as ids, not as Object.prototype members', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mf-load-"));
+    const file = join(dir, "proto.json");
+    writeFileSync(file, JSON.stringify({ id: "proto", extends: resolve(`${valid}/base.json`), regions: [{ id: "constructor", marketSize: 1, growth: 0.1 }] }));
+    const err = await loadError(file);
+    expect(err.diagnostics[0].message).toBe('no player has a share in region "constructor"');
+  });
+
   it("reports an empty file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mf-load-"));
     writeFileSync(join(dir, "empty.json"), "");

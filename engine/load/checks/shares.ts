@@ -16,7 +16,8 @@ export function shareValue(s: number | { value: number } | "rest"): number | "re
 export function checkShares(doc: ResolvedScenario): Problem[] {
   const problems: Problem[] = [];
   doc.regions.forEach((region, ri) => {
-    const present = doc.players.map((p, i) => ({ p, i })).filter(({ p }) => p.shares[region.id] !== undefined);
+    // own keys only: a region may be called "constructor"
+    const present = doc.players.map((p, i) => ({ p, i })).filter(({ p }) => Object.hasOwn(p.shares, region.id));
     if (present.length === 0) {
       problems.push({ path: ["regions", ri, "id"], message: `no player has a share in region "${region.id}"`, hint: `add "${region.id}" to the shares of the players present there` });
       return;
