@@ -65,6 +65,12 @@ describe("marketfutures validate", () => {
     expect(r.stderr).toBe("1 file checked: 1 error, 1 warning\n");
   });
 
+  it("skips a *.schema.json file met in a glob such as scenarios/*.json, with a warning", () => {
+    const r = run("validate", "--quiet", "test/fixtures/valid/base.json", "scenarios/scenario.schema.json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("2 files checked: 0 errors, 1 warning (hidden by --quiet)\n");
+  });
+
   it("reports a missing file as an error, not a crash", () => {
     const r = run("validate", "no/such/file.json");
     expect(r.code).toBe(1);
