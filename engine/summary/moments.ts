@@ -1,0 +1,63 @@
+/**
+ * Count, mean, sum of squared deviations (M2), min and max: mergeable.
+ *
+ * A chunk's moments are computed in two passes over its values (exact mean
+ * first, then M2 about it: numerically stable), and chunks are merged with
+ * the pairwise formulas of Chan, Golub & LeVeque ("Algorithms for computing
+ * the sample variance", The American Statistician 37(3), 1983, eq. 2.1).
+ * Merging is done in chunk order, so the result does not depend on which
+ * thread computed which chunk.
+ */
+export interface Moments {
+  n: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+}
+
+export function emptyMoments(): Moments {
+  return { n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity };
+}
+
+/** Moments of values[offset .. offset + n). O(n). */
+export function momentsOf(values: Float64Array, offset: number, n: number): Moments {
+  if (n === 0) return emptyMoments();
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const end = offset + n;
+  for (let j = offset; j < end; j++) {
+    const v = values[j];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = sum / n;
+  let m2 = 0;
+  for (let j = offset; j < end; j++) {
+    const d = values[j] - mean;
+    m2 += d * d;
+  }
+  return { n, mean, m2, min, max };
+}
+
+/** Merge b into a (Chan et al. 1983). Returns a new object. */
+export function mergeMoments(a: Moments, b: Moments): Moments {
+  if (a.n === 0) return { ...b };
+  if (b.n === 0) return { ...a };
+  const n = a.n + b.n;
+  const delta = b.mean - a.mean;
+  return {
+    n,
+    mean: a.mean + (delta * b.n) / n,
+    m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
+}
+
+/** Sample standard deviation (n - 1 in the denominator); 0 for n < 2. */
+export function sdOf(m: Moments): number {
+  return m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import seedrandom from "seedrandom";
+import { emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
+import { LinearSketch, LogSketch } from "../../engine/summary/quantileSketch.js";
+
+function uniforms(key: string, n: number, scale = 1, shift = 0): Float64Array {
+  const r = seedrandom.alea(key);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = shift + scale * r();
+  return out;
+}
+
+/** Exact order statistic by sorting: the oracle for sketch quantiles. */
+function exactQuantile(x: Float64Array, q: number): number {
+  const s = Float64Array.from(x).sort();
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+describe("moments", () => {
+  it("merged chunk moments equal one pass over all values (Chan et al. 1983)", () => {
+    const x = uniforms("moments", 10_000, 0.3, 0.1);
+    const whole = momentsOf(x, 0, x.length);
+    let merged = emptyMoments();
+    for (let off = 0; off < x.length; off += 1_024) merged = mergeMoments(merged, momentsOf(x, off, Math.min(1_024, x.length - off)));
+    expect(merged.n).toBe(whole.n);
+    expect(merged.mean).toBeCloseTo(whole.mean, 14);
+    expect(merged.m2 / whole.m2).toBeCloseTo(1, 12);
+    expect(merged.min).toBe(whole.min);
+    expect(merged.max).toBe(whole.max);
+    // Uniform on [0.1, 0.4]: sd = 0.3 / sqrt(12) = 0.0866025; SE of sd ~ sd * sqrt(0.8 / (4 n)) ~ 3.9e-4 (kurtosis 1.8).
+    expect(Math.abs(sdOf(whole) - 0.3 / Math.sqrt(12))).toBeLessThan(4 * 3.9e-4);
+  });
+});
+
+describe("LinearSketch (width 1e-4)", () => {
+  it("quantiles are within one bin width of the exact order statistics", () => {
+    const x = uniforms("linear", 50_000, 0.5, 0.2);
+    const sk = new LinearSketch(1e-4);
+    sk.addAll(x, 0, x.length);
+    for (const q of [0.05, 0.25, 0.5, 0.75, 0.95]) expect(Math.abs(sk.quantile(q) - exactQuantile(x, q))).toBeLessThanOrEqual(1e-4);
+  });
+
+  it("merging in any order gives identical bins (integer counts)", () => {
+    const x = uniforms("linear-merge", 20_000, 0.9);
+    const parts = [0, 5_000, 10_000, 15_000].map((off) => {
+      const s = new LinearSketch();
+      s.addAll(x, off, 5_000);
+      return s;
+    });
+    const a = new LinearSketch();
+    for (const p of parts) a.merge(p);
+    const b = new LinearSketch();
+    for (const p of [...parts].reverse()) b.merge(p);
+    expect(a.bins()).toEqual(b.bins());
+    expect(a.count()).toBe(20_000);
+  });
+});
+
+describe("LogSketch (relative accuracy 1e-4)", () => {
+  it("quantiles of positive values have relative error <= alpha (Masson et al. 2019)", () => {
+    const r = seedrandom.alea("log");
+    const x = new Float64Array(50_000);
+    for (let i = 0; i < x.length; i++) x[i] = Math.exp(7 + r()); // market sizes ~ 1,100..3,000
+    const sk = new LogSketch(1e-4);
+    sk.addAll(x, 0, x.length);
+    for (const q of [0.05, 0.5, 0.95]) {
+      const exact = exactQuantile(x, q);
+      expect(Math.abs(sk.quantile(q) - exact) / exact).toBeLessThan(2e-4);
+    }
+  });
+});
