@@ -41,23 +41,10 @@ const INV24 = 1 / 16777216;
 
 /** One standard normal draw. */
 export function normal(rng: Uniform): number {
-  for (;;) {
-    const k = (rng() * TWO32) >>> 0;
-    const i = k & 127;
-    const z = ((k >>> 8) * INV24) * X[i];
-    if (z < X[i + 1]) return k & 128 ? -z : z;
-    if (i === 0) {
-      // Tail beyond R (Marsaglia 1964): exact.
-      let a: number, b: number;
-      do {
-        a = -Math.log(1 - rng()) / R;
-        b = -Math.log(1 - rng());
-      } while (b + b < a * a);
-      return k & 128 ? -(R + a) : R + a;
-    }
-    // Wedge between layers i and i + 1.
-    if (F[i] + rng() * (F[i + 1] - F[i]) < f(z)) return k & 128 ? -z : z;
-  }
+  const k = (rng() * TWO32) >>> 0;
+  const i = k & 127;
+  const z = ((k >>> 8) * INV24) * X[i];
+  return z < X[i + 1] ? (k & 128 ? -z : z) : slow(rng, k, i, z);
 }
 
 /** Fill out[offset .. offset + count) with standard normal draws, in order. */
@@ -71,9 +58,10 @@ export function fillNormals(rng: Uniform, out: Float64Array, offset: number, cou
   }
 }
 
-/** The rare branch of `fillNormals` (tail or wedge), then retries: same draws as `normal`. */
+/** The rare branch (base-layer tail or wedge); a rejected wedge point starts a new attempt. */
 function slow(rng: Uniform, k: number, i: number, z: number): number {
   if (i === 0) {
+    // Tail beyond R (Marsaglia 1964): exact.
     let a: number, b: number;
     do {
       a = -Math.log(1 - rng()) / R;
@@ -81,6 +69,7 @@ function slow(rng: Uniform, k: number, i: number, z: number): number {
     } while (b + b < a * a);
     return k & 128 ? -(R + a) : R + a;
   }
+  // Wedge between layers i and i + 1.
   if (F[i] + rng() * (F[i + 1] - F[i]) < f(z)) return k & 128 ? -z : z;
   return normal(rng);
 }

@@ -103,11 +103,30 @@ function rankFromBins(bins: [number, number, number][], x: number): number {
   return r;
 }
 
-export class LinearSketch implements QuantileSketch {
+/** What both sketches share: a total count, and quantiles and ranks read off `bins()`. */
+abstract class BinnedSketch {
+  protected n = 0;
+  abstract bins(): [number, number, number][];
+
+  count(): number {
+    return this.n;
+  }
+
+  quantile(q: number): number {
+    return quantileFromBins(this.bins(), this.n, q);
+  }
+
+  rank(x: number): number {
+    return rankFromBins(this.bins(), x);
+  }
+}
+
+export class LinearSketch extends BinnedSketch implements QuantileSketch {
   readonly kind = "linear";
   readonly store = new DenseStore();
-  private n = 0;
-  constructor(readonly width = 1e-4) {}
+  constructor(readonly width = 1e-4) {
+    super();
+  }
 
   add(x: number): void {
     this.store.add(Math.floor(x / this.width));
@@ -127,21 +146,9 @@ export class LinearSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  count(): number {
-    return this.n;
-  }
-
   bins(): [number, number, number][] {
     const w = this.width;
     return this.store.toPairs().map(([i, c]) => [i * w, (i + 1) * w, c] as [number, number, number]);
-  }
-
-  quantile(q: number): number {
-    return quantileFromBins(this.bins(), this.n, q);
-  }
-
-  rank(x: number): number {
-    return rankFromBins(this.bins(), x);
   }
 
   toJSON() {
@@ -156,12 +163,11 @@ export class LinearSketch implements QuantileSketch {
   }
 }
 
-export class LogSketch implements QuantileSketch {
+export class LogSketch extends BinnedSketch implements QuantileSketch {
   readonly kind = "log";
   readonly positive = new DenseStore();
   /** Values <= `minPositive` (zero, negative): kept on a linear grid of width `linearWidth`. */
   readonly low = new DenseStore();
-  private n = 0;
   private readonly gamma: number;
   private readonly invLogGamma: number;
   constructor(
@@ -169,6 +175,7 @@ export class LogSketch implements QuantileSketch {
     readonly minPositive = 1e-9,
     readonly linearWidth = 1e-4,
   ) {
+    super();
     this.gamma = (1 + alpha) / (1 - alpha);
     this.invLogGamma = 1 / Math.log(this.gamma);
   }
@@ -191,24 +198,12 @@ export class LogSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  count(): number {
-    return this.n;
-  }
-
   bins(): [number, number, number][] {
     const w = this.linearWidth;
     const out: [number, number, number][] = this.low.toPairs().map(([i, c]) => [i * w, (i + 1) * w, c]);
     // Bin i holds (gamma^(i-1), gamma^i]; its representative value has relative error <= alpha.
     for (const [i, c] of this.positive.toPairs()) out.push([this.gamma ** (i - 1), this.gamma ** i, c]);
     return out;
-  }
-
-  quantile(q: number): number {
-    return quantileFromBins(this.bins(), this.n, q);
-  }
-
-  rank(x: number): number {
-    return rankFromBins(this.bins(), x);
   }
 
   toJSON() {
