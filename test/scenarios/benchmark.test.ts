@@ -1,0 +1,191 @@
+/**
+ * scenarios/benchmark.json is the benchmark workload of MODEL.md section 8,
+ * number for number. The numbers below are transcribed from MODEL.md (not
+ * from the scenario file); the test loads the file with the real loader and
+ * compares the normalised scenario with them. A second block checks that the
+ * two reference implementations recorded in
+ * test/fixtures/reference/benchmark-2030.json agree with each other within
+ * Monte Carlo error and their printing resolution (a check of the fixture,
+ * not of the engine).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../engine/load/index.js";
+import type { Dist, Rate, Uncertain } from "../../engine/model/types.js";
+
+// MODEL.md section 8, players indexed 0..11.
+const initialShares = [0.3, 0.2, 0.12, 0.036, 0.018, 0.01, 0.006, 0.02, 0.015, 0.01, 0.02]; // player 11 takes the rest (0.245)
+const driftMeans = [0.02, 0.04, 0.06, 0.01, 0.02, 0, 0, 0.05, 0.03, 0.02, 0.08, -0.03];
+const driftSd = 0.02;
+const sigma = (i: number) => 0.05 + 0.005 * i;
+const loading1 = (i: number) => (i <= 2 ? 0.5 : 0.2);
+const loading2 = (i: number) => (i >= 3 && i <= 6 ? 0.4 : 0.1);
+const shock = { players: [0, 1, 2], lambda: 0.5, jump: -0.03 };
+const regime = { probability: 0.6, yearMin: 2026, yearMax: 2029, players: [7, 8, 9], drift: 0.1 };
+const horizon = { baseYear: 2025, endYear: 2030 };
+const rationale = "benchmark workload, MODEL.md section 8";
+
+const ids = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, "0")}`);
+const fixed = (u: Uncertain): number => {
+  if (u.dist.type !== "fixed") throw new Error(`${u.where}: expected a fixed number, got ${u.dist.type}`);
+  return u.dist.value;
+};
+const drawn = (r: Rate): Dist => {
+  if (r.kind !== "value") throw new Error(`expected a number or distribution, got the expression ${r.expr}`);
+  return r.value.dist;
+};
+
+describe("scenarios/benchmark.json is the MODEL.md section 8 workload", async () => {
+  const { scenario, warnings } = await loadScenario("scenarios/benchmark.json");
+
+  it("loads without warnings", () => {
+    expect(warnings).toEqual([]);
+  });
+
+  it("runs 2025 to 2030 in one region with twelve players p00..p11", () => {
+    expect({ baseYear: scenario.baseYear, endYear: scenario.endYear }).toEqual(horizon);
+    expect(scenario.regions).toHaveLength(1);
+    expect(scenario.players.map((p) => p.id)).toEqual(ids);
+    expect(scenario.players.map((p) => p.label.en)).toEqual(ids.map((_, i) => `Player ${i}`));
+  });
+
+  it("has the initial shares, player 11 taking the rest (0.245)", () => {
+    const region = scenario.regions[0].id;
+    const shares = scenario.players.map((p) => fixed(p.shares[region]));
+    expect(shares.slice(0, 11)).toEqual(initialShares);
+    expect(shares[11]).toBeCloseTo(0.245, 14);
+    // the rest is computed as 1 - (sum of the others in player order), as the references do
+    expect(shares[11]).toBe(1 - initialShares.reduce((a, b) => a + b, 0));
+  });
+
+  it("draws each player's drift once per path from normal(mean_i, 0.02)", () => {
+    scenario.players.forEach((p, i) => {
+      expect(drawn(p.drift), p.id).toEqual({ type: "normal", mean: driftMeans[i], sd: driftSd });
+      expect(p.regionalDrift).toEqual({});
+    });
+  });
+
+  it("has volatility 0.05 + 0.005 i", () => {
+    scenario.players.forEach((p, i) => expect(fixed(p.volatility), p.id).toBeCloseTo(sigma(i), 15));
+  });
+
+  it("has two factors with the given loadings", () => {
+    expect(scenario.factors.map((f) => f.id)).toEqual(["f1", "f2"]);
+    scenario.players.forEach((p, i) => expect(p.loadings, p.id).toEqual({ f1: loading1(i), f2: loading2(i) }));
+  });
+
+  it("has the shock event on players 0-2: Poisson(0.5) a year over the whole horizon, each a jump of -0.03", () => {
+    const shocks = scenario.events.filter((e) => e.type === "shock");
+    expect(shocks).toHaveLength(1);
+    const e = shocks[0];
+    if (e.type !== "shock") throw new Error("unreachable");
+    expect(fixed(e.rate)).toBe(shock.lambda);
+    expect(fixed(e.jump)).toBe(shock.jump);
+    expect(e.targets).toEqual({ players: shock.players.map((i) => ids[i]), groups: [], regions: [] });
+    expect([e.fromYear, e.toYear]).toEqual([horizon.baseYear + 1, horizon.endYear]);
+  });
+
+  it("has the regime event: probability 0.6, year uniform on 2026..2029, then +0.10 drift on players 7-9 to the end", () => {
+    const regimes = scenario.events.filter((e) => e.type === "regime");
+    expect(regimes).toHaveLength(1);
+    const e = regimes[0];
+    if (e.type !== "regime") throw new Error("unreachable");
+    expect(fixed(e.probability)).toBe(regime.probability);
+    expect(e.year.dist).toEqual({ type: "uniformInteger", min: regime.yearMin, max: regime.yearMax });
+    expect(e.duration).toBe(Infinity);
+    expect(e.effects).toHaveLength(1);
+    expect(e.effects[0].targets).toEqual({ players: regime.players.map((i) => ids[i]), groups: [], regions: [] });
+    expect(e.effects[0].jump).toBeUndefined();
+    expect(fixed(e.effects[0].drift!)).toBe(regime.drift);
+    expect(e.marketGrowth).toEqual([]);
+  });
+
+  it("has nothing else that could move shares (no parameters, correlations, other events, regional drifts)", () => {
+    expect(scenario.events).toHaveLength(2);
+    expect(scenario.parameters).toEqual([]);
+    expect(scenario.correlations).toEqual([]);
+    expect(scenario.metrics).toEqual([]);
+    expect(scenario.targets).toEqual([]);
+  });
+
+  it("fixes market size and growth without volatility", () => {
+    const r = scenario.regions[0];
+    expect(r.marketSize.dist.type).toBe("fixed");
+    expect(drawn(r.growth).type).toBe("fixed");
+    expect(fixed(r.volatility)).toBe(0);
+    expect(r.loadings).toEqual({});
+  });
+
+  it("simulates 1,000,000 paths with seed 42, without group and concentration summaries", () => {
+    expect(scenario.simulation).toEqual({ paths: 1_000_000, seed: 42, sampling: "random", groups: false, concentration: false });
+  });
+
+  it("marks every number as an assumption of the benchmark", () => {
+    const numbers: Uncertain[] = [
+      scenario.regions[0].marketSize,
+      scenario.regions[0].volatility,
+      ...scenario.players.flatMap((p) => [p.volatility, ...Object.values(p.shares)]),
+      ...scenario.events.flatMap((e) => (e.type === "shock" ? [e.rate, e.jump] : [e.probability, e.year, ...e.effects.map((f) => f.drift!)])),
+    ];
+    for (const r of [scenario.regions[0].growth, ...scenario.players.map((p) => p.drift)]) if (r.kind === "value") numbers.push(r.value);
+    const restShare = scenario.players[11].shares[scenario.regions[0].id];
+    for (const u of numbers) {
+      if (u === restShare) continue; // "rest": derived, not written
+      expect(u.provenance, u.where).toEqual({ assumption: rationale });
+    }
+  });
+});
+
+interface RefPlayer {
+  player: number;
+  id: string;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+interface Reference {
+  paths: number;
+  how: string[];
+  players: RefPlayer[];
+}
+
+describe("test/fixtures/reference/benchmark-2030.json", () => {
+  const fixture = JSON.parse(readFileSync("test/fixtures/reference/benchmark-2030.json", "utf8")) as { year: number; references: Record<string, Reference> };
+  const refs = fixture.references;
+
+  it("holds the C reference at 1M and 4M paths and the numpy reference at 1M, each with its commands", () => {
+    expect(fixture.year).toBe(horizon.endYear);
+    expect(Object.fromEntries(Object.entries(refs).map(([k, r]) => [k, r.paths]))).toEqual({ c_1m: 1_000_000, c_4m: 4_000_000, numpy_1m: 1_000_000 });
+    for (const r of Object.values(refs)) {
+      expect(r.how.length).toBeGreaterThan(0);
+      expect(r.players.map((p) => p.id)).toEqual(ids);
+      for (const p of r.players) expect(p.p5 <= p.p50 && p.p50 <= p.p95, p.id).toBe(true);
+      // shares of a path sum to 1, so do their means (each printed to 4 decimals)
+      expect(Math.abs(r.players.reduce((a, p) => a + p.mean, 0) - 1)).toBeLessThanOrEqual(12 * 0.5e-4);
+    }
+  });
+
+  // The two independent references (C, numpy) agree within Monte Carlo error
+  // plus printing resolution. sd of a share from its 5-95% spread (normal
+  // approximation); SE of a quantile q: sqrt(q(1-q)/n) / density, density
+  // at the quantile of a normal with that sd. Resolution: a printed quantile
+  // is within 1e-4 of the true one (1e-4 bins, midpoint printed to 4
+  // decimals), a printed mean within 0.5e-4.
+  it("C (1M) and numpy (1M) agree within 4 standard errors plus printing resolution", () => {
+    const z = { p5: -1.6448536269514722, p50: 0, p95: 1.6448536269514722 };
+    const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+    const a = refs.c_1m, b = refs.numpy_1m;
+    a.players.forEach((pa, i) => {
+      const pb = b.players[i];
+      const sd = (pa.p95 - pa.p5) / (2 * z.p95);
+      const seDiff = (se: (n: number) => number) => Math.sqrt(se(a.paths) ** 2 + se(b.paths) ** 2);
+      expect(Math.abs(pa.mean - pb.mean), `${pa.id} mean`).toBeLessThanOrEqual(4 * seDiff((n) => sd / Math.sqrt(n)) + 1e-4);
+      for (const q of ["p5", "p50", "p95"] as const) {
+        const p = { p5: 0.05, p50: 0.5, p95: 0.95 }[q];
+        const se = (n: number) => Math.sqrt((p * (1 - p)) / n) / (phi(z[q]) / sd);
+        expect(Math.abs(pa[q] - pb[q]), `${pa.id} ${q}`).toBeLessThanOrEqual(4 * seDiff(se) + 2e-4);
+      }
+    });
+  });
+});
