@@ -1,27 +1,23 @@
 /**
  * The report's output directory. A report never overwrites files the user
  * owns: a directory that exists, is not empty and carries no marker
- * (DIR/.marketfutures, written by every report) is refused unless forced.
+ * (DIR/.marketfutures, written by every report and every run) is refused
+ * unless forced. The rule itself is shared with `run` (engine/run/outputs/outputDir.ts).
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "../../engine/diagnostics.js";
+import { checkOutputDir, markerPath, markerText } from "../../engine/run/outputs/outputDir.js";
 import { writeFileAtomic } from "./atomicWrite.js";
 
-export const MARKER = ".marketfutures";
+export { MARKER } from "../../engine/run/outputs/outputDir.js";
 
 /** Create DIR and DIR/figures, or check that DIR may be written to. Throws UserError when refused. */
 export function prepareOutputDir(dir: string, force: boolean): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError(`${dir} exists and is not a directory; choose another --out`);
-    const entries = readdirSync(dir);
-    if (entries.length > 0 && !entries.includes(MARKER) && !force)
-      throw new UserError(`${dir} is not empty and was not made by marketfutures report; refusing to write into it (use another --out, or --force to write anyway)`);
-  }
+  checkOutputDir(dir, force);
   mkdirSync(join(dir, "figures"), { recursive: true });
 }
 
 /** Mark DIR as made by a report, so that the next report may overwrite it. */
 export function markOutputDir(dir: string, version: string): void {
-  writeFileAtomic(join(dir, MARKER), JSON.stringify({ tool: "marketfutures report", version }) + "\n");
+  writeFileAtomic(markerPath(dir), markerText("report", version));
 }

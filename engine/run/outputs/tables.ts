@@ -1,0 +1,81 @@
+/**
+ * The tidy (long-format) CSV files of a run, as pure functions of `Results`:
+ * one row per observation, so that R (`read.csv`), pandas (`read_csv`) and
+ * spreadsheets can filter and pivot them without reshaping.
+ *
+ * - summary.csv: `scenario,view,entity,kind,year,stat,value`, stats in the
+ *   order mean, sd, se, p5, p25, p50, p75, p95 (`se` is the Monte Carlo
+ *   standard error of the mean, sd / sqrt(paths));
+ * - paths.csv: `scenario,path,view,entity,year,value`, the sampled whole paths;
+ * - targets.csv: one row per target with its probability and the achieved
+ *   statistic, each with its Monte Carlo standard error.
+ */
+import type { Results, Stat } from "../../results/types.js";
+import { csvText, type CsvValue } from "./csv.js";
+
+export const SUMMARY_HEADER = ["scenario", "view", "entity", "kind", "year", "stat", "value"] as const;
+/** The stats of summary.csv, in their order. */
+export const SUMMARY_STATS = ["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95"] as const satisfies readonly (keyof Stat)[];
+export const PATHS_HEADER = ["scenario", "path", "view", "entity", "year", "value"] as const;
+export const TARGETS_HEADER = [
+  "scenario",
+  "target",
+  "entity",
+  "view",
+  "year",
+  "op",
+  "value",
+  "probability",
+  "probability_se",
+  "statistic",
+  "achieved",
+  "achieved_se",
+] as const;
+
+/** summary.csv: every series of every scenario, every year, every stat of SUMMARY_STATS. */
+export function summaryCsv(results: Results): string {
+  return csvText(SUMMARY_HEADER, summaryRows(results));
+}
+
+function* summaryRows(results: Results): Generator<CsvValue[]> {
+  for (const s of results.scenarios) {
+    for (const series of s.series) {
+      if (series.stats.length !== s.years.length)
+        throw new Error(`scenario ${s.id}: series ${series.view}/${series.entity} has ${series.stats.length} stats for ${s.years.length} years`);
+      for (const [i, stat] of series.stats.entries()) {
+        const year = s.years[i];
+        for (const name of SUMMARY_STATS) yield [s.id, series.view, series.entity, series.kind, year, name, stat[name]];
+      }
+    }
+  }
+}
+
+/** paths.csv: the sampled whole paths, one row per (path, view, entity, year). */
+export function pathsCsv(results: Results): string {
+  return csvText(PATHS_HEADER, pathRows(results));
+}
+
+function* pathRows(results: Results): Generator<CsvValue[]> {
+  for (const s of results.scenarios) {
+    for (const p of s.samplePaths) {
+      for (const [view, entities] of Object.entries(p.values)) {
+        for (const [entity, values] of Object.entries(entities)) {
+          if (values.length !== s.years.length)
+            throw new Error(`scenario ${s.id}: sample path ${p.path} ${view}/${entity} has ${values.length} values for ${s.years.length} years`);
+          for (const [i, value] of values.entries()) yield [s.id, p.path, view, entity, s.years[i], value];
+        }
+      }
+    }
+  }
+}
+
+/** targets.csv: one row per target of every scenario. `target` is the target's id. */
+export function targetsCsv(results: Results): string {
+  return csvText(TARGETS_HEADER, targetRows(results));
+}
+
+function* targetRows(results: Results): Generator<CsvValue[]> {
+  for (const s of results.scenarios)
+    for (const t of s.targets)
+      yield [s.id, t.id, t.entity, t.view, t.year, t.op, t.value, t.probability, t.probabilitySe, t.statistic, t.achieved, t.achievedSe];
+}

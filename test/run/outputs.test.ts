@@ -1,0 +1,233 @@
+/**
+ * The files of `marketfutures run`, written from the frozen results fixture:
+ * CSV parsed back and compared with the Results values (every series, year and
+ * stat; every target; every sampled path), RFC 4180 quoting, results.json
+ * round trip, all-or-nothing writes and the output-directory rule.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { UserError } from "../../engine/diagnostics.js";
+import type { Results } from "../../engine/results/types.js";
+import {
+  csvField,
+  MARKER,
+  parseCsv,
+  pathsCsv,
+  PATHS_HEADER,
+  resultsJson,
+  RUN_OUTPUT_NAMES,
+  summaryCsv,
+  SUMMARY_HEADER,
+  SUMMARY_STATS,
+  targetsCsv,
+  TARGETS_HEADER,
+  writeRunOutputs,
+} from "../../engine/run/outputs/index.js";
+import { readResults } from "../../reports/results/readResults.js";
+
+const fixture = "test/fixtures/results/small.json";
+const load = (): Results => readResults(fixture);
+const tmp = mkdtempSync(join(tmpdir(), "mf-run-outputs-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const opts = { force: false, inputs: [] as string[], version: "0.1.0" };
+
+/** A CSV cell read back as a number: exactly the double written, empty = NaN. */
+const num = (cell: string) => (cell === "" ? NaN : Number(cell));
+
+function table(text: string, header: readonly string[]): Record<string, string>[] {
+  expect(text.endsWith("\n")).toBe(true);
+  expect(text).not.toContain("\r");
+  const [head, ...rows] = parseCsv(text);
+  expect(head).toEqual([...header]);
+  for (const r of rows) expect(r).toHaveLength(header.length);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+describe("summary.csv", () => {
+  const results = load();
+  const rows = table(summaryCsv(results), SUMMARY_HEADER);
+
+  it("has one row per scenario, series, year and stat, with the exact values", () => {
+    let expected = 0;
+    let i = 0;
+    for (const s of results.scenarios)
+      for (const series of s.series)
+        for (const [y, stat] of series.stats.entries())
+          for (const name of SUMMARY_STATS) {
+            const r = rows[i++];
+            expect(r).toEqual({ scenario: s.id, view: series.view, entity: series.entity, kind: series.kind, year: String(s.years[y]), stat: name, value: r.value });
+            expect(num(r.value)).toBe(stat[name]);
+            expected++;
+          }
+    expect(rows).toHaveLength(expected);
+    expect(expected).toBe(results.scenarios.reduce((n, s) => n + s.series.length * s.years.length * 8, 0));
+  });
+
+  it("lists the stats mean, sd, se, p5, p25, p50, p75, p95 in that order; years are integers", () => {
+    expect(rows.slice(0, 8).map((r) => r.stat)).toEqual(["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95"]);
+    for (const r of rows) expect(r.year).toMatch(/^\d{4}$/);
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(results.scenarios.flatMap((s) => s.series.map((x) => x.kind))));
+    expect(rows.some((r) => r.view === "global")).toBe(true);
+  });
+
+  it("writes full precision (String(x)) and an empty cell for a non-finite value", () => {
+    const r = load();
+    r.scenarios[0].series[0].stats[0].mean = 0.1 + 0.2;
+    r.scenarios[0].series[0].stats[0].sd = NaN;
+    r.scenarios[0].series[0].stats[0].se = Infinity;
+    const first = parseCsv(summaryCsv(r)).slice(1, 4);
+    expect(first.map((row) => row[6])).toEqual(["0.30000000000000004", "", ""]);
+  });
+});
+
+describe("targets.csv", () => {
+  it("has one row per target with every field", () => {
+    const results = load();
+    const rows = table(targetsCsv(results), TARGETS_HEADER);
+    const targets = results.scenarios.flatMap((s) => s.targets.map((t) => ({ s, t })));
+    expect(rows).toHaveLength(targets.length);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const [i, { s, t }] of targets.entries()) {
+      const r = rows[i];
+      expect([r.scenario, r.target, r.entity, r.view, r.year, r.op, r.statistic]).toEqual([s.id, t.id, t.entity, t.view, String(t.year), t.op, t.statistic]);
+      expect([r.value, r.probability, r.probability_se, r.achieved, r.achieved_se].map(num)).toEqual([t.value, t.probability, t.probabilitySe, t.achieved, t.achievedSe]);
+    }
+  });
+});
+
+describe("paths.csv", () => {
+  it("has every sampled path, view, entity and year with the exact value", () => {
+    const results = load();
+    const rows = table(pathsCsv(results), PATHS_HEADER);
+    let i = 0;
+    for (const s of results.scenarios)
+      for (const p of s.samplePaths)
+        for (const [view, entities] of Object.entries(p.values))
+          for (const [entity, values] of Object.entries(entities))
+            for (const [y, v] of values.entries()) {
+              const r = rows[i++];
+              expect([r.scenario, r.path, r.view, r.entity, r.year]).toEqual([s.id, String(p.path), view, entity, String(s.years[y])]);
+              expect(num(r.value)).toBe(v);
+            }
+    expect(rows).toHaveLength(i);
+    expect(i).toBeGreaterThan(1000);
+  });
+});
+
+describe("CSV quoting (RFC 4180)", () => {
+  it("quotes a field with a comma, a quote or a line break, and reads back the same text", () => {
+    expect(csvField("plain_id")).toBe("plain_id");
+    expect(csvField("Europe, Middle East")).toBe('"Europe, Middle East"');
+    expect(csvField('the "big" three')).toBe('"the ""big"" three"');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField(" padded")).toBe('" padded"');
+    expect(csvField(">=")).toBe(">=");
+  });
+
+  it("keeps a label with a comma in one column through every file", () => {
+    const r = load();
+    const odd = 'Europe, "sovereign" cloud';
+    r.scenarios[0].id = odd;
+    r.scenarios[0].targets[0].id = "reach 70%, by 2030";
+    r.scenarios[0].series[0].entity = odd;
+    const summary = table(summaryCsv(r), SUMMARY_HEADER);
+    expect(summary[0].scenario).toBe(odd);
+    expect(summary[0].entity).toBe(odd);
+    expect(summaryCsv(r).split("\n")[1].startsWith('"Europe, ""sovereign"" cloud",global,"Europe, ""sovereign"" cloud",group,2025,mean,')).toBe(true);
+    const targets = table(targetsCsv(r), TARGETS_HEADER);
+    expect([targets[0].scenario, targets[0].target]).toEqual([odd, "reach 70%, by 2030"]);
+    expect(table(pathsCsv(r), PATHS_HEADER)[0].scenario).toBe(odd);
+  });
+});
+
+describe("results.json", () => {
+  it("reads back to the same Results, numbers exactly", () => {
+    const results = load();
+    results.scenarios[0].series[0].stats[0].mean = 0.1 + 0.2;
+    results.scenarios[0].series[0].stats[0].min = 5e-324;
+    results.scenarios[0].series[0].stats[0].max = 1.7976931348623157e308;
+    const text = resultsJson(results);
+    expect(JSON.parse(text)).toEqual(results);
+    expect(JSON.parse(text).scenarios[0].series[0].stats[0].mean).toBe(0.30000000000000004);
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+
+  it("is indented for diffs, with arrays of plain values on one line", () => {
+    const text = resultsJson(load());
+    expect(text).toContain('\n  "manifest": {\n    "package": "marketfutures",\n');
+    expect(text).toContain('"years": [2025, 2026, 2027, 2028, 2029, 2030],');
+    expect(text.split("\n").every((l) => l.length < 400)).toBe(true);
+  });
+
+  it("drops undefined keys like JSON.stringify", () => {
+    const r = load();
+    (r.scenarios[0] as { precision?: unknown }).precision = undefined;
+    expect(resultsJson(r)).not.toContain('"precision"');
+  });
+});
+
+describe("writeRunOutputs", () => {
+  const names = (dir: string) => readdirSync(dir).sort();
+
+  it("writes the four files and the marker into a new directory, and readResults reads results.json", () => {
+    const dir = join(tmp, "new", "deep");
+    const results = load();
+    const written = writeRunOutputs(dir, results, opts);
+    expect(written).toEqual(RUN_OUTPUT_NAMES.map((n) => join(dir, n)));
+    expect(names(dir)).toEqual([MARKER, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
+    expect(readResults(join(dir, "results.json"))).toEqual(results);
+    expect(readFileSync(join(dir, "summary.csv"), "utf8")).toBe(summaryCsv(results));
+    expect(JSON.parse(readFileSync(join(dir, MARKER), "utf8"))).toEqual({ tool: "marketfutures run", version: "0.1.0" });
+  });
+
+  it("overwrites a directory it made before", () => {
+    const dir = join(tmp, "again");
+    writeRunOutputs(dir, load(), opts);
+    const r = load();
+    r.manifest.seed = "43";
+    writeRunOutputs(dir, r, opts);
+    expect(readResults(join(dir, "results.json")).manifest.seed).toBe("43");
+  });
+
+  it("refuses a non-empty directory the user owns unless forced, and then leaves the user's files alone", () => {
+    const dir = join(tmp, "mine");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "user data");
+    expect(() => writeRunOutputs(dir, load(), opts)).toThrow(UserError);
+    expect(() => writeRunOutputs(dir, load(), opts)).toThrow(/not made by marketfutures.*--force/);
+    expect(names(dir)).toEqual(["notes.txt"]);
+    writeRunOutputs(dir, load(), { ...opts, force: true });
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("user data");
+    expect(existsSync(join(dir, "summary.csv"))).toBe(true);
+  });
+
+  it("refuses an --out that is a file, and never overwrites an input file, even with --force", () => {
+    const file = join(tmp, "scenario.json");
+    writeFileSync(file, "{}");
+    expect(() => writeRunOutputs(file, load(), { ...opts, inputs: [file] })).toThrow(/is one of the scenario files/);
+    expect(() => writeRunOutputs(file, load(), opts)).toThrow(/is not a directory/);
+    const dir = join(tmp, "inputs-here");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "results.json"), "{ \"mine\": true }");
+    expect(() => writeRunOutputs(dir, load(), { ...opts, force: true, inputs: [join(dir, "results.json")] })).toThrow(/refusing to overwrite an input/);
+    expect(readFileSync(join(dir, "results.json"), "utf8")).toBe("{ \"mine\": true }");
+    expect(names(dir)).toEqual(["results.json"]);
+  });
+
+  it("changes nothing when one target cannot be written (a directory in place of summary.csv)", () => {
+    const dir = join(tmp, "atomic");
+    writeRunOutputs(dir, load(), opts);
+    const before = Object.fromEntries(["results.json", "targets.csv", "paths.csv", MARKER].map((n) => [n, readFileSync(join(dir, n), "utf8")]));
+    rmSync(join(dir, "summary.csv"));
+    mkdirSync(join(dir, "summary.csv"));
+    const r = load();
+    r.manifest.seed = "other";
+    r.scenarios[0].targets[0].probability = 0.25;
+    expect(() => writeRunOutputs(dir, r, opts)).toThrow(/summary\.csv exists and is not a file.*nothing was written/);
+    expect(names(dir)).toEqual([MARKER, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
+    for (const [n, text] of Object.entries(before)) expect(readFileSync(join(dir, n), "utf8")).toBe(text);
+    expect(statSync(join(dir, "summary.csv")).isDirectory()).toBe(true);
+  });
+});
