@@ -6,12 +6,16 @@
  * two reference implementations recorded in
  * test/fixtures/reference/benchmark-2030.json agree with each other within
  * Monte Carlo error and their printing resolution (a check of the fixture,
- * not of the engine).
+ * not of the engine). The last block tests what bin/bench.ts and
+ * bin/benchChild.ts can do without the engine.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../engine/load/index.js";
 import type { Dist, Rate, Uncertain } from "../../engine/model/types.js";
+import type { Results } from "../../engine/results/types.js";
 
 // MODEL.md section 8, players indexed 0..11.
 const initialShares = [0.3, 0.2, 0.12, 0.036, 0.018, 0.01, 0.006, 0.02, 0.015, 0.01, 0.02]; // player 11 takes the rest (0.245)
@@ -187,5 +191,68 @@ describe("test/fixtures/reference/benchmark-2030.json", () => {
         expect(Math.abs(pa[q] - pb[q]), `${pa.id} ${q}`).toBeLessThanOrEqual(4 * seDiff(se) + 2e-4);
       }
     });
+  });
+});
+
+// bin/bench.ts and bin/benchChild.ts: what can be tested without the engine.
+describe("npm run bench: parsing and measuring the references", () => {
+  const refOutput = readFileSync("test/fixtures/reference/benchmark-2030.json", "utf8");
+  const c1m = (JSON.parse(refOutput) as { references: Record<string, Reference & { stdout: string[] }> }).references.c_1m;
+
+  it("parses the references' output", async () => {
+    const { parseReferenceOutput } = await import("../../bin/bench.js");
+    const out = parseReferenceOutput(c1m.stdout.join("\n") + "\n");
+    expect(out.paths).toBe(1_000_000);
+    expect(out.players).toEqual(c1m.players.map(({ player, mean, p5, p50, p95 }) => ({ player, mean, p5, p50, p95 })));
+    expect(out.seconds).toBeGreaterThan(0);
+    expect(() => parseReferenceOutput("paths 1 secs 1 player-steps/s 1.0M\n")).toThrow(/unexpected reference output/);
+  });
+
+  it("counts 12 x 5 player-steps a path and judges targets", async () => {
+    const { throughput, evaluate } = await import("../../bin/bench.js");
+    expect(throughput(1_000_000, 2)).toBe(30);
+    expect(evaluate("r", 1.5, ">=", 1.5).verdict).toBe("PASS");
+    expect(evaluate("r", 1.49, ">=", 1.5).verdict).toBe("MISS");
+    expect(evaluate("rss", 300, "<", 300).verdict).toBe("MISS");
+    expect(evaluate("r", null, ">=", 1.5)).toMatchObject({ value: null, verdict: "n/a" });
+  });
+
+  it("takes the end-year statistics of players from results (benchChild)", async () => {
+    const { endYearStats } = await import("../../bin/benchChild.js");
+    const stat = (m: number) => ({ n: 10, mean: m, sd: 0, se: 0, min: 0, max: 1, p5: m - 1, p25: 0, p50: m, p75: 0, p95: m + 1 });
+    const results = {
+      manifest: {},
+      scenarios: [{ years: [2025, 2026, 2027, 2028, 2029, 2030], regions: [{ id: "market" }], series: [
+        { view: "global", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(() => stat(-1)) },
+        { view: "market", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(stat) },
+        { view: "global", entity: "p11", kind: "player", stats: [0, 1, 2, 3, 4, 5].map((i) => stat(10 + i)) },
+      ] }],
+    } as unknown as Results;
+    expect(endYearStats(results, ["p00", "p11"])).toEqual({ p00: { mean: 5, p5: 4, p50: 5, p95: 6 }, p11: { mean: 15, p5: 14, p50: 15, p95: 16 } });
+    expect(() => endYearStats(results, ["p05"])).toThrow(/no share series of player p05/);
+  });
+
+  const refs = join(process.cwd(), "..", "shared", "bench"); // the default of bench --refs
+  const haveRefs = existsSync(`${refs}/ref.c`);
+  it.skipIf(!haveRefs)("compiles and runs ref.c (and ref_numpy.py when numpy is there) at 20,000 paths", async () => {
+    const { compileReference, findNumpyReference, runReference } = await import("../../bin/bench.js");
+    const tmp = mkdtempSync(join(tmpdir(), "bench-test-"));
+    try {
+      const runs = [];
+      const c = compileReference(refs, tmp);
+      if ("binary" in c) runs.push(await runReference(c.binary, ["20000"], tmp));
+      const py = findNumpyReference(refs);
+      if ("script" in py) runs.push(await runReference("python3", [py.script, "20000"], tmp));
+      for (const r of runs) {
+        if ("failed" in r) throw new Error(r.failed);
+        expect(r.seconds).toBeGreaterThan(0);
+        expect(Object.keys(r.stats2030!)).toEqual(["p00", "p11"]);
+        // 20,000 paths: within 0.01 of the 1M-path C statistics
+        expect(Math.abs(r.stats2030!.p00.mean - c1m.players[0].mean)).toBeLessThan(0.01);
+        expect(Math.abs(r.stats2030!.p11.p50 - c1m.players[11].p50)).toBeLessThan(0.01);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

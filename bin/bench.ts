@@ -1,0 +1,400 @@
+/**
+ * `npm run bench` (= `npm run build && node dist/bin/bench.js [options]`):
+ * throughput and memory of the engine on the MODEL.md section 8 workload
+ * (scenarios/benchmark.json), against the two reference implementations
+ * beside MODEL.md (shared/bench/ref.c and shared/bench/ref_numpy.py), in one
+ * invocation on the same machine.
+ *
+ *   --paths N     paths per measurement (default 1,000,000)
+ *   --repeat R    runs of each measurement (default 3); the best (shortest) is reported
+ *   --full        also a 10,000,000-path run on all cores, for its peak memory
+ *   --json        machine-readable output on stdout (progress stays on stderr)
+ *   --refs DIR    folder of ref.c and ref_numpy.py (default ../shared/bench beside the package)
+ *
+ * Each engine measurement is a fresh `node dist/bin/benchChild.js` process
+ * (bin/benchChild.ts); its time is the engine's own wall time
+ * (results.manifest.wallSeconds). The references' times are the ones they
+ * print (their timed loop, without process start, numpy import or
+ * compilation). Repeats are interleaved (engine 1 thread, engine all cores,
+ * C, numpy, then again) so that a change in the load of a shared machine
+ * does not fall on one implementation only. Peak RSS is the maximum over the
+ * runs. A missing engine, gcc, python3 or numpy skips that row with a note.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { ChildOutput, Stats2030 } from "./benchChild.js";
+
+/** The workload: 12 players x 5 annual steps (2025 to 2030) per path, one region. */
+export const PLAYERS = 12;
+export const STEPS = 5;
+const FULL_PATHS = 10_000_000;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const childScript = join(here, "benchChild.js");
+
+export interface Measurement {
+  /** stable key: engine_1, engine_all, c, numpy, engine_full */
+  key: string;
+  implementation: string;
+  paths: number;
+  threads: number;
+  /** best (shortest) of the runs, seconds; null when skipped or failed */
+  seconds: number | null;
+  /** every run's seconds, in order */
+  runs: number[];
+  mPlayerStepsPerSecond: number | null;
+  /** maximum over the runs, MB (MiB) */
+  peakRssMb: number | null;
+  stats2030?: Stats2030;
+  skipped?: string;
+}
+
+export interface Ratio {
+  name: string;
+  value: number | null;
+  op: ">=" | "<";
+  target: number;
+  verdict: "PASS" | "MISS" | "n/a";
+}
+
+export interface ReferenceOutput {
+  players: { player: number; mean: number; p5: number; p50: number; p95: number }[];
+  paths: number;
+  seconds: number;
+  mPlayerStepsPerSecond: number;
+}
+
+/** The output of ref.c and ref_numpy.py (same format): one line per player, then `paths N secs S player-steps/s XM`. */
+export function parseReferenceOutput(text: string): ReferenceOutput {
+  const players: ReferenceOutput["players"] = [];
+  let tail: Omit<ReferenceOutput, "players"> | undefined;
+  for (const line of text.split("\n")) {
+    let m = /^player\s+(\d+) mean (\S+) p5 (\S+) p50 (\S+) p95 (\S+)\s*$/.exec(line);
+    if (m) {
+      players.push({ player: Number(m[1]), mean: Number(m[2]), p5: Number(m[3]), p50: Number(m[4]), p95: Number(m[5]) });
+      continue;
+    }
+    m = /^paths (\d+) secs (\S+) player-steps\/s (\S+)M\s*$/.exec(line);
+    if (m) tail = { paths: Number(m[1]), seconds: Number(m[2]), mPlayerStepsPerSecond: Number(m[3]) };
+  }
+  if (!tail || players.length !== PLAYERS) throw new Error(`unexpected reference output:\n${text}`);
+  return { players, ...tail };
+}
+
+/** M player-steps per second. */
+export const throughput = (paths: number, seconds: number): number => (paths * PLAYERS * STEPS) / seconds / 1e6;
+
+export function evaluate(name: string, value: number | null, op: ">=" | "<", target: number): Ratio {
+  const verdict = value === null || !Number.isFinite(value) ? "n/a" : (op === ">=" ? value >= target : value < target) ? "PASS" : "MISS";
+  return { name, value: value !== null && Number.isFinite(value) ? value : null, op, target, verdict };
+}
+
+interface ProcessResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** peak RSS of the process, MB, from GNU time or /proc polling; null if unknown */
+  peakRssMb: number | null;
+}
+
+const gnuTime = "/usr/bin/time";
+const haveGnuTime = existsSync(gnuTime) && spawnSync(gnuTime, ["-f", "%M", "true"]).status === 0;
+
+/**
+ * Run a command to completion, collecting its output and peak resident
+ * memory: with GNU time when present (`-f %M`, KiB), else by polling the
+ * high-water mark VmHWM of /proc/PID/status (Linux).
+ */
+export function runProcess(cmd: string, args: string[], tmp: string): Promise<ProcessResult> {
+  const timeFile = join(tmp, `time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let polledKb = 0;
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const poll = haveGnuTime
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+            if (m) polledKb = Math.max(polledKb, Number(m[1]));
+          } catch {
+            /* exited, or no /proc */
+          }
+        }, 20);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (poll) clearInterval(poll);
+      let kb = polledKb;
+      if (haveGnuTime) {
+        try {
+          kb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+          rmSync(timeFile, { force: true });
+        } catch {
+          kb = 0;
+        }
+      }
+      resolvePromise({ code, stdout, stderr, peakRssMb: kb > 0 ? kb / 1024 : null });
+    });
+  });
+}
+
+/** Compile ref.c with gcc -O3 -march=native into tmp; the binary's path, or why not. */
+export function compileReference(refs: string, tmp: string): { binary: string } | { skipped: string } {
+  const source = join(refs, "ref.c");
+  if (!existsSync(source)) return { skipped: `${source} not found (--refs DIR)` };
+  if (spawnSync("gcc", ["--version"]).status !== 0) return { skipped: "gcc not found" };
+  const binary = join(tmp, "ref");
+  const r = spawnSync("gcc", ["-O3", "-march=native", source, "-o", binary, "-lm"], { encoding: "utf8" });
+  if (r.status !== 0) return { skipped: `gcc failed: ${r.stderr.trim()}` };
+  return { binary };
+}
+
+/** Whether python3 with numpy can run ref_numpy.py; the script's path, or why not. */
+export function findNumpyReference(refs: string): { script: string } | { skipped: string } {
+  const script = join(refs, "ref_numpy.py");
+  if (!existsSync(script)) return { skipped: `${script} not found (--refs DIR)` };
+  const r = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
+  if (r.error) return { skipped: "python3 not found" };
+  if (r.status !== 0) return { skipped: "numpy not installed for python3" };
+  return { script };
+}
+
+const statsOf = (players: ReferenceOutput["players"]): Stats2030 =>
+  Object.fromEntries(
+    players
+      .filter((p) => p.player === 0 || p.player === PLAYERS - 1)
+      .map((p) => [`p${String(p.player).padStart(2, "0")}`, { mean: p.mean, p5: p.p5, p50: p.p50, p95: p.p95 }]),
+  );
+
+type Run = { seconds: number; peakRssMb: number | null; stats2030?: Stats2030 } | { failed: string };
+
+/** One run of ref.c or ref_numpy.py at `paths`. */
+export async function runReference(cmd: string, args: string[], tmp: string): Promise<Run> {
+  const r = await runProcess(cmd, args, tmp);
+  if (r.code !== 0) return { failed: `${cmd} exited with ${r.code}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}` };
+  const out = parseReferenceOutput(r.stdout);
+  return { seconds: out.seconds, peakRssMb: r.peakRssMb, stats2030: statsOf(out.players) };
+}
+
+/** One engine run in a fresh child process. Exit code 3: engine not built. */
+async function runEngine(paths: number, threads: number, tmp: string): Promise<Run & { notBuilt?: boolean }> {
+  const r = await runProcess(process.execPath, [childScript, "--paths", String(paths), "--threads", String(threads)], tmp);
+  if (r.code === 3) return { failed: r.stderr.trim(), notBuilt: true };
+  if (r.code !== 0) return { failed: `benchChild exited with ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}` };
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  const out = JSON.parse(line) as ChildOutput;
+  return { seconds: out.wallSeconds, peakRssMb: out.maxRssMb, stats2030: out.stats2030 };
+}
+
+function newMeasurement(key: string, implementation: string, paths: number, threads: number): Measurement {
+  return { key, implementation, paths, threads, seconds: null, runs: [], mPlayerStepsPerSecond: null, peakRssMb: null };
+}
+
+function record(m: Measurement, run: Run): void {
+  if ("failed" in run) {
+    m.skipped ??= run.failed;
+    return;
+  }
+  m.runs.push(run.seconds);
+  if (m.seconds === null || run.seconds < m.seconds) {
+    m.seconds = run.seconds;
+    m.mPlayerStepsPerSecond = throughput(m.paths, run.seconds);
+    if (run.stats2030) m.stats2030 = run.stats2030;
+  }
+  if (run.peakRssMb !== null) m.peakRssMb = Math.max(m.peakRssMb ?? 0, run.peakRssMb);
+}
+
+export interface BenchOptions {
+  paths: number;
+  repeat: number;
+  full: boolean;
+  refs: string;
+  log: (line: string) => void;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cpu: string; cores: number; availableParallelism: number; loadAverageAtStart: number[]; node: string };
+  paths: number;
+  repeat: number;
+  best: string;
+  measurements: Measurement[];
+  ratios: Ratio[];
+  notes: string[];
+}
+
+export async function bench(o: BenchOptions): Promise<BenchReport> {
+  const all = availableParallelism();
+  const tmp = mkdtempSync(join(tmpdir(), "marketfutures-bench-"));
+  const notes: string[] = [];
+  const loadAverageAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
+  try {
+    const engine1 = newMeasurement("engine_1", "JS engine, 1 thread", o.paths, 1);
+    const engineAll = newMeasurement("engine_all", `JS engine, all cores (${all} threads)`, o.paths, all);
+    const c = newMeasurement("c", "C ref.c (gcc -O3 -march=native)", o.paths, 1);
+    const numpy = newMeasurement("numpy", "numpy ref_numpy.py", o.paths, 1);
+    const measurements = [engine1, engineAll, c, numpy];
+
+    const compiled = compileReference(o.refs, tmp);
+    if ("skipped" in compiled) c.skipped = compiled.skipped;
+    const numpyRef = findNumpyReference(o.refs);
+    if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
+
+    let engineBuilt = true;
+    const step = async (m: Measurement, i: number, of: number, run: () => Promise<Run & { notBuilt?: boolean }>) => {
+      if (m.skipped) return;
+      const r = await run();
+      if ("notBuilt" in r && r.notBuilt) engineBuilt = false;
+      record(m, r);
+      o.log(`[${i}/${of}] ${m.implementation}, ${m.paths.toLocaleString("en-US")} paths: ${"failed" in r ? `skipped (${r.failed})` : `${r.seconds.toFixed(3)} s`}`);
+    };
+    for (let i = 1; i <= o.repeat; i++) {
+      await step(engine1, i, o.repeat, () => runEngine(o.paths, 1, tmp));
+      if (engineBuilt) await step(engineAll, i, o.repeat, () => runEngine(o.paths, all, tmp));
+      else engineAll.skipped ??= engine1.skipped;
+      if ("binary" in compiled) await step(c, i, o.repeat, () => runReference(compiled.binary, [String(o.paths)], tmp));
+      if ("script" in numpyRef) await step(numpy, i, o.repeat, () => runReference("python3", [numpyRef.script, String(o.paths)], tmp));
+    }
+
+    const tp = (m: Measurement) => m.mPlayerStepsPerSecond;
+    const div = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
+    const ratios = [
+      evaluate("JS 1 thread / numpy", div(tp(engine1), tp(numpy)), ">=", 1.5),
+      evaluate("JS 1 thread / C", div(tp(engine1), tp(c)), ">=", 0.8),
+      evaluate(`JS all cores (${all}) / JS 1 thread`, div(tp(engineAll), tp(engine1)), ">=", 1.8),
+    ];
+    if (all < 2) notes.push("only one core is available: the all-cores speed-up cannot be measured here");
+
+    if (o.full) {
+      const full = newMeasurement("engine_full", `JS engine, all cores (${all} threads)`, FULL_PATHS, all);
+      measurements.push(full);
+      if (!engineBuilt) full.skipped = engine1.skipped;
+      else await step(full, 1, 1, () => runEngine(FULL_PATHS, all, tmp));
+      ratios.push(evaluate("peak RSS of the 10M-path all-cores run (MB)", full.peakRssMb, "<", 300));
+      notes.push("the 10M-path run is made once (it measures memory)");
+    }
+
+    notes.push(
+      "seconds: engine = results.manifest.wallSeconds of a fresh process; references = the time they print (their timed loop, without start-up, numpy import or compilation)",
+      `player-steps = paths x ${PLAYERS} players x ${STEPS} steps`,
+      haveGnuTime ? "peak RSS of the references from GNU time (%M)" : "peak RSS of the references by polling /proc/PID/status VmHWM every 20 ms",
+    );
+    return {
+      date: new Date().toISOString(),
+      machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, availableParallelism: all, loadAverageAtStart, node: process.version },
+      paths: o.paths,
+      repeat: o.repeat,
+      best: o.repeat > 1 ? `best (shortest) of ${o.repeat} runs; peak RSS is the largest of the runs` : "1 run",
+      measurements,
+      ratios,
+      notes,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const fmt = (x: number | null, digits: number) => (x === null ? "-" : x.toFixed(digits));
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  return rows.map((r) => r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join("  ")).join("\n");
+}
+
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  out.push(`marketfutures benchmark: MODEL.md section 8 workload (scenarios/benchmark.json), ${r.paths.toLocaleString("en-US")} paths`);
+  out.push(`${r.machine.cpu}, ${r.machine.availableParallelism} cores available, load average at start ${r.machine.loadAverageAtStart.join(" ")}, Node ${r.machine.node}`);
+  out.push(`times: ${r.best}`, "");
+  out.push(
+    table([
+      ["implementation", "paths", "threads", "seconds", "M player-steps/s", "peak RSS MB"],
+      ...r.measurements.map((m) => [
+        m.implementation + (m.seconds === null ? " (skipped)" : ""),
+        m.paths.toLocaleString("en-US"),
+        String(m.threads),
+        fmt(m.seconds, 3),
+        fmt(m.mPlayerStepsPerSecond, 1),
+        fmt(m.peakRssMb, 0),
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(
+    table([
+      ["target", "value", "target", "verdict"],
+      ...r.ratios.map((q) => [q.name, fmt(q.value, 2), `${q.op} ${q.target}`, q.verdict]),
+    ]),
+  );
+  const withStats = r.measurements.filter((m) => m.stats2030);
+  if (withStats.length > 0) {
+    out.push("", "2030 shares (a quick look, not a test; the references print 4 decimals):");
+    const rows = [["implementation", "player", "mean", "p5", "p50", "p95"]];
+    for (const m of withStats)
+      for (const [player, s] of Object.entries(m.stats2030!)) rows.push([m.implementation, player, s.mean.toFixed(4), s.p5.toFixed(4), s.p50.toFixed(4), s.p95.toFixed(4)]);
+    out.push(table(rows));
+  }
+  const skipped = r.measurements.filter((m) => m.skipped);
+  out.push("", ...skipped.map((m) => `${m.seconds === null ? "skipped" : "failed in some runs"}: ${m.implementation}: ${m.skipped}`));
+  out.push(...r.notes.map((n) => `note: ${n}`));
+  return out.join("\n") + "\n";
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}\nusage: node dist/bin/bench.js [--paths N] [--repeat R] [--full] [--json] [--refs DIR]\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        paths: { type: "string", default: "1000000" },
+        repeat: { type: "string", default: "3" },
+        full: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        refs: { type: "string", default: resolve(root, "..", "shared", "bench") },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").match(/\/\*\*([\s\S]*?)\*\//)![1].replace(/^ \* ?/gm, "").trim() + "\n");
+    return;
+  }
+  const positive = (name: string, text: string) => {
+    const n = Number(text.replace(/_/g, ""));
+    if (!Number.isSafeInteger(n) || n < 1) usage(`--${name} must be a positive integer, got ${text}`);
+    return n;
+  };
+  const report = await bench({
+    paths: positive("paths", values.paths),
+    repeat: positive("repeat", values.repeat),
+    full: values.full,
+    refs: resolve(values.refs),
+    log: (line) => process.stderr.write(line + "\n"),
+  });
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+}
+
+const entry = process.argv[1] ? resolve(process.argv[1]) : "";
+if (entry === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
