@@ -18,7 +18,8 @@
  * compilation). Repeats are interleaved (engine 1 thread, engine all cores,
  * C, numpy, then again) so that a change in the load of a shared machine
  * does not fall on one implementation only. Peak RSS is the maximum over the
- * runs. A missing engine, gcc, python3 or numpy skips that row with a note.
+ * runs. numpy runs with one BLAS thread (single thread against single
+ * thread). A missing engine, gcc, python3 or numpy skips that row with a note.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -110,11 +111,11 @@ const haveGnuTime = existsSync(gnuTime) && spawnSync(gnuTime, ["-f", "%M", "true
  * memory: with GNU time when present (`-f %M`, KiB), else by polling the
  * high-water mark VmHWM of /proc/PID/status (Linux).
  */
-export function runProcess(cmd: string, args: string[], tmp: string): Promise<ProcessResult> {
+export function runProcess(cmd: string, args: string[], tmp: string, env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
   const timeFile = join(tmp, `time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     let polledKb = 0;
@@ -178,8 +179,8 @@ const statsOf = (players: ReferenceOutput["players"]): Stats2030 =>
 type Run = { seconds: number; peakRssMb: number | null; stats2030?: Stats2030 } | { failed: string };
 
 /** One run of ref.c or ref_numpy.py at `paths`. */
-export async function runReference(cmd: string, args: string[], tmp: string): Promise<Run> {
-  const r = await runProcess(cmd, args, tmp);
+export async function runReference(cmd: string, args: string[], tmp: string, env?: NodeJS.ProcessEnv): Promise<Run> {
+  const r = await runProcess(cmd, args, tmp, env);
   if (r.code !== 0) return { failed: `${cmd} exited with ${r.code}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}` };
   const out = parseReferenceOutput(r.stdout);
   return { seconds: out.seconds, peakRssMb: r.peakRssMb, stats2030: statsOf(out.players) };
@@ -241,7 +242,7 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
     const engine1 = newMeasurement("engine_1", "JS engine, 1 thread", o.paths, 1);
     const engineAll = newMeasurement("engine_all", `JS engine, all cores (${all} threads)`, o.paths, all);
     const c = newMeasurement("c", "C ref.c (gcc -O3 -march=native)", o.paths, 1);
-    const numpy = newMeasurement("numpy", "numpy ref_numpy.py", o.paths, 1);
+    const numpy = newMeasurement("numpy", "numpy ref_numpy.py (1 BLAS thread)", o.paths, 1);
     const measurements = [engine1, engineAll, c, numpy];
 
     const compiled = compileReference(o.refs, tmp);
@@ -249,6 +250,9 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
     const numpyRef = findNumpyReference(o.refs);
     if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
 
+    // numpy's matrix product (f @ beta.T) would otherwise use several OpenBLAS threads:
+    // the comparison is single thread against single thread.
+    const singleThreadedNumpy = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
     let engineBuilt = true;
     const step = async (m: Measurement, i: number, of: number, run: () => Promise<Run & { notBuilt?: boolean }>) => {
       if (m.skipped) return;
@@ -262,7 +266,7 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       if (engineBuilt) await step(engineAll, i, o.repeat, () => runEngine(o.paths, all, tmp));
       else engineAll.skipped ??= engine1.skipped;
       if ("binary" in compiled) await step(c, i, o.repeat, () => runReference(compiled.binary, [String(o.paths)], tmp));
-      if ("script" in numpyRef) await step(numpy, i, o.repeat, () => runReference("python3", [numpyRef.script, String(o.paths)], tmp));
+      if ("script" in numpyRef) await step(numpy, i, o.repeat, () => runReference("python3", [numpyRef.script, String(o.paths)], tmp, singleThreadedNumpy));
     }
 
     const tp = (m: Measurement) => m.mPlayerStepsPerSecond;
@@ -286,6 +290,7 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
     notes.push(
       "seconds: engine = results.manifest.wallSeconds of a fresh process; references = the time they print (their timed loop, without start-up, numpy import or compilation)",
       `player-steps = paths x ${PLAYERS} players x ${STEPS} steps`,
+      "numpy runs with OPENBLAS_NUM_THREADS=OMP_NUM_THREADS=MKL_NUM_THREADS=1 (by default its matrix product takes a second core)",
       haveGnuTime ? "peak RSS of the references from GNU time (%M)" : "peak RSS of the references by polling /proc/PID/status VmHWM every 20 ms",
     );
     return {
