@@ -1,11 +1,191 @@
+/**
+ * `marketfutures run FILE...`: run the scenarios and write, all or nothing,
+ * DIR/results.json (manifest and every summary), DIR/summary.csv (tidy
+ * summaries), DIR/targets.csv and DIR/paths.csv (the sampled whole paths).
+ * Options are checked before anything runs (a bad value is a usage error,
+ * exit 2), and so is the output directory (never one the user owns, never an
+ * input file), so that a long run is not wasted. Progress on stderr when it is
+ * a terminal; a short summary of each scenario on stdout.
+ */
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { UserError } from "../../engine/diagnostics.js";
+import { UsageError, UserError } from "../../engine/diagnostics.js";
+import type { Results } from "../../engine/results/types.js";
+import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/writeOutputs.js";
+import { packageVersion } from "../../engine/version.js";
+import { createProgress, formatDuration, type RunProgress } from "../progress.js";
+
+interface RunFlags {
+  paths?: string;
+  seed?: string;
+  threads?: string;
+  out: string;
+  quiet?: boolean;
+  precision?: string;
+  maxPaths?: string;
+  sampling?: string;
+  force?: boolean;
+}
+
+/** The engine's options (engine/run/runScenarios.ts). */
+export interface RunOptions {
+  paths?: number;
+  seed?: string;
+  threads?: number;
+  quiet?: boolean;
+  precision?: number;
+  maxPaths?: number;
+  sampling?: "random" | "lhs";
+  onProgress?: (p: RunProgress) => void;
+}
+
+type RunScenarios = (files: string[], options: RunOptions) => Promise<Results>;
+
+/** --max-paths when --precision is given without it: 1,000,000, or --paths if larger. */
+export const DEFAULT_MAX_PATHS = 1_000_000;
+export const SAMPLING = ["random", "lhs"] as const;
+
+/** A positive integer written in decimal (`20000`) or with an exponent (`2e4`); undefined when absent. */
+function positiveInt(flag: string, value: string | undefined, what = "a positive integer"): number | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim();
+  const n = /^\+?\d+$/.test(t) || /^\+?\d+(\.\d+)?e\+?\d+$/i.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be ${what}, got "${value}"`);
+  return n;
+}
+
+function fraction(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim();
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
+  if (!(n > 0 && n < 1)) throw new UsageError(`${flag} must be a number between 0 and 1 (exclusive), such as 0.005, got "${value}"`);
+  return n;
+}
+
+/** Check every option and turn it into the engine's options; UsageError (exit 2) on the first bad one. */
+export function parseRunFlags(flags: RunFlags): RunOptions & { out: string; force: boolean } {
+  const paths = positiveInt("--paths", flags.paths);
+  const threads = positiveInt("--threads", flags.threads, "a whole number of at least 1") ?? availableParallelism();
+  const precision = fraction("--precision", flags.precision);
+  let maxPaths = positiveInt("--max-paths", flags.maxPaths);
+  if (maxPaths !== undefined && precision === undefined) throw new UsageError("--max-paths is only meaningful with --precision; give --precision TOL too, or leave --max-paths out");
+  if (maxPaths !== undefined && paths !== undefined && maxPaths < paths) throw new UsageError(`--max-paths (${maxPaths}) must be at least --paths (${paths})`);
+  if (precision !== undefined && maxPaths === undefined) maxPaths = Math.max(DEFAULT_MAX_PATHS, paths ?? 0);
+  const sampling = flags.sampling;
+  if (sampling !== undefined && !(SAMPLING as readonly string[]).includes(sampling)) throw new UsageError(`--sampling must be random or lhs, got "${sampling}"`);
+  if (flags.seed !== undefined && flags.seed.trim() === "") throw new UsageError("--seed must not be empty");
+  if (flags.out.trim() === "") throw new UsageError("--out must name a directory");
+  return {
+    paths,
+    seed: flags.seed,
+    threads,
+    quiet: Boolean(flags.quiet),
+    precision,
+    maxPaths,
+    sampling: sampling as RunOptions["sampling"],
+    out: flags.out,
+    force: Boolean(flags.force),
+  };
+}
+
+/** The engine's entry point, loaded lazily; a clear message while it does not exist yet. */
+async function loadRunScenarios(): Promise<RunScenarios> {
+  const specifier = "../../engine/run/runScenarios.js";
+  try {
+    const mod = (await import(specifier)) as { runScenarios?: RunScenarios };
+    if (typeof mod.runScenarios === "function") return mod.runScenarios;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
+  }
+  throw new UserError("running scenarios is not available in this build yet: the simulation engine (engine/run/runScenarios) is not part of it");
+}
+
+const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
+
+/** What `run` prints on stdout: per scenario its paths and each target's probability ± standard error, then the files written. */
+export function formatRunSummary(results: Results, files: readonly string[]): string {
+  const lines: string[] = [];
+  for (const s of results.scenarios) {
+    let head = `${s.id}: ${s.paths.toLocaleString("en-US")} paths`;
+    if (s.precision)
+      head += ` (precision ±${s.precision.tolerance} ${s.precision.reached ? "reached" : "NOT reached"}: ±${Number(s.precision.achieved.toPrecision(2))})`;
+    lines.push(head);
+    if (s.targets.length === 0) lines.push("  no targets");
+    const width = Math.max(0, ...s.targets.map((t) => t.id.length));
+    for (const t of s.targets) {
+      const digits = t.probabilitySe > 0 && t.probabilitySe * 100 < 0.1 ? 2 : 1;
+      lines.push(`  ${t.id.padEnd(width)}  P = ${pct(t.probability, digits)} ± ${pct(t.probabilitySe, digits)}  ${t.label.en}`);
+    }
+  }
+  const wall = results.manifest.wallSeconds;
+  const took = !Number.isFinite(wall) ? "" : wall < 60 ? ` (run took ${wall.toFixed(1)} s)` : ` (run took ${formatDuration(wall * 1000)})`;
+  lines.push(`wrote ${files.join(", ")}${took}`);
+  return lines.join("\n") + "\n";
+}
+
+/** Clear the bar and leave on Ctrl-C or SIGTERM; outputs are written synchronously, so never half-way. */
+function onInterrupt(stop: () => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    stop();
+    process.stderr.write(`marketfutures: interrupted (${signal}); no output file was written or changed\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
 
 export function registerRun(program: Command): void {
   program
     .command("run")
-    .description("(not yet implemented)")
-    .action(() => {
-      throw new UserError("run is not implemented yet");
+    .description("run scenarios and write results.json, summary.csv, targets.csv and paths.csv")
+    .argument("<files...>", "scenario files")
+    .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
+    .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
+    .option("--threads <n>", `worker threads (default: all cores, here ${availableParallelism()})`)
+    .option("--out <dir>", "output directory", "results")
+    .option("--quiet", "no progress bar")
+    .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
+    .option("--max-paths <n>", `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`)
+    .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
+    .option("--force", "write into a non-empty directory not made by marketfutures")
+    .addHelpText(
+      "after",
+      `
+Files written into --out (all written in full, then renamed into place):
+  results.json  manifest (version, seed, paths, threads, wall time, Node,
+                scenario file hashes) and every summary
+  summary.csv   scenario,view,entity,kind,year,stat,value
+                view: region id or global; kind: player, group or metric;
+                stat: mean, sd, se, p5, p25, p50, p75, p95, where se is the
+                Monte Carlo standard error of the mean, sd / sqrt(paths);
+                an empty value means not available
+  targets.csv   scenario,target,entity,view,year,op,value,probability,
+                probability_se,statistic,achieved,achieved_se
+  paths.csv     scenario,path,view,entity,year,value (sampled whole paths)
+A non-empty --out is refused unless marketfutures made it (or --force);
+scenario files are never overwritten.
+Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
+    )
+    .action(async (files: string[], flags: RunFlags) => {
+      const { out, force, ...options } = parseRunFlags(flags);
+      const inputs = files;
+      checkRunOutputDir(out, { force, inputs });
+      const runScenarios = await loadRunScenarios();
+      const progress = createProgress({ quiet: options.quiet });
+      const release = onInterrupt(() => progress.stop());
+      try {
+        const results = await runScenarios(files, { ...options, onProgress: progress.active ? (p) => progress.update(p) : undefined });
+        progress.stop();
+        if (!results.manifest.command) results.manifest.command = ["marketfutures", ...process.argv.slice(2)].join(" ");
+        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion() });
+        process.stdout.write(formatRunSummary(results, written));
+      } finally {
+        progress.stop();
+        release();
+      }
     });
 }

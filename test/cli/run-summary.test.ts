@@ -1,0 +1,47 @@
+/** What `run` prints on stdout: per scenario its paths and each target's probability ± se, then the files written. */
+import { describe, expect, it } from "vitest";
+import { formatRunSummary, parseRunFlags } from "../../bin/commands/run.js";
+import { UsageError } from "../../engine/diagnostics.js";
+import { readResults } from "../../reports/results/readResults.js";
+
+const results = () => readResults("test/fixtures/results/small.json");
+const files = ["results/results.json", "results/summary.csv", "results/targets.csv", "results/paths.csv"];
+
+describe("formatRunSummary", () => {
+  it("lists each scenario, its paths and targets, and the files", () => {
+    const text = formatRunSummary(results(), files);
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("hyperscaler-hegemony: 400 paths");
+    expect(lines[1]).toMatch(/^ {2}us_big_three_70 +P = 50\.5% ± 2\.5% {2}US big three reach 70% of the world market in 2030$/);
+    expect(text).toContain("  eu_providers_marginal  P = 100.0% ± 0.0%  European providers");
+    expect(text).toContain("paradigm-shift: 400 paths\n  telco_edge_10  P = 97.8% ± 0.7%  Telecom operators");
+    expect(text.endsWith("wrote results/results.json, results/summary.csv, results/targets.csv, results/paths.csv (run took 0.5 s)\n")).toBe(true);
+  });
+
+  it("states whether the --precision tolerance was reached, and when there are no targets", () => {
+    const r = results();
+    r.scenarios[0].paths = 12400;
+    r.scenarios[0].precision = { tolerance: 0.01, achieved: 0.0087123, reached: true };
+    r.scenarios[1].precision = { tolerance: 0.001, achieved: 0.0031, reached: false };
+    r.scenarios[2].targets = [];
+    const text = formatRunSummary(r, files);
+    expect(text).toContain("hyperscaler-hegemony: 12,400 paths (precision ±0.01 reached: ±0.0087)\n");
+    expect(text).toContain("regulated-multipolarity: 400 paths (precision ±0.001 NOT reached: ±0.0031)\n");
+    expect(text).toContain("paradigm-shift: 400 paths\n  no targets\n");
+  });
+});
+
+describe("parseRunFlags", () => {
+  it("turns the flags into the engine's options, with the documented defaults", () => {
+    const o = parseRunFlags({ out: "results", paths: "2e4", seed: "42", threads: "3", sampling: "lhs", precision: "0.005" });
+    expect(o).toEqual({ out: "results", force: false, paths: 20000, seed: "42", threads: 3, quiet: false, precision: 0.005, maxPaths: 1_000_000, sampling: "lhs" });
+    expect(parseRunFlags({ out: "r", paths: "2000000", precision: ".01" }).maxPaths).toBe(2_000_000);
+    expect(parseRunFlags({ out: "r" }).maxPaths).toBeUndefined();
+    expect(parseRunFlags({ out: "r" }).threads).toBeGreaterThanOrEqual(1);
+  });
+
+  it("throws a UsageError (exit 2) for a bad value", () => {
+    for (const flags of [{ paths: "1e-3" }, { threads: "-1" }, { precision: "0.5.1" }, { sampling: "LHS" }, { out: " " }])
+      expect(() => parseRunFlags({ out: "r", ...flags }), JSON.stringify(flags)).toThrow(UsageError);
+  });
+});
