@@ -13,8 +13,13 @@
  *    value go too, so that a peel always makes progress on discrete or
  *    gridded inputs (a candidate that would drop every row is skipped).
  *    Among the candidates whose mass stays >= minMass, take the one with
- *    the highest density (ties: the lowest input index, lower side first);
- *    stop when it does not increase the density.
+ *    the largest gain in density per row removed, (density_new -
+ *    density_old) / rows removed (the EMA Workbench's default objective,
+ *    "lenient1"; with no ties every candidate removes k rows and this is
+ *    Friedman & Fisher's highest density, while on gridded inputs it keeps
+ *    a large tie block from winning by its size alone; ties: the lowest
+ *    input index, lower side first); stop when it does not increase the
+ *    density.
  * 3. Pasting (§3.3): for every input j and side, the rows outside the box
  *    only because of x_j are candidates to add; the limit moves to take in
  *    the k = max(1, floor(pasteAlpha · rows in box)) nearest of them (and
@@ -181,7 +186,7 @@ function suggest(steps: readonly PrimStep[], minDensity: number | undefined): { 
   return { suggested: best, criterion: `highest coverage with density >= ${minDensity}` };
 }
 
-/** A move of one limit: input j, side, new value, and the box it gives. */
+/** A move of one limit: input j, side, new value, the box it gives, and its score (higher is better). */
 interface Move {
   j: number;
   side: "lower" | "upper";
@@ -189,6 +194,7 @@ interface Move {
   count: number;
   hits: number;
   density: number;
+  score: number;
 }
 
 /** The current box: its limits, which rows it holds, and their counts. */
@@ -247,7 +253,8 @@ class Box {
           }
         }
         if (count === m || count < minCount) continue;
-        best = better(best, { j, side, limit, count, hits, density: hits / count });
+        const density = hits / count;
+        best = better(best, { j, side, limit, count, hits, density, score: (density - this.density()) / (m - count) });
       }
     }
     return best;
@@ -291,7 +298,7 @@ class Box {
             hits += this.outcome[r] !== 0 ? 1 : 0;
           }
         }
-        best = better(best, { j, side, limit, count, hits, density: hits / count });
+        best = better(best, { j, side, limit, count, hits, density: hits / count, score: hits / count });
       }
     }
     return best;
@@ -320,7 +327,7 @@ class Box {
   }
 }
 
-/** The move of higher density; on a tie the one found first. */
+/** The move of higher score; on a tie the one found first. */
 function better(a: Move | null, b: Move): Move {
-  return a === null || b.density > a.density ? b : a;
+  return a === null || b.score > a.score ? b : a;
 }
