@@ -12,6 +12,7 @@
  * unrelated streams. Each draw is a double in [0, 1) with 32 random bits.
  */
 import seedrandom from "seedrandom";
+import { aleaState, type AleaState } from "./alea.js";
 
 /** A source of uniform doubles in [0, 1). */
 export type Uniform = () => number;
@@ -31,4 +32,9 @@ export function openStream(seed: string, scenarioId: string, quantity: string, c
 /** A uniform strictly inside (0, 1), for inverse CDFs: Alea can return exactly 0. */
 export function openUnit(u: number): number {
   return u === 0 ? 2 ** -33 : u;
+}
+
+/** The same stream as openStream, as an Alea state for the batch samplers (engine/random/alea.ts). */
+export function openState(seed: string, scenarioId: string, quantity: string, chunk: number): AleaState {
+  return aleaState(streamKey(seed, scenarioId, quantity, chunk));
 }

@@ -15,6 +15,7 @@
  *
  * Cost: O(1) expected, about 1.02 draws per sample.
  */
+import { aleaNext, type AleaState } from "./alea.js";
 import type { Uniform } from "./streams.js";
 
 const LAYERS = 128;
@@ -56,6 +57,40 @@ export function fillNormals(rng: Uniform, out: Float64Array, offset: number, cou
     const z = ((k >>> 8) * INV24) * X[i];
     out[j] = z < X[i + 1] ? (k & 128 ? -z : z) : slow(rng, k, i, z);
   }
+}
+
+/**
+ * fillNormals drawing from an Alea state (engine/random/alea.ts) with the
+ * generator inlined: the same draws, in the same order, as
+ * `fillNormals(seedrandom.alea(key), ...)` (tested), about three times faster.
+ */
+export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number, count: number): void {
+  let { c, s0, s1, s2 } = st;
+  const end = offset + count;
+  for (let j = offset; j < end; j++) {
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    const k = (s2 * TWO32) >>> 0;
+    const i = k & 127;
+    const z = ((k >>> 8) * INV24) * X[i];
+    if (z < X[i + 1]) {
+      out[j] = k & 128 ? -z : z;
+      continue;
+    }
+    st.c = c;
+    st.s0 = s0;
+    st.s1 = s1;
+    st.s2 = s2;
+    out[j] = slow(() => aleaNext(st), k, i, z);
+    ({ c, s0, s1, s2 } = st);
+  }
+  st.c = c;
+  st.s0 = s0;
+  st.s1 = s1;
+  st.s2 = s2;
 }
 
 /** The rare branch (base-layer tail or wedge); a rejected wedge point starts a new attempt. */

@@ -4,6 +4,9 @@
  *
  * Slots are (region, player) pairs, grouped by region: the slots of region r
  * are regionStart[r] .. regionStart[r + 1] - 1.
+ *
+ * Outputs are "cells" (view, entity), each with one column per step
+ * 0..T (step 0 = the base year): column = cell * (T + 1) + step.
  */
 import type { Dist } from "../model/types.js";
 import type { SeriesKind, Unit } from "../results/types.js";
@@ -11,9 +14,9 @@ import type { SeriesKind, Unit } from "../results/types.js";
 /** Where a per-path number comes from. */
 export type ValueSource =
   | { kind: "const"; value: number }
-  /** a per-path input: column `dim` of the chunk's input matrix */
+  /** a per-path input: dimension `dim` of the chunk's input design */
   | { kind: "dim"; dim: number }
-  /** expression `expr`, evaluated for every path and step */
+  /** expression `expr` (index in CompiledModel.exprs), evaluated for every path and step */
   | { kind: "expr"; expr: number };
 
 /** A per-path input: one dimension of the sampling design, with its own random stream. */
@@ -23,26 +26,25 @@ export interface Dimension {
   dist: Dist;
   /** named parameter id when the dimension is one */
   parameter?: string;
-  /** where it was written, for sensitivity tables and messages */
+  /** where it was written (JSON path), for sensitivity tables and messages */
   where: string;
 }
 
 export interface CompiledExpr {
   source: string;
   where: string;
-  /** evaluates with args[0] = t, args[1] = year, args[2 + j] = value of parameter j (see CompiledModel.parameterDims) */
+  /** args[0] = t, args[1] = year, args[2 + j] = value of parameter j (CompiledModel.parameterSources) */
   evaluate: (args: Float64Array) => number;
 }
 
 export interface ShockPlan {
   id: string;
   rate: ValueSource;
-  jump: ValueSource;
-  /** jump distribution when drawn per event (jump.kind === "dim" marks "draw per event"; dist here) */
-  jumpDist?: Dist;
-  /** players hit, each with the slots where the jump lands */
+  /** the jump: a constant, or a distribution drawn anew for every event */
+  jump: { kind: "const"; value: number } | { kind: "perEvent"; dist: Dist };
+  /** players hit, each with the slots where its jump lands */
   players: { player: number; slots: number[] }[];
-  /** steps 1..T in which events can happen */
+  /** steps in which events can happen (1..T) */
   fromStep: number;
   toStep: number;
 }
@@ -50,8 +52,9 @@ export interface ShockPlan {
 export interface RegimePlan {
   id: string;
   probability: ValueSource;
-  /** year drawn per path (rounded); a const when fixed */
+  /** first year of the regime, drawn per path and rounded */
   year: ValueSource;
+  /** years it lasts (Infinity = to the end) */
   duration: number;
   effects: { slots: number[]; drift?: ValueSource; jump?: ValueSource }[];
   growth: { regions: number[]; change: ValueSource }[];
@@ -75,6 +78,18 @@ export interface TargetPlan {
   statistic: "median" | "mean";
 }
 
+/** Output columns of one view, for the kernel's writes. -1 = not summarised. */
+export interface ViewColumns {
+  /** cell of each player in this view (-1 if the player is absent from the view) */
+  playerCell: Int32Array;
+  groupCell: Int32Array;
+  marketCell: number;
+  hhiCell: number;
+  cr3Cell: number;
+  /** cell of each user metric */
+  metricCell: Int32Array;
+}
+
 export interface CompiledModel {
   scenarioId: string;
   baseYear: number;
@@ -86,17 +101,17 @@ export interface CompiledModel {
   factorIds: string[];
   /** group index of each player */
   playerGroup: Int32Array;
-  /** slots */
+  /** number of slots */
   S: number;
   regionStart: Int32Array;
   slotRegion: Int32Array;
   slotPlayer: Int32Array;
-  /** ln of the initial share */
-  slotA0: Float64Array;
-  /** S x K factor loadings and sqrt(1 - sum beta^2) */
+  /** initial share of each slot (its log is the initial log-attraction) */
+  slotShare: ValueSource[];
+  /** S x K factor loadings, and sqrt(1 - sum beta^2) */
   slotBeta: Float64Array;
   slotIdio: Float64Array;
-  /** volatility source of each slot (the player's) */
+  /** volatility of each slot (its player's) */
   slotSigma: ValueSource[];
   /** drift terms added to a slot's yearly drift (player drift, regional drift) */
   driftTerms: { slot: number; source: ValueSource }[];
@@ -104,27 +119,32 @@ export interface CompiledModel {
   /** CAGR source per region; log growth is ln(1 + CAGR) */
   regionGrowth: ValueSource[];
   regionTau: ValueSource[];
+  /** R x K loadings of market noise, and sqrt(1 - sum beta^2) */
   regionBeta: Float64Array;
   regionIdio: Float64Array;
   dimensions: Dimension[];
-  /** dimension index of each named parameter, in scenario order (expression args 2..) */
-  parameterDims: number[];
+  /** value of each named parameter, in scenario order (expression args 2..) */
+  parameterSources: ValueSource[];
   parameterIds: string[];
   correlations: { dims: number[]; matrix: number[][]; method: "iman-conover" | "gaussian-copula" }[];
   exprs: CompiledExpr[];
   shocks: ShockPlan[];
   regimes: RegimePlan[];
-  /** views: "global" then regions (when there is more than one region; with one region the region view aliases global) */
+  /** "global" first, then each region when there is more than one */
   views: string[];
-  /** region index of each view, -1 for global */
+  /** region index of each view, -1 for the global view */
   viewRegion: Int32Array;
+  viewColumns: ViewColumns[];
   cells: Cell[];
-  /** user metrics: per view, cell index and expression evaluated with args [t, year, player shares..., group shares...] */
+  /** user metrics, evaluated per view with args [player shares..., group shares..., t, year] */
   metrics: { id: string; evaluate: (args: Float64Array) => number; where: string }[];
   targets: TargetPlan[];
   sampling: "random" | "lhs";
-  groupsOn: boolean;
-  concentrationOn: boolean;
-  /** the region aliased by the global view when there is a single region */
-  aliasRegion?: string;
+  /** with a single region, the global view is that region */
+  singleRegion: boolean;
+}
+
+/** Number of output columns. */
+export function columnCount(m: CompiledModel): number {
+  return m.cells.length * (m.T + 1);
 }

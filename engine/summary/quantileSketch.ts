@@ -105,7 +105,8 @@ function rankFromBins(bins: [number, number, number][], x: number): number {
 
 /** What both sketches share: a total count, and quantiles and ranks read off `bins()`. */
 abstract class BinnedSketch {
-  protected n = 0;
+  /** total count */
+  n = 0;
   abstract bins(): [number, number, number][];
 
   count(): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import seedrandom from "seedrandom";
-import { fillNormals, normal } from "../../engine/random/ziggurat.js";
+import { fillNormals, fillNormalsAlea, normal } from "../../engine/random/ziggurat.js";
+import { aleaNext, aleaState, fillUniforms } from "../../engine/random/alea.js";
 import { normalCdf } from "../../engine/stats/normalCdf.js";
 import { ksContinuous } from "../distributions/check.js";
 
@@ -58,5 +59,29 @@ describe("ziggurat normal sampler", () => {
 
   it("is reproducible: same key, bit-identical draws", () => {
     expect(sample("ziggurat-moments")).toEqual(x);
+  });
+});
+
+describe("fillNormalsAlea (inlined generator)", () => {
+  it("gives exactly the draws of fillNormals on seedrandom's Alea, and leaves the stream where it would be", () => {
+    const a = new Float64Array(200_000);
+    const b = new Float64Array(200_000);
+    const r = seedrandom.alea("inline");
+    fillNormals(r, a, 0, a.length);
+    const st = aleaState("inline");
+    fillNormalsAlea(st, b, 0, b.length);
+    expect(b).toEqual(a);
+    // 200,000 normals go through the slow branch about 2,400 times: both paths are covered.
+    expect(aleaNext(st)).toBe(r());
+  });
+});
+
+describe("fillUniforms (inlined Alea)", () => {
+  it("reproduces seedrandom.alea(key)() draw for draw", () => {
+    const st = aleaState("uniforms");
+    const out = new Float64Array(10_000);
+    fillUniforms(st, out, 0, out.length);
+    const r = seedrandom.alea("uniforms");
+    for (let i = 0; i < out.length; i++) expect(out[i]).toBe(r());
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * ScenarioAccumulator: merges chunk results in chunk order (so that floating
+ * point sums do not depend on which thread finished first) and turns them
+ * into the summaries of a ScenarioResult.
+ */
+import { mergeMoments, sdOf, type Moments } from "../summary/moments.js";
+import type { QuantileSketch } from "../summary/quantileSketch.js";
+import type { Histogram, Stat } from "../results/types.js";
+import { MOMENT_FIELDS, type ChunkResult } from "./chunkRunner.js";
+import { columnCount, type CompiledModel } from "./model.js";
+import { mergeSketchState, newSketch, type SketchState } from "./sketches.js";
+
+/** z of a two-sided 95% normal interval. */
+export const Z95 = 1.959963984540054;
+
+export class ScenarioAccumulator {
+  readonly moments: Moments[];
+  readonly sketches: QuantileSketch[];
+  readonly targetHits: number[];
+  readonly targetSketches: QuantileSketch[];
+  readonly samplePaths: { path: number; values: Float64Array }[] = [];
+  readonly records: NonNullable<ChunkResult["records"]>[] = [];
+  /** paths merged so far */
+  paths = 0;
+  private nextChunk = 0;
+  private readonly pending = new Map<number, ChunkResult>();
+
+  constructor(readonly model: CompiledModel) {
+    const C = columnCount(model);
+    const T1 = model.T + 1;
+    this.moments = Array.from({ length: C }, () => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity }));
+    this.sketches = Array.from({ length: C }, (_, col) => newSketch(model.cells[Math.floor(col / T1)].sketch));
+    this.targetHits = model.targets.map(() => 0);
+    this.targetSketches = model.targets.map((t) => newSketch(model.cells[Math.floor(t.column / T1)].sketch));
+  }
+
+  /** Take a chunk's result; chunks are merged when all earlier ones have arrived. */
+  add(r: ChunkResult): void {
+    this.pending.set(r.chunk, r);
+    for (let next = this.pending.get(this.nextChunk); next; next = this.pending.get(this.nextChunk)) {
+      this.pending.delete(this.nextChunk);
+      this.merge(next);
+      this.nextChunk++;
+    }
+  }
+
+  /** Chunks received but waiting for an earlier one. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  private merge(r: ChunkResult): void {
+    const m = r.moments;
+    for (let col = 0; col < this.moments.length; col++) {
+      const o = col * MOMENT_FIELDS;
+      this.moments[col] = mergeMoments(this.moments[col], { n: r.n, mean: m[o], m2: m[o + 1], min: m[o + 2], max: m[o + 3] });
+    }
+    r.targetHits.forEach((h, k) => (this.targetHits[k] += h));
+    r.targetSketches.forEach((s, k) => mergeSketchState(this.targetSketches[k], s));
+    this.samplePaths.push(...r.samplePaths);
+    if (r.records) this.records.push(r.records);
+    this.paths += r.n;
+  }
+
+  /** Add a runner's accumulated column sketches (at the end of a run). */
+  addSketches(states: (SketchState | undefined)[]): void {
+    states.forEach((s, col) => s && mergeSketchState(this.sketches[col], s));
+  }
+
+  stat(col: number): Stat {
+    const m = this.moments[col];
+    const s = this.sketches[col];
+    const sd = sdOf(m);
+    return {
+      n: m.n,
+      mean: m.mean,
+      sd,
+      se: m.n > 0 ? sd / Math.sqrt(m.n) : NaN,
+      min: m.min,
+      max: m.max,
+      p5: clampedQuantile(s, 0.05, m),
+      p25: clampedQuantile(s, 0.25, m),
+      p50: clampedQuantile(s, 0.5, m),
+      p75: clampedQuantile(s, 0.75, m),
+      p95: clampedQuantile(s, 0.95, m),
+    };
+  }
+
+  /**
+   * The target's statistic and its standard error: the mean with sd/sqrt(n),
+   * or the median with the distribution-free interval of order statistics
+   * (ranks n/2 +- z sqrt(n)/2; e.g. Conover, Practical Nonparametric
+   * Statistics, 3rd ed., 1999, section 3.2), se = half-width / z.
+   */
+  targetStatistic(k: number): { value: number; se: number; halfWidth: number } {
+    const t = this.model.targets[k];
+    const m = this.moments[t.column];
+    if (t.statistic === "mean") {
+      const se = sdOf(m) / Math.sqrt(m.n);
+      return { value: m.mean, se, halfWidth: Z95 * se };
+    }
+    const s = this.targetSketches[k];
+    const h = (Z95 * 0.5) / Math.sqrt(m.n);
+    const halfWidth = (clampedQuantile(s, 0.5 + h, m) - clampedQuantile(s, 0.5 - h, m)) / 2;
+    return { value: clampedQuantile(s, 0.5, m), se: halfWidth / Z95, halfWidth };
+  }
+
+  /** End-year histogram of a cell: about 40 equal bins between the minimum and maximum, from the sketch. */
+  histogram(col: number, year: number): Histogram {
+    const m = this.moments[col];
+    const bins = this.sketches[col].bins();
+    const lo = m.min;
+    const hi = m.max > m.min ? m.max : m.min + Math.max(1e-9, Math.abs(m.min) * 1e-9);
+    const B = 40;
+    const width = (hi - lo) / B;
+    const edges = Array.from({ length: B + 1 }, (_, i) => (i === B ? hi : lo + i * width));
+    const counts = new Array<number>(B).fill(0);
+    for (const [a, b, c] of bins) {
+      const mid = Math.min(hi, Math.max(lo, (a + b) / 2));
+      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += c;
+    }
+    return { year, edges, counts };
+  }
+}
+
+/** A quantile from a sketch, kept inside the exact [min, max] of the data. */
+function clampedQuantile(s: QuantileSketch, q: number, m: Moments): number {
+  return Math.min(m.max, Math.max(m.min, s.quantile(q)));
+}

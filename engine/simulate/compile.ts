@@ -1,0 +1,236 @@
+/**
+ * compileModel: a normalised Scenario (engine/model/types.ts) into the
+ * CompiledModel the kernel runs (engine/simulate/model.ts).
+ *
+ * Every uncertain number that is not fixed becomes one dimension of the
+ * per-path input design, with a stream key derived from its place in the
+ * scenario (e.g. `player:aws:drift`), never from its position in a list:
+ * adding or removing an input leaves the draws of every other input unchanged.
+ */
+import { UserError } from "../diagnostics.js";
+import { compileExpression } from "../expr/index.js";
+import { metricSymbols, rateSymbols } from "../load/symbols.js";
+import type { Rate, Scenario, Selector, Uncertain } from "../model/types.js";
+import type { Unit } from "../results/types.js";
+import type { Cell, CompiledExpr, CompiledModel, Dimension, RegimePlan, ShockPlan, TargetPlan, ValueSource, ViewColumns } from "./model.js";
+
+/** Built-in metrics of every view. */
+export const MARKET_SIZE = "market_size";
+export const HHI = "hhi";
+export const CR3 = "cr3";
+
+export function compileModel(s: Scenario): CompiledModel {
+  const T = s.endYear - s.baseYear;
+  const regionIds = s.regions.map((r) => r.id);
+  const playerIds = s.players.map((p) => p.id);
+  const groupIds = s.groups.map((g) => g.id);
+  const factorIds = s.factors.map((f) => f.id);
+  const K = factorIds.length;
+  const regionIndex = new Map(regionIds.map((id, i) => [id, i]));
+  const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
+
+  const dimensions: Dimension[] = [];
+  const uncertain = (u: Uncertain, key: string, parameter?: string): ValueSource => {
+    if (u.dist.type === "fixed") return { kind: "const", value: u.dist.value };
+    dimensions.push({ key, dist: u.dist, where: u.where, ...(parameter ? { parameter } : {}) });
+    return { kind: "dim", dim: dimensions.length - 1 };
+  };
+
+  // Named parameters first, so that their dimensions come first in tables.
+  const parameterSources = s.parameters.map((p) => uncertain(p.value, `param:${p.id}`, p.id));
+
+  const exprs: CompiledExpr[] = [];
+  const symbols = rateSymbols(s);
+  const compile = (source: string, where: string, syms: string[]): ((args: Float64Array) => number) => {
+    const r = compileExpression(source, syms, { file: s.file, path: where });
+    if (!r.ok) throw new UserError(`${s.file}: ${r.diagnostics.map((d) => `${d.path}: ${d.message}`).join("; ")}`, r.diagnostics);
+    return (args) => r.expression.evaluate(args);
+  };
+  const rate = (r: Rate, key: string): ValueSource => {
+    if (r.kind === "value") return uncertain(r.value, key);
+    exprs.push({ source: r.expr, where: r.where, evaluate: compile(r.expr, r.where, symbols) });
+    return { kind: "expr", expr: exprs.length - 1 };
+  };
+
+  // Slots, grouped by region.
+  const slotRegion: number[] = [];
+  const slotPlayer: number[] = [];
+  const slotShare: ValueSource[] = [];
+  const regionStart = new Int32Array(regionIds.length + 1);
+  regionIds.forEach((rid, r) => {
+    regionStart[r] = slotRegion.length;
+    s.players.forEach((p, i) => {
+      const share = p.shares[rid];
+      if (!share) return;
+      slotRegion.push(r);
+      slotPlayer.push(i);
+      slotShare.push(uncertain(share, `player:${p.id}:share:${rid}`));
+    });
+  });
+  regionStart[regionIds.length] = slotRegion.length;
+  const S = slotRegion.length;
+  const slotsOf = (player: number, regions?: Set<number>): number[] => {
+    const out: number[] = [];
+    for (let j = 0; j < S; j++) if (slotPlayer[j] === player && (!regions || regions.has(slotRegion[j]))) out.push(j);
+    return out;
+  };
+
+  const slotBeta = new Float64Array(S * K);
+  const slotIdio = new Float64Array(S);
+  const slotSigma: ValueSource[] = new Array(S);
+  const driftTerms: { slot: number; source: ValueSource }[] = [];
+  s.players.forEach((p, i) => {
+    const sigma = uncertain(p.volatility, `player:${p.id}:volatility`);
+    const drift = rate(p.drift, `player:${p.id}:drift`);
+    const regional = new Map(Object.entries(p.regionalDrift).map(([rid, r]) => [regionIndex.get(rid)!, rate(r, `player:${p.id}:drift:${rid}`)]));
+    const beta = factorIds.map((f) => p.loadings[f] ?? 0);
+    const idio = Math.sqrt(Math.max(0, 1 - beta.reduce((a, b) => a + b * b, 0)));
+    for (const j of slotsOf(i)) {
+      slotSigma[j] = sigma;
+      beta.forEach((b, k) => (slotBeta[j * K + k] = b));
+      slotIdio[j] = idio;
+      driftTerms.push({ slot: j, source: drift });
+      const extra = regional.get(slotRegion[j]);
+      if (extra) driftTerms.push({ slot: j, source: extra });
+    }
+  });
+
+  const R = regionIds.length;
+  const regionBeta = new Float64Array(R * K);
+  const regionIdio = new Float64Array(R);
+  const regionSize: ValueSource[] = [];
+  const regionGrowth: ValueSource[] = [];
+  const regionTau: ValueSource[] = [];
+  s.regions.forEach((reg, r) => {
+    regionSize.push(uncertain(reg.marketSize, `region:${reg.id}:size`));
+    regionGrowth.push(rate(reg.growth, `region:${reg.id}:growth`));
+    regionTau.push(uncertain(reg.volatility, `region:${reg.id}:volatility`));
+    const beta = factorIds.map((f) => reg.loadings[f] ?? 0);
+    beta.forEach((b, k) => (regionBeta[r * K + k] = b));
+    regionIdio[r] = Math.sqrt(Math.max(0, 1 - beta.reduce((a, b) => a + b * b, 0)));
+  });
+
+  // Events.
+  const selectPlayers = (sel: Selector): number[] => {
+    const ids = new Set(sel.players);
+    for (const g of sel.groups) s.players.forEach((p) => p.group === g && ids.add(p.id));
+    return playerIds.map((_, i) => i).filter((i) => ids.has(playerIds[i]));
+  };
+  const selectRegions = (regions: string[]): Set<number> | undefined => (regions.length === 0 ? undefined : new Set(regions.map((r) => regionIndex.get(r)!)));
+  const shocks: ShockPlan[] = [];
+  const regimes: RegimePlan[] = [];
+  for (const e of s.events) {
+    if (e.type === "shock") {
+      const regions = selectRegions(e.targets.regions);
+      shocks.push({
+        id: e.id,
+        rate: uncertain(e.rate, `event:${e.id}:rate`),
+        jump: e.jump.dist.type === "fixed" ? { kind: "const", value: e.jump.dist.value } : { kind: "perEvent", dist: e.jump.dist },
+        players: selectPlayers(e.targets).map((player) => ({ player, slots: slotsOf(player, regions) })).filter((p) => p.slots.length > 0),
+        fromStep: Math.max(1, e.fromYear - s.baseYear),
+        toStep: Math.min(T, e.toYear - s.baseYear),
+      });
+    } else {
+      regimes.push({
+        id: e.id,
+        probability: uncertain(e.probability, `event:${e.id}:probability`),
+        year: uncertain(e.year, `event:${e.id}:year`),
+        duration: e.duration,
+        effects: e.effects.map((fx, k) => {
+          const regions = selectRegions(fx.targets.regions);
+          return {
+            slots: selectPlayers(fx.targets).flatMap((pl) => slotsOf(pl, regions)),
+            ...(fx.drift ? { drift: uncertain(fx.drift, `event:${e.id}:effect${k}:drift`) } : {}),
+            ...(fx.jump ? { jump: uncertain(fx.jump, `event:${e.id}:effect${k}:jump`) } : {}),
+          };
+        }),
+        growth: e.marketGrowth.map((g, k) => ({
+          regions: g.regions.length === 0 ? regionIds.map((_, r) => r) : g.regions.map((r) => regionIndex.get(r)!),
+          change: uncertain(g.change, `event:${e.id}:growth${k}`),
+        })),
+      });
+    }
+  }
+
+  // Views and output cells.
+  const singleRegion = R === 1;
+  const views = singleRegion ? ["global"] : ["global", ...regionIds];
+  const viewRegion = Int32Array.from(views.map((_, v) => (singleRegion || v === 0 ? -1 : v - 1)));
+  const cells: Cell[] = [];
+  const addCell = (view: number, entity: string, kind: Cell["kind"], unit: Unit): number => {
+    cells.push({ view, entity, kind, unit, sketch: unit === "share" ? "linear" : "log" });
+    return cells.length - 1;
+  };
+  const metricSyms = metricSymbols(s);
+  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: compile(m.expr, `metrics[${k}].expr`, metricSyms) }));
+  const viewColumns: ViewColumns[] = views.map((_, v) => {
+    const region = viewRegion[v];
+    const present = (i: number) => region < 0 || s.players[i].shares[regionIds[region]] !== undefined;
+    const playerCell = Int32Array.from(playerIds.map((id, i) => (present(i) ? addCell(v, id, "player", "share") : -1)));
+    const groupCell = Int32Array.from(groupIds.map((id) => (s.simulation.groups ? addCell(v, id, "group", "share") : -1)));
+    const marketCell = addCell(v, MARKET_SIZE, "metric", "usd_bn");
+    const hhiCell = s.simulation.concentration ? addCell(v, HHI, "metric", "hhi") : -1;
+    const cr3Cell = s.simulation.concentration ? addCell(v, CR3, "metric", "share") : -1;
+    const metricCell = Int32Array.from(s.metrics.map((m) => addCell(v, m.id, "metric", m.unit)));
+    return { playerCell, groupCell, marketCell, hhiCell, cr3Cell, metricCell };
+  });
+
+  const targets: TargetPlan[] = s.targets.map((t, k) => {
+    const v = views.indexOf(singleRegion && t.view === regionIds[0] ? "global" : t.view);
+    const cell = cells.findIndex((c) => c.view === v && c.entity === t.entity);
+    if (v < 0 || cell < 0)
+      throw new UserError(`${s.file}: targets[${k}] ("${t.id}"): ${t.entity} in ${t.view} is not summarised; check the entity and view ids, and that simulation.groups/concentration are on for group and concentration targets`);
+    return { id: t.id, column: cell * (T + 1) + (t.year - s.baseYear), op: t.op, value: t.value, statistic: t.statistic };
+  });
+
+  const correlations = s.correlations.map((c) => ({
+    dims: c.parameters.map((id) => {
+      const src = parameterSources[s.parameters.findIndex((p) => p.id === id)];
+      return src.kind === "dim" ? src.dim : -1;
+    }),
+    matrix: c.matrix,
+    method: c.method,
+  }));
+  for (const [k, c] of correlations.entries())
+    if (c.dims.some((d) => d < 0)) throw new UserError(`${s.file}: correlations[${k}]: a correlated parameter is fixed; give it a distribution or remove it from the correlation`);
+
+  return {
+    scenarioId: s.id,
+    baseYear: s.baseYear,
+    T,
+    regionIds,
+    playerIds,
+    groupIds,
+    factorIds,
+    playerGroup: Int32Array.from(s.players.map((p) => groupIndex.get(p.group)!)),
+    S,
+    regionStart,
+    slotRegion: Int32Array.from(slotRegion),
+    slotPlayer: Int32Array.from(slotPlayer),
+    slotShare,
+    slotBeta,
+    slotIdio,
+    slotSigma,
+    driftTerms,
+    regionSize,
+    regionGrowth,
+    regionTau,
+    regionBeta,
+    regionIdio,
+    dimensions,
+    parameterSources,
+    parameterIds: s.parameters.map((p) => p.id),
+    correlations,
+    exprs,
+    shocks,
+    regimes,
+    views,
+    viewRegion,
+    viewColumns,
+    cells,
+    metrics,
+    targets,
+    sampling: s.simulation.sampling,
+    singleRegion,
+  };
+}

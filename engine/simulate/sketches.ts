@@ -1,0 +1,49 @@
+/**
+ * Quantile sketches of output columns, as plain data that crosses a worker
+ * boundary (structured clone) and merges exactly (integer counts).
+ */
+import { DenseStore, LinearSketch, LogSketch, type QuantileSketch } from "../summary/quantileSketch.js";
+import type { Cell } from "./model.js";
+
+/** Share quantile error <= 1e-4 (one bin); sizes and HHI: relative error <= 1e-4. */
+export const SHARE_BIN = 1e-4;
+export const LOG_ALPHA = 1e-4;
+
+export function newSketch(kind: Cell["sketch"]): QuantileSketch {
+  return kind === "linear" ? new LinearSketch(SHARE_BIN) : new LogSketch(LOG_ALPHA);
+}
+
+export interface StoreState {
+  offset: number;
+  counts: Float64Array;
+}
+
+export type SketchState = { kind: "linear"; n: number; store: StoreState } | { kind: "log"; n: number; positive: StoreState; low: StoreState };
+
+const storeState = (s: DenseStore): StoreState => ({ offset: s.offset, counts: s.counts });
+
+export function sketchState(s: QuantileSketch): SketchState {
+  if (s instanceof LinearSketch) return { kind: "linear", n: s.count(), store: storeState(s.store) };
+  const l = s as LogSketch;
+  return { kind: "log", n: l.count(), positive: storeState(l.positive), low: storeState(l.low) };
+}
+
+function addStore(into: DenseStore, st: StoreState): void {
+  const c = st.counts;
+  for (let j = 0; j < c.length; j++) if (c[j] !== 0) into.add(st.offset + j, c[j]);
+}
+
+/** Add a sketch's state into a sketch of the same kind (exact: counts are integers). */
+export function mergeSketchState(into: QuantileSketch, st: SketchState): void {
+  if (st.kind === "linear") addStore((into as LinearSketch).store, st.store);
+  else {
+    addStore((into as LogSketch).positive, st.positive);
+    addStore((into as LogSketch).low, st.low);
+  }
+  (into as LinearSketch | LogSketch).n += st.n;
+}
+
+/** All the typed arrays of some states, for postMessage transfer lists. */
+export function transferables(states: SketchState[]): ArrayBuffer[] {
+  return states.flatMap((s) => (s.kind === "linear" ? [s.store.counts.buffer as ArrayBuffer] : [s.positive.counts.buffer as ArrayBuffer, s.low.counts.buffer as ArrayBuffer]));
+}
