@@ -30,14 +30,8 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
 
 /** The engine's entry point, loaded lazily; a clear message while it does not exist yet. */
 async function loadRunScenarios(): Promise<RunScenarios> {
-  const specifier = "../../engine/run/runScenarios.js";
-  try {
-    const mod = (await import(specifier)) as { runScenarios?: RunScenarios };
-    if (typeof mod.runScenarios === "function") return mod.runScenarios;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
-  }
-  throw new UserError("running scenarios is not available in this build yet; run `marketfutures run` separately and pass its results with --from results.json");
+  // Imported lazily so that `--help` and option errors do not load the engine.
+  return (await import("../../engine/run/runScenarios.js")).runScenarios;
 }
 
 export function registerReport(program: Command): void {

@@ -90,14 +90,8 @@ export function parseRunFlags(flags: RunFlags): RunOptions & { out: string; forc
 
 /** The engine's entry point, loaded lazily; a clear message while it does not exist yet. */
 async function loadRunScenarios(): Promise<RunScenarios> {
-  const specifier = "../../engine/run/runScenarios.js";
-  try {
-    const mod = (await import(specifier)) as { runScenarios?: RunScenarios };
-    if (typeof mod.runScenarios === "function") return mod.runScenarios;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
-  }
-  throw new UserError("running scenarios is not available in this build yet: the simulation engine (engine/run/runScenarios) is not part of it");
+  // Imported lazily so that `--help` and option errors do not load the engine.
+  return (await import("../../engine/run/runScenarios.js")).runScenarios;
 }
 
 const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
