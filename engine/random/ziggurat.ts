@@ -77,7 +77,8 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
     const i = k & 127;
     const z = ((k >>> 8) * INV24) * X[i];
     if (z < X[i + 1]) {
-      out[j] = k & 128 ? -z : z;
+      // Branch-free sign (bit 7): a 50/50 branch would be mispredicted half the time.
+      out[j] = z * (1 - ((k >>> 6) & 2));
       continue;
     }
     st.c = c;
