@@ -7,13 +7,14 @@
 import type { Results } from "../../engine/results/types.js";
 import { formatIndex, formatNumber } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
-import { bandMarks, bandRows, niceCeil } from "../render/bands.js";
+import { bandMarks, bandRows, niceCeil, type BandRow } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
 import { endLabelMarks, endLabelWidth, type EndLabel } from "../render/endLabels.js";
 import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
 import { FAINT, GRID, INK, MUTED, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
+import { textWidth } from "../render/textWidth.js";
 import { findSeries, GLOBAL, horizon, scenarioTitle, viewLabel } from "../results/select.js";
 import { scenarioClass, type Figure, type FigureOptions } from "./types.js";
 
@@ -59,9 +60,15 @@ export function concentration(results: Results, options: FigureOptions): Figure 
         Plot.ruleY([HHI_MODERATE, HHI_HIGH], { stroke: MUTED, strokeDasharray: "5,4" }),
         Plot.ruleX([base], { stroke: FAINT, strokeDasharray: "3,3" }),
         ...lines.flatMap(({ s, data }) => bandMarks(data, scenarioColor(results, s.id), scenarioClass(s.id), { outer: false })),
-        // threshold labels after the data, so that their white halo keeps them readable over the lines
-        Plot.text([HHI_HIGH], { y: (d: number) => d, frameAnchor: "left", text: () => t(lang, "concentrationHigh"), textAnchor: "start", dx: 4, dy: -8, fill: MUTED, fontSize: 11, stroke: "#ffffff", strokeWidth: 4 }),
-        Plot.text([HHI_MODERATE], { y: (d: number) => d, frameAnchor: "left", text: () => t(lang, "concentrationModerate"), textAnchor: "start", dx: 4, dy: -8, fill: MUTED, fontSize: 11, stroke: "#ffffff", strokeWidth: 4 }),
+        // threshold labels after the data, so that their white halo keeps them readable where they must cross a line
+        ...thresholdLabelMarks(
+          [
+            { text: t(lang, "concentrationHigh"), spots: [{ y: HHI_HIGH, dy: -8 }, { y: top, dy: 10 }] },
+            { text: t(lang, "concentrationModerate"), spots: [{ y: HHI_MODERATE, dy: -8 }, { y: HHI_HIGH, dy: 10 }] },
+          ],
+          lines.map((l) => l.data),
+          { x0: margin.marginLeft, x1: bodyWidth() - margin.marginRight, xDomain: [base, end], y0: HEIGHT - margin.marginBottom, y1: margin.marginTop, yDomain: [0, top] },
+        ),
         ...endLabelMarks(labels, { x: end, yDomain: [0, top], innerHeight: HEIGHT - margin.marginTop - margin.marginBottom }),
       ],
     });
@@ -83,4 +90,64 @@ export function concentration(results: Results, options: FigureOptions): Figure 
     bodyHeight: y,
   });
   return { name, title, svg, csv: toCsv(rows) };
+}
+
+const THRESHOLD_FONT_SIZE = 11;
+
+interface ThresholdLabel {
+  text: string;
+  /** candidate places inside the label's zone, best first: a y in data units and a vertical offset in px */
+  spots: { y: number; dy: number }[];
+}
+
+interface PanelGeometry {
+  /** left and right ends of the x range, px, and its domain */
+  x0: number;
+  x1: number;
+  xDomain: [number, number];
+  /** bottom and top of the y range, px, and its domain */
+  y0: number;
+  y1: number;
+  yDomain: [number, number];
+}
+
+/**
+ * Threshold labels placed where they cross no band: each label tries its spots
+ * (just above its rule, then the other edge of its zone), at the left of the panel
+ * and then at the right, and takes the first one clear of every scenario's 50% band
+ * and median; when none is clear, the first spot (its halo keeps it readable).
+ */
+function thresholdLabelMarks(labels: ThresholdLabel[], bands: BandRow[][], g: PanelGeometry): Plot.Markish[] {
+  const px = (x: number) => g.x0 + ((x - g.xDomain[0]) / (g.xDomain[1] - g.xDomain[0])) * (g.x1 - g.x0);
+  const py = (y: number) => g.y0 + ((y - g.yDomain[0]) / (g.yDomain[1] - g.yDomain[0])) * (g.y1 - g.y0);
+  const taken: { left: number; right: number; top: number; bottom: number }[] = [];
+  const clear = (box: { left: number; right: number; top: number; bottom: number }) =>
+    !taken.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom) &&
+    bands.every((rows) => {
+      // the band's extent in px over the label's x range (linear between years, plus the median's stroke)
+      const inside: number[] = [];
+      for (let k = 0; k < rows.length; k++) {
+        const a = rows[k];
+        const b = rows[k + 1] ?? a;
+        const xa = px(a.x);
+        const xb = px(b.x);
+        if (xb < box.left || xa > box.right) continue;
+        inside.push(py(a.p25), py(a.p75), py(b.p25), py(b.p75));
+      }
+      if (inside.length === 0) return true;
+      return Math.max(...inside) + 2 < box.top || Math.min(...inside) - 2 > box.bottom;
+    });
+  return labels.map((label) => {
+    const width = textWidth(label.text, THRESHOLD_FONT_SIZE);
+    const candidates = (["left", "right"] as const).flatMap((side) => label.spots.map((spot) => ({ side, ...spot })));
+    const boxOf = (c: (typeof candidates)[number]) => {
+      const centre = py(c.y) + c.dy;
+      const left = c.side === "left" ? g.x0 + 4 : g.x1 - 4 - width;
+      return { left, right: left + width, top: centre - THRESHOLD_FONT_SIZE / 2 - 1, bottom: centre + THRESHOLD_FONT_SIZE / 2 + 1 };
+    };
+    const chosen = candidates.find((c) => clear(boxOf(c))) ?? candidates[0];
+    taken.push(boxOf(chosen));
+    const left = chosen.side === "left";
+    return Plot.text([chosen.y], { y: (d: number) => d, frameAnchor: left ? "left" : "right", text: () => label.text, textAnchor: left ? "start" : "end", dx: left ? 4 : -4, dy: chosen.dy, fill: MUTED, fontSize: THRESHOLD_FONT_SIZE, stroke: "#ffffff", strokeWidth: 4 });
+  });
 }

@@ -29,7 +29,8 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
   const { document: doc, lang } = options;
   const s = results.scenarios.find((x) => x.id === options.scenario);
   if (!s) throw new Error(`fanChart: no scenario ${options.scenario}`);
-  const name = `fan-chart-${s.id}`;
+  // kebab-case like every other figure name (file names, HTML ids): scenario ids use underscores
+  const name = `fan-chart-${s.id.replace(/_/g, "-")}`;
   const groups = s.presentation.keyGroups.filter((g) => findSeries(s, GLOBAL, g));
   const colWidth = (bodyWidth() - GAP * (COLUMNS - 1)) / COLUMNS;
   const panels: Placed[] = [];

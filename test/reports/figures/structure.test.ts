@@ -34,7 +34,7 @@ describe("every figure", () => {
       const texts = [...parse(svg).querySelectorAll("text")].map((t) => t.textContent ?? "");
       const all = texts.join(" ");
       expect(all.replace(/\s+/g, " ")).toContain(figure.title.split(" ").slice(0, 4).join(" "));
-      expect(all).toContain("400 paths, seed 42, marketfutures v0.1.0");
+      expect(all).toContain("2,000 paths, seed 42, marketfutures v0.1.0");
       expect(all).toContain("Source: Xpert.Digital");
     }
   });
