@@ -1,0 +1,52 @@
+/**
+ * A non-finite number stops the run with a SimulationError that names the
+ * scenario, the quantity, the year and the path (engine/simulate/kernel.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../engine/diagnostics.js";
+import { fixture, simulate } from "./helpers.js";
+
+async function failure(file: string, paths: number): Promise<Error> {
+  try {
+    await simulate(file, { paths });
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error(`${file} ran without error`);
+}
+
+describe("non-finite values stop the run", () => {
+  it("a metric dividing by the share of a player absent from a view (a / c in r2)", async () => {
+    const e = await failure(fixture("nonfinite-metric.json"), 3000);
+    expect(e).toBeInstanceOf(UserError);
+    // c is 0 in r2 on every path from the base year: the first bad value is path 0, year 2025
+    expect(e.message).toContain("scenario nonfinite_metric");
+    expect(e.message).toContain("a_over_c (r2)");
+    expect(e.message).toMatch(/ is Infinity in 2025 on path 0;/);
+    expect(e.message).toContain("metric's expression");
+  });
+
+  it("a growth expression giving a CAGR <= -1 from 2028", async () => {
+    const e = await failure(fixture("nonfinite-growth.json"), 3000);
+    expect(e).toBeInstanceOf(UserError);
+    expect(e.message).toContain("scenario nonfinite_growth");
+    expect(e.message).toContain("market growth of r1");
+    expect(e.message).toContain('"year >= 2028 ? -1.5 : 0.05"');
+    expect(e.message).toMatch(/ is NaN in 2028 on path 0;/);
+  });
+
+  it("names the global index of the first bad path, not its index inside the chunk", async () => {
+    // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path; the first path with q > 0.9995
+    // is somewhere past the first chunk. Running exactly that many paths succeeds; one more fails naming it.
+    const e = await failure(fixture("nonfinite-path.json"), 20_000);
+    const m = /in 2026 on path (\d+);/.exec(e.message);
+    expect(m, e.message).not.toBeNull();
+    const path = Number(m![1]);
+    expect(path).toBeGreaterThan(2048); // past the first chunk (CHUNK_SIZE 2048): a global index
+    expect(e.message).toContain("scenario nonfinite_path");
+    const ok = await simulate(fixture("nonfinite-path.json"), { paths: path });
+    expect(ok.result.paths).toBe(path);
+    const again = await failure(fixture("nonfinite-path.json"), path + 1);
+    expect(again.message).toBe(e.message);
+  });
+});
