@@ -158,7 +158,11 @@ export function compileModel(s: Scenario): CompiledModel {
   const viewRegion = Int32Array.from(views.map((_, v) => (singleRegion || v === 0 ? -1 : v - 1)));
   const cells: Cell[] = [];
   const addCell = (view: number, entity: string, kind: Cell["kind"], unit: Unit): number => {
-    cells.push({ view, entity, kind, unit, sketch: unit === "share" ? "linear" : "log" });
+    // Fixed-width bins only where values are sure to lie in [0, 1] (player and group
+    // shares, CR3): a user metric may leave that range, and dense bins over a wide
+    // range would use unbounded memory; the log sketch is bounded for any values.
+    const bounded = unit === "share" && (kind !== "metric" || entity === CR3);
+    cells.push({ view, entity, kind, unit, sketch: bounded ? "linear" : "log" });
     return cells.length - 1;
   };
   const metricSyms = metricSymbols(s);

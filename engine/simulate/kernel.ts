@@ -14,20 +14,20 @@
  * inside the event's `years`.
  *
  * Draw order within a chunk (part of the reproducibility contract): every
- * random quantity has its own stream (engine/random/streams.ts), filled in
- * path-major order (path p, then step t):
+ * random quantity has its own stream (engine/random/streams.ts):
  *   input:<key>           the per-path inputs (engine/simulate/inputs.ts)
- *   event:<id>:occurs     one uniform per path (regime events)
- *   event:<id>:count      one uniform per (path, step in range, targeted player)
+ *   event:<id>:occurs     one uniform per path, in path order (regime events)
+ *   event:<id>:count      one uniform per (step in range, targeted player, path), in that nesting order
  *   event:<id>:jump       one uniform per event, in the same order (random jumps only)
- *   factor:<id>           one normal per (path, step)
- *   noise:<region>:<player>  one normal per (path, step)
- *   market:<region>       one normal per (path, step)
+ *   factor:<id>           one normal per (step, path), step-major
+ *   noise:<region>:<player>  one normal per (step, path), step-major
+ *   market:<region>       one normal per (step, path), step-major
  * Normals come from the ziggurat sampler (engine/random/ziggurat.ts).
  *
  * The increments of the log-attractions (drift + jumps + shocks) are built
- * first for the whole chunk, one slot at a time over contiguous memory, then
- * a path loop accumulates them and takes the softmax per region and step.
+ * first for the whole chunk, one slot at a time over contiguous memory; then
+ * the step loop (evolve) accumulates them and takes the softmax per region,
+ * each operation a loop over the chunk's paths.
  */
 import { UserError } from "../diagnostics.js";
 import type { Distribution } from "../distributions/index.js";

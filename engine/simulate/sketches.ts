@@ -18,14 +18,14 @@ export interface StoreState {
   counts: Float64Array;
 }
 
-export type SketchState = { kind: "linear"; n: number; store: StoreState } | { kind: "log"; n: number; positive: StoreState; low: StoreState };
+export type SketchState = { kind: "linear"; n: number; store: StoreState } | { kind: "log"; n: number; positive: StoreState; negative: StoreState; zeros: number };
 
 const storeState = (s: DenseStore): StoreState => ({ offset: s.offset, counts: s.counts });
 
 export function sketchState(s: QuantileSketch): SketchState {
   if (s instanceof LinearSketch) return { kind: "linear", n: s.count(), store: storeState(s.store) };
   const l = s as LogSketch;
-  return { kind: "log", n: l.count(), positive: storeState(l.positive), low: storeState(l.low) };
+  return { kind: "log", n: l.count(), positive: storeState(l.positive), negative: storeState(l.negative), zeros: l.zeros };
 }
 
 function addStore(into: DenseStore, st: StoreState): void {
@@ -38,12 +38,13 @@ export function mergeSketchState(into: QuantileSketch, st: SketchState): void {
   if (st.kind === "linear") addStore((into as LinearSketch).store, st.store);
   else {
     addStore((into as LogSketch).positive, st.positive);
-    addStore((into as LogSketch).low, st.low);
+    addStore((into as LogSketch).negative, st.negative);
+    (into as LogSketch).zeros += st.zeros;
   }
   (into as LinearSketch | LogSketch).n += st.n;
 }
 
 /** All the typed arrays of some states, for postMessage transfer lists. */
 export function transferables(states: SketchState[]): ArrayBuffer[] {
-  return states.flatMap((s) => (s.kind === "linear" ? [s.store.counts.buffer as ArrayBuffer] : [s.positive.counts.buffer as ArrayBuffer, s.low.counts.buffer as ArrayBuffer]));
+  return states.flatMap((s) => (s.kind === "linear" ? [s.store.counts.buffer as ArrayBuffer] : [s.positive.counts.buffer as ArrayBuffer, s.negative.counts.buffer as ArrayBuffer]));
 }

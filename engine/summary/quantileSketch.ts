@@ -9,7 +9,8 @@
  *   (market sizes, HHI): the DDSketch mapping of C. Masson, J. E. Rim & H. K.
  *   Lee, "DDSketch: A fast and fully-mergeable quantile sketch with
  *   relative-error guarantees", PVLDB 12(12), 2019. Relative error <= alpha.
- *   Zero and negative values fall back to a linear store.
+ *   Negative values go to a mirrored store and values near zero to a zero
+ *   count, so memory grows with the log of the range whatever the signs.
  */
 
 /** Counts of bin indices, dense between the lowest and highest index seen. */
@@ -166,15 +167,17 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
 
 export class LogSketch extends BinnedSketch implements QuantileSketch {
   readonly kind = "log";
+  /** x > minMagnitude: bin ceil(log_gamma x) */
   readonly positive = new DenseStore();
-  /** Values <= `minPositive` (zero, negative): kept on a linear grid of width `linearWidth`. */
-  readonly low = new DenseStore();
+  /** x < -minMagnitude: bin ceil(log_gamma -x) (DDSketch's mirrored store, so memory stays logarithmic for any sign) */
+  readonly negative = new DenseStore();
+  /** |x| <= minMagnitude, counted as zero */
+  zeros = 0;
   private readonly gamma: number;
   private readonly invLogGamma: number;
   constructor(
     readonly alpha = 1e-4,
-    readonly minPositive = 1e-9,
-    readonly linearWidth = 1e-4,
+    readonly minMagnitude = 1e-9,
   ) {
     super();
     this.gamma = (1 + alpha) / (1 - alpha);
@@ -182,8 +185,9 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   }
 
   add(x: number): void {
-    if (x > this.minPositive) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
-    else this.low.add(Math.floor(x / this.linearWidth));
+    if (x > this.minMagnitude) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
+    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
+    else this.zeros++;
     this.n++;
   }
 
@@ -195,25 +199,25 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   merge(other: QuantileSketch): void {
     const o = other as LogSketch;
     this.positive.merge(o.positive);
-    this.low.merge(o.low);
+    this.negative.merge(o.negative);
+    this.zeros += o.zeros;
     this.n += o.n;
   }
 
   bins(): [number, number, number][] {
-    const w = this.linearWidth;
-    const out: [number, number, number][] = this.low.toPairs().map(([i, c]) => [i * w, (i + 1) * w, c]);
+    const g = this.gamma;
+    // Negative bin i holds [-gamma^i, -gamma^(i-1)): largest magnitudes first.
+    const out: [number, number, number][] = this.negative
+      .toPairs()
+      .reverse()
+      .map(([i, c]) => [-(g ** i), -(g ** (i - 1)), c]);
+    if (this.zeros > 0) out.push([-this.minMagnitude, this.minMagnitude, this.zeros]);
     // Bin i holds (gamma^(i-1), gamma^i]; its representative value has relative error <= alpha.
-    for (const [i, c] of this.positive.toPairs()) out.push([this.gamma ** (i - 1), this.gamma ** i, c]);
+    for (const [i, c] of this.positive.toPairs()) out.push([g ** (i - 1), g ** i, c]);
     return out;
   }
 
   toJSON() {
-    return {
-      kind: this.kind,
-      alpha: this.alpha,
-      n: this.n,
-      positive: this.positive.toPairs(),
-      low: this.low.toPairs(),
-    };
+    return { kind: this.kind, alpha: this.alpha, n: this.n, positive: this.positive.toPairs(), negative: this.negative.toPairs(), zeros: this.zeros };
   }
 }

@@ -11,11 +11,11 @@ describe("formatRunSummary", () => {
   it("lists each scenario, its paths and targets, and the files", () => {
     const text = formatRunSummary(results(), files);
     const lines = text.split("\n");
-    expect(lines[0]).toBe("hyperscaler-hegemony: 400 paths");
-    expect(lines[1]).toMatch(/^ {2}us_big_three_70 +P = 50\.5% ± 2\.5% {2}US big three reach 70% of the world market in 2030$/);
-    expect(text).toContain("  eu_providers_marginal  P = 100.0% ± 0.0%  European providers");
-    expect(text).toContain("paradigm-shift: 400 paths\n  telco_edge_10  P = 97.8% ± 0.7%  Telecom operators");
-    expect(text.endsWith("wrote results/results.json, results/summary.csv, results/targets.csv, results/paths.csv (run took 0.5 s)\n")).toBe(true);
+    expect(lines[0]).toBe("hyperscaler_hegemony: 2,000 paths");
+    expect(lines[1]).toMatch(/^ {2}us_big_three_70 +P = 53\.[56]% ± 1\.1% {2}US big three reach 70% of the world market in 2030$/);
+    expect(text).toMatch(/ {2}eu_providers_marginal {2}P = 99\.6% ± 0\.1% {2}European providers/);
+    expect(text).toMatch(/paradigm_shift: 2,000 paths\n {2}telco_edge_doubles +P = 54\.[01]% ± 1\.1% {2}Operators/);
+    expect(text).toMatch(/wrote results\/results\.json, results\/summary\.csv, results\/targets\.csv, results\/paths\.csv \(run took \d+\.\d s\)\n$/);
   });
 
   it("states whether the --precision tolerance was reached, and when there are no targets", () => {
@@ -25,9 +25,9 @@ describe("formatRunSummary", () => {
     r.scenarios[1].precision = { tolerance: 0.001, achieved: 0.0031, reached: false };
     r.scenarios[2].targets = [];
     const text = formatRunSummary(r, files);
-    expect(text).toContain("hyperscaler-hegemony: 12,400 paths (precision ±0.01 reached: ±0.0087)\n");
-    expect(text).toContain("regulated-multipolarity: 400 paths (precision ±0.001 NOT reached: ±0.0031)\n");
-    expect(text).toContain("paradigm-shift: 400 paths\n  no targets\n");
+    expect(text).toContain("hyperscaler_hegemony: 12,400 paths (precision ±0.01 reached: ±0.0087)\n");
+    expect(text).toContain("regulated_multipolarity: 2,000 paths (precision ±0.001 NOT reached: ±0.0031)\n");
+    expect(text).toContain("paradigm_shift: 2,000 paths\n  no targets\n");
   });
 });
 
