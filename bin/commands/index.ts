@@ -3,6 +3,8 @@ import { registerValidate } from "./validate.js";
 import { registerSchema } from "./schema.js";
 import { registerRun } from "./run.js";
 import { registerReport } from "./report.js";
+import { registerCompare } from "./compare.js";
+import { registerBlend } from "./blend.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerRun(program);
   registerReport(program);
+  registerCompare(program);
+  registerBlend(program);
 }

@@ -1,0 +1,105 @@
+/**
+ * The `compare` and `blend` commands, run as a user runs them: the built CLI
+ * in a child process (exit codes 0 success, 1 invalid input, 2 wrong usage).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const cli = "dist/bin/marketfutures.js";
+const fixture = "test/fixtures/results/small.json";
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  expect(existsSync(cli)).toBe(true);
+}, 120_000);
+
+describe("marketfutures compare", () => {
+  it("prints the table from --from results.json", () => {
+    const r = run("compare", "--from", fixture);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Scenarios in 2030 \(horizon 2025-2030\); differences are against hyperscaler_hegemony/);
+    expect(r.stdout).toMatch(/europe {2}eu_providers {10}regulated_multipolarity +10\.0% +9\.8% ± 0\.06% +\+6\.61% ± 0\.06%/);
+    expect(r.stdout).toMatch(/global {2}hhi .*paradigm_shift .* -345 ± 1\.9/);
+    expect(r.stdout).toContain("eu_sovereign_15           P = 73.7% ± 1.0%");
+  });
+
+  it("--json prints the comparison", () => {
+    const r = run("compare", "--from", fixture, "--json", "--year", "2028");
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.year).toBe(2028);
+    expect(c.rows[0].cells[1].diff.se).toBeGreaterThan(0);
+    expect(c.targets).toHaveLength(8);
+  });
+
+  it("runs scenario files", () => {
+    const r = run("compare", "scenarios/hyperscaler-hegemony.json", "scenarios/paradigm-shift.json", "--paths", "100", "--threads", "1", "--seed", "1");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("hyperscaler_hegemony: Hyperscaler hegemony (100 paths)");
+  }, 60_000);
+
+  it("usage errors exit 2 and say what to do", () => {
+    let r = run("compare", "--from", fixture, "--year", "2040");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--year must be a year of the scenarios' horizon, 2025 to 2030; got 2040/);
+    r = run("compare", "scenarios/paradigm-shift.json", "--from", fixture);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/either scenario files or --from/);
+    r = run("compare");
+    expect(r.code).toBe(2);
+    r = run("compare", "--from", fixture, "--paths", "10");
+    expect(r.code).toBe(2);
+  });
+
+  it("different horizons exit 1", () => {
+    const data = JSON.parse(readFileSync(fixture, "utf8"));
+    data.scenarios[2].endYear = 2031;
+    data.scenarios[2].years.push(2031);
+    const file = join(mkdtempSync(join(tmpdir(), "mf-compare-")), "results.json");
+    writeFileSync(file, JSON.stringify(data));
+    const r = run("compare", "--from", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/different horizons/);
+  });
+});
+
+describe("marketfutures blend", () => {
+  it("prints the weights as the user's assumption, then the mixture", () => {
+    const r = run("blend", "--weights", "0.5,0.3,0.2", "--from", fixture);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("weights are an assumption of the user: hyperscaler_hegemony=0.5, regulated_multipolarity=0.3, paradigm_shift=0.2");
+    expect(lines[1]).toMatch(/^note: .*p5\/p50\/p95 only for the end year 2030/);
+    expect(r.stdout).toMatch(/global {2}us_hyperscalers +2030 +64\.8% +6\.31% /);
+  });
+
+  it("--json carries the assumption too", () => {
+    const r = run("blend", "--weights", "1,0,0", "--from", fixture, "--json", "--year", "2030");
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b.assumption).toMatch(/^weights are an assumption of the user: /);
+    expect(b.rows[0].years).toHaveLength(1);
+  });
+
+  it("bad weights exit 2 with what to fix", () => {
+    let r = run("blend", "--weights", "0.5,0.5", "--from", fixture);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2 weights but there are 3 scenarios/);
+    r = run("blend", "--weights", "0.7,0.5,-0.2", "--from", fixture);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/negative/);
+    r = run("blend", "--weights", "0.4,0.4,0.4", "--from", fixture);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/must sum to 1/);
+    r = run("blend", "--from", fixture);
+    expect(r.code).toBe(2);
+  });
+});
