@@ -289,13 +289,8 @@ function evolve(ctx: KernelContext, n: number, x: Float64Array, inc: Float64Arra
   for (let r = 0; r < R; r++) fill(size, r * n, model.regionSize[r], identity);
 
   for (let t = 0; t <= T; t++) {
+    const off = (t - 1) * n;
     if (t > 0) {
-      const off = (t - 1) * n;
-      for (let j = 0; j < S; j++) {
-        const aj = j * n;
-        const ij = j * nT + off;
-        for (let p = 0; p < n; p++) a[aj + p] += inc[ij + p];
-      }
       for (let r = 0; r < R; r++) {
         const sr = r * n;
         const gr = r * nT + off;
@@ -306,9 +301,17 @@ function evolve(ctx: KernelContext, n: number, x: Float64Array, inc: Float64Arra
       const lo = regionStart[r];
       const hi = regionStart[r + 1];
       max.fill(-Infinity);
+      // One pass per slot: add the step's increment and track the maximum.
       for (let j = lo; j < hi; j++) {
         const aj = j * n;
-        for (let p = 0; p < n; p++) if (a[aj + p] > max[p]) max[p] = a[aj + p];
+        if (t > 0) {
+          const ij = j * nT + off;
+          for (let p = 0; p < n; p++) {
+            const v = a[aj + p] + inc[ij + p];
+            a[aj + p] = v;
+            if (v > max[p]) max[p] = v;
+          }
+        } else for (let p = 0; p < n; p++) if (a[aj + p] > max[p]) max[p] = a[aj + p];
       }
       sum.fill(0);
       for (let j = lo; j < hi; j++) {

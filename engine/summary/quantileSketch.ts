@@ -138,7 +138,19 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
   addAll(values: Float64Array, offset: number, n: number): void {
     const inv = 1 / this.width;
     const end = offset + n;
-    for (let j = offset; j < end; j++) this.store.add(Math.floor(values[j] * inv));
+    const store = this.store;
+    let counts = store.counts;
+    let lo = store.offset;
+    for (let j = offset; j < end; j++) {
+      const i = Math.floor(values[j] * inv) - lo;
+      // In range (the usual case): count in place; otherwise let the store grow.
+      if (i >= 0 && i < counts.length) counts[i]++;
+      else {
+        store.add(i + lo);
+        counts = store.counts;
+        lo = store.offset;
+      }
+    }
     this.n += n;
   }
 
