@@ -20,12 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Results, Stat } from "../engine/results/types.js";
 
-export interface RunOptions {
-  paths?: number;
-  seed?: string;
-  threads?: number;
-  quiet?: boolean;
-}
+import type { RunOptions } from "../engine/run/runScenarios.js";
 export type RunScenarios = (files: string[], options: RunOptions) => Promise<Results>;
 
 export type Stats2030 = Record<string, Pick<Stat, "mean" | "p5" | "p50" | "p95">>;

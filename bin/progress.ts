@@ -8,14 +8,9 @@
  */
 import { useColor } from "./format.js";
 
-/** What the engine reports (engine/run/runScenarios.ts): paths done/total of scenario `index` (0-based) of `count`. */
-export interface RunProgress {
-  scenario: string;
-  index: number;
-  count: number;
-  done: number;
-  total: number;
-}
+/** What the engine reports: paths done/total of scenario `index` (0-based) of `count`. */
+export type { RunProgress } from "../engine/run/runScenarios.js";
+import type { RunProgress } from "../engine/run/runScenarios.js";
 
 export interface ProgressOptions {
   stream?: NodeJS.WriteStream;

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import type { Results } from "../../engine/results/types.js";
-import { UsageError, UserError } from "../../engine/diagnostics.js";
+import { UsageError } from "../../engine/diagnostics.js";
 import { packageVersion } from "../../engine/version.js";
 
 interface ReportFlags {

@@ -9,11 +9,11 @@
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { UsageError, UserError } from "../../engine/diagnostics.js";
+import { UsageError } from "../../engine/diagnostics.js";
 import type { Results } from "../../engine/results/types.js";
 import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/writeOutputs.js";
 import { packageVersion } from "../../engine/version.js";
-import { createProgress, formatDuration, type RunProgress } from "../progress.js";
+import { createProgress, formatDuration } from "../progress.js";
 
 interface RunFlags {
   paths?: string;
@@ -27,17 +27,9 @@ interface RunFlags {
   force?: boolean;
 }
 
-/** The engine's options (engine/run/runScenarios.ts). */
-export interface RunOptions {
-  paths?: number;
-  seed?: string;
-  threads?: number;
-  quiet?: boolean;
-  precision?: number;
-  maxPaths?: number;
-  sampling?: "random" | "lhs";
-  onProgress?: (p: RunProgress) => void;
-}
+/** The engine's options. */
+export type { RunOptions } from "../../engine/run/runScenarios.js";
+import type { RunOptions } from "../../engine/run/runScenarios.js";
 
 type RunScenarios = (files: string[], options: RunOptions) => Promise<Results>;
 

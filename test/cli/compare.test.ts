@@ -2,23 +2,18 @@
  * The `compare` and `blend` commands, run as a user runs them: the built CLI
  * in a child process (exit codes 0 success, 1 invalid input, 2 wrong usage).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, runCli } from "./builtCli.js";
 
-const cli = "dist/bin/marketfutures.js";
 const fixture = "test/fixtures/results/small.json";
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 beforeAll(() => {
-  spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
-  expect(existsSync(cli)).toBe(true);
+  expect(ensureBuilt()).toBe(true);
 }, 120_000);
 
 describe("marketfutures compare", () => {

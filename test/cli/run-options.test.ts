@@ -4,26 +4,20 @@
  * before anything runs; an output directory the user owns or a scenario file
  * as --out is refused (exit 1) before the run, and left untouched.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, runCli } from "./builtCli.js";
 
-const cli = "dist/bin/marketfutures.js";
 const scenario = "scenarios/paradigm-shift.json";
 const tmp = mkdtempSync(join(tmpdir(), "mf-cli-run-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 beforeAll(() => {
-  // tsc emits even when some other module has a type error; what matters here is that the CLI is built
-  spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
-  expect(existsSync(cli)).toBe(true);
+  expect(ensureBuilt()).toBe(true);
 }, 120_000);
 
 describe("marketfutures run: usage errors (exit 2)", () => {

@@ -3,23 +3,17 @@
  * CLI in a child process, checking exit codes (0 valid, 1 invalid, 2 usage),
  * what goes to stderr and stdout, and the diagnostic format.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, runCli } from "./builtCli.js";
 
-const cli = "dist/bin/marketfutures.js";
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 beforeAll(() => {
-  // tsc emits even when some other module has a type error; what matters here is that the CLI is built
-  spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
-  expect(existsSync(cli)).toBe(true);
+  expect(ensureBuilt()).toBe(true);
 }, 120_000);
 
 describe("marketfutures validate", () => {

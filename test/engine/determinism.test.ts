@@ -3,15 +3,16 @@
  * results; the built CLI writes identical outputs for 1, 2 and 3 threads;
  * merging chunk moments in chunk order equals one pass over all values.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, ensureBuilt } from "../cli/builtCli.js";
 import { CHUNK_SIZE } from "../../engine/simulate/simulateScenario.js";
 import { column, fixture, recordedOutput, simulate } from "./helpers.js";
 
-const cli = "dist/bin/marketfutures.js";
+const cli = CLI;
 const tmp = mkdtempSync(join(tmpdir(), "mf-engine-det-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -30,11 +31,7 @@ describe("same seed, same results", () => {
 
 describe("the CLI writes identical outputs for 1, 2 and 3 threads", () => {
   beforeAll(() => {
-    // As test/cli does (tsc emits even if an unrelated module has a type error), but only when dist is
-    // older than a source file: the build takes ~9 s on the 2-core machine.
-    if (!existsSync(cli) || newestSource(["engine", "bin", "reports"]) > statSync(cli).mtimeMs)
-      spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
-    expect(existsSync(cli)).toBe(true);
+    expect(ensureBuilt()).toBe(true);
   }, 120_000);
 
   it("summary.csv, targets.csv, paths.csv and results.json's scenarios (5000 paths: 3 chunks)", async () => {
@@ -70,18 +67,6 @@ function runCli(args: string[]): Promise<{ code: number | null; stderr: string }
   });
 }
 
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of dirs) if (existsSync(d)) walk(d);
-  return newest;
-}
 
 describe("chunk moments merged in chunk order equal one pass over all values", () => {
   it("mean and variance of recorded per-path outputs (5 chunks) agree with a two-pass computation to 1e-12 relative", async () => {

@@ -1,0 +1,35 @@
+/**
+ * The built CLI for tests that run it as a user does (a child process).
+ * `npm test` builds first; when vitest runs alone, `ensureBuilt` rebuilds
+ * only if a source file is newer than dist (the build takes ~9 s here).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export const CLI = "dist/bin/marketfutures.js";
+
+export function runCli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Build dist if it is missing or older than a source file. tsc emits even when an unrelated module has a type error. */
+export function ensureBuilt(): boolean {
+  if (!existsSync(CLI) || newestSource(["engine", "bin", "reports", "scenarios"]) > statSync(CLI).mtimeMs)
+    spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  return existsSync(CLI);
+}
+
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d);
+  return newest;
+}
