@@ -130,10 +130,16 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork): ChunkPaths {
       }
       return;
     }
+    // A constant or per-path value: the same for every step, added row by row over contiguous memory.
+    const vals = buffer(ctx, "rate", n, false);
     for (let p = 0; p < n; p++) {
       const v = map(value(src, p));
       if (!Number.isFinite(v)) throw new SimulationError(scenarioId, quantity, baseYear + 1, work.firstPath + p, v, "check its distribution");
-      for (let t = 1; t <= T; t++) buf[base + at(t, p)] += v;
+      vals[p] = v;
+    }
+    for (let t = 1; t <= T; t++) {
+      const row = base + at(t, 0);
+      for (let p = 0; p < n; p++) buf[row + p] += vals[p];
     }
   };
 
