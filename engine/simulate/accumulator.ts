@@ -44,11 +44,6 @@ export class ScenarioAccumulator {
     }
   }
 
-  /** Chunks received but waiting for an earlier one. */
-  get waiting(): number {
-    return this.pending.size;
-  }
-
   private merge(r: ChunkResult): void {
     const m = r.moments;
     for (let col = 0; col < this.moments.length; col++) {
