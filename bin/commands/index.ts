@@ -5,6 +5,7 @@ import { registerRun } from "./run.js";
 import { registerReport } from "./report.js";
 import { registerCompare } from "./compare.js";
 import { registerBlend } from "./blend.js";
+import { registerCalibrate } from "./calibrate.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerCompare(program);
   registerBlend(program);
+  registerCalibrate(program);
 }
