@@ -213,14 +213,15 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork): ChunkPaths {
   const factors = buffer(ctx, "factors", K * nT, false);
   model.factorIds.forEach((id, k) => fillNormalsAlea(state(`factor:${id}`), factors, k * nT, nT));
   const eps = buffer(ctx, "eps", nT, false);
+  const zScratch = buffer(ctx, "z", nT, false);
   for (let j = 0; j < S; j++) {
     const region = model.regionIds[model.slotRegion[j]];
     fillNormalsAlea(state(`noise:${region}:${model.playerIds[model.slotPlayer[j]]}`), eps, 0, nT);
-    addNoise(inc, j * nT, eps, factors, model.slotBeta, j * K, K, model.slotIdio[j], model.slotSigma[j], x, n, T);
+    addNoise(inc, j * nT, eps, factors, model.slotBeta, j * K, K, model.slotIdio[j], model.slotSigma[j], x, n, T, zScratch);
   }
   for (let r = 0; r < R; r++) {
     fillNormalsAlea(state(`market:${model.regionIds[r]}`), eps, 0, nT);
-    addNoise(growth, r * nT, eps, factors, model.regionBeta, r * K, K, model.regionIdio[r], model.regionTau[r], x, n, T);
+    addNoise(growth, r * nT, eps, factors, model.regionBeta, r * K, K, model.regionIdio[r], model.regionTau[r], x, n, T, zScratch);
   }
 
   // 6. Paths.
@@ -250,13 +251,15 @@ function addNoise(
   x: Float64Array,
   n: number,
   T: number,
+  /** nT doubles of scratch, for a per-path sigma */
+  scratch: Float64Array,
 ): void {
   const nT = n * T;
   const sigmaCol = sigma.kind === "dim" ? sigma.dim * n : -1;
   const s0 = sigma.kind === "const" ? sigma.value : 0;
   if (sigmaCol < 0 && s0 === 0) return;
   // One pass per term over contiguous memory; a per-path sigma multiplies the sum at the end.
-  const z = sigmaCol < 0 ? buf : new Float64Array(nT);
+  const z = sigmaCol < 0 ? buf : scratch.fill(0);
   const zBase = sigmaCol < 0 ? base : 0;
   const scale = sigmaCol < 0 ? s0 : 1;
   const si = scale * idio;
