@@ -5,10 +5,14 @@
  * exactly those of `seedrandom.alea(key)()`, in the same order (tested),
  * without a closure call and property accesses per draw:
  *
- *   t = 2091639 s0 + c 2^-32;  s0 = s1;  s1 = s2;  c = floor-ish(t);  s2 = t - c
+ *   t = 2091639 s0 + c 2^-32;  s0 = s1;  s1 = s2;  c = floor(t);  s2 = t - c
  *
  * Every value is exactly representable (32-bit fractions), so the recurrence
- * is bit-exact in any IEEE-754 double arithmetic.
+ * is bit-exact in any IEEE-754 double arithmetic. The batch loops keep the
+ * carry pre-scaled (k = c 2^-32) and take floor(t) with Math.floor: the same
+ * numbers, but the carry's chain from one draw to the next is an add, a
+ * floor and a multiply, instead of Alea's `t | 0` and an int-to-double
+ * conversion: about twice as fast (the chain is the whole cost of a draw).
  */
 import seedrandom from "seedrandom";
 
@@ -20,6 +24,7 @@ export interface AleaState {
 }
 
 const TWO_M32 = 2.3283064365386963e-10;
+const TWO_32 = 4294967296;
 
 /** The state seedrandom's Alea starts from for this key. */
 export function aleaState(key: string): AleaState {
@@ -38,17 +43,19 @@ export function aleaNext(st: AleaState): number {
 
 /** out[offset .. offset + count) = the next `count` draws. */
 export function fillUniforms(st: AleaState, out: Float64Array, offset: number, count: number): void {
-  let { c, s0, s1, s2 } = st;
+  let { s0, s1, s2 } = st;
+  let k = st.c * TWO_M32;
   const end = offset + count;
   for (let j = offset; j < end; j++) {
-    const t = 2091639 * s0 + c * TWO_M32;
+    const t = 2091639 * s0 + k;
     s0 = s1;
     s1 = s2;
-    c = t | 0;
+    const c = Math.floor(t);
     s2 = t - c;
+    k = c * TWO_M32;
     out[j] = s2;
   }
-  st.c = c;
+  st.c = k * TWO_32;
   st.s0 = s0;
   st.s1 = s1;
   st.s2 = s2;
