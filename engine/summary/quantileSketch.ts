@@ -79,47 +79,68 @@ export interface QuantileSketch {
   toJSON(): unknown;
 }
 
-/** Walk bins in value order and interpolate the value of rank q * n inside its bin. */
-function quantileFromBins(bins: [number, number, number][], total: number, q: number): number {
-  if (total === 0) return NaN;
-  const target = Math.min(Math.max(q, 0), 1) * total;
-  let seen = 0;
-  for (const [lo, hi, c] of bins) {
-    if (seen + c >= target) {
-      const frac = c > 0 ? (target - seen) / c : 0;
-      return lo + (hi - lo) * frac;
-    }
-    seen += c;
+/** Visits bins in increasing order of value, [lower edge, upper edge, count > 0], until the visitor returns true. */
+type BinVisitor = (lo: number, hi: number, count: number) => boolean;
+
+function visitStore(store: DenseStore, descending: boolean, visit: (index: number, count: number) => boolean): boolean {
+  const c = store.counts;
+  if (descending) {
+    for (let j = c.length - 1; j >= 0; j--) if (c[j] !== 0 && visit(store.offset + j, c[j])) return true;
+  } else {
+    for (let j = 0; j < c.length; j++) if (c[j] !== 0 && visit(store.offset + j, c[j])) return true;
   }
-  return bins[bins.length - 1][1];
+  return false;
 }
 
-function rankFromBins(bins: [number, number, number][], x: number): number {
-  let r = 0;
-  for (const [lo, hi, c] of bins) {
-    if (x >= hi) r += c;
-    else if (x > lo) r += (c * (x - lo)) / (hi - lo);
-    else break;
-  }
-  return r;
-}
-
-/** What both sketches share: a total count, and quantiles and ranks read off `bins()`. */
+/** What both sketches share: a total count, and quantiles and ranks read off their bins in value order. */
 abstract class BinnedSketch {
   /** total count */
   n = 0;
-  abstract bins(): [number, number, number][];
+  protected abstract visitBins(visit: BinVisitor): void;
 
   count(): number {
     return this.n;
   }
 
-  quantile(q: number): number {
-    return quantileFromBins(this.bins(), this.n, q);
+  /** Bins in increasing order of value: [lower edge, upper edge, count]. */
+  bins(): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    this.visitBins((lo, hi, c) => {
+      out.push([lo, hi, c]);
+      return false;
+    });
+    return out;
   }
 
+  /** The value of rank q n, interpolated inside its bin; NaN when empty. */
+  quantile(q: number): number {
+    if (this.n === 0) return NaN;
+    const target = Math.min(Math.max(q, 0), 1) * this.n;
+    let seen = 0;
+    let value = NaN;
+    let lastHi = NaN;
+    this.visitBins((lo, hi, c) => {
+      if (seen + c >= target) {
+        value = lo + (hi - lo) * ((target - seen) / c);
+        return true;
+      }
+      seen += c;
+      lastHi = hi;
+      return false;
+    });
+    return Number.isNaN(value) ? lastHi : value;
+  }
+
+  /** Number of values <= x, interpolated within a bin. */
   rank(x: number): number {
-    return rankFromBins(this.bins(), x);
+    let r = 0;
+    this.visitBins((lo, hi, c) => {
+      if (x >= hi) r += c;
+      else if (x > lo) r += (c * (x - lo)) / (hi - lo);
+      else return true;
+      return false;
+    });
+    return r;
   }
 }
 
@@ -160,9 +181,9 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  bins(): [number, number, number][] {
+  protected visitBins(visit: BinVisitor): void {
     const w = this.width;
-    return this.store.toPairs().map(([i, c]) => [i * w, (i + 1) * w, c] as [number, number, number]);
+    visitStore(this.store, false, (i, c) => visit(i * w, (i + 1) * w, c));
   }
 
   toJSON() {
@@ -205,7 +226,20 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
 
   addAll(values: Float64Array, offset: number, n: number): void {
     const end = offset + n;
-    for (let j = offset; j < end; j++) this.add(values[j]);
+    // Runs of one value (a market with fixed growth, a base-year column) cost one log.
+    let last = NaN;
+    let bin = 0;
+    for (let j = offset; j < end; j++) {
+      const x = values[j];
+      if (x === last && x > this.minMagnitude) {
+        this.positive.add(bin);
+        this.n++;
+      } else {
+        this.add(x);
+        last = x;
+        bin = Math.ceil(Math.log(x) * this.invLogGamma);
+      }
+    }
   }
 
   merge(other: QuantileSketch): void {
@@ -216,17 +250,13 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  bins(): [number, number, number][] {
+  protected visitBins(visit: BinVisitor): void {
     const g = this.gamma;
     // Negative bin i holds [-gamma^i, -gamma^(i-1)): largest magnitudes first.
-    const out: [number, number, number][] = this.negative
-      .toPairs()
-      .reverse()
-      .map(([i, c]) => [-(g ** i), -(g ** (i - 1)), c]);
-    if (this.zeros > 0) out.push([-this.minMagnitude, this.minMagnitude, this.zeros]);
+    if (visitStore(this.negative, true, (i, c) => visit(-(g ** i), -(g ** (i - 1)), c))) return;
+    if (this.zeros > 0 && visit(-this.minMagnitude, this.minMagnitude, this.zeros)) return;
     // Bin i holds (gamma^(i-1), gamma^i]; its representative value has relative error <= alpha.
-    for (const [i, c] of this.positive.toPairs()) out.push([g ** (i - 1), g ** i, c]);
-    return out;
+    visitStore(this.positive, false, (i, c) => visit(g ** (i - 1), g ** i, c));
   }
 
   toJSON() {
