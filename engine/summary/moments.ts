@@ -61,3 +61,45 @@ export function mergeMoments(a: Moments, b: Moments): Moments {
 export function sdOf(m: Moments): number {
   return m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
 }
+
+/**
+ * Merge the moments of values[offset .. offset + n) into
+ * into[at .. at + 4) = [mean, m2, min, max] of `before` earlier values: the
+ * two passes of momentsOf, then the formulas of mergeMoments, written out
+ * so that the hot path allocates nothing. Returns false (leaving `into` as
+ * it was) when the new values' mean is not finite.
+ */
+export function addMoments(into: Float64Array, at: number, before: number, values: Float64Array, offset: number, n: number): boolean {
+  if (n === 0) return true;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const end = offset + n;
+  for (let j = offset; j < end; j++) {
+    const v = values[j];
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = sum / n;
+  if (!Number.isFinite(mean)) return false;
+  let m2 = 0;
+  for (let j = offset; j < end; j++) {
+    const d = values[j] - mean;
+    m2 += d * d;
+  }
+  if (before === 0) {
+    into[at] = mean;
+    into[at + 1] = m2;
+    into[at + 2] = min;
+    into[at + 3] = max;
+    return true;
+  }
+  const total = before + n;
+  const delta = mean - into[at];
+  into[at] += (delta * n) / total;
+  into[at + 1] = into[at + 1] + m2 + (delta * delta * before * n) / total;
+  if (min < into[at + 2]) into[at + 2] = min;
+  if (max > into[at + 3]) into[at + 3] = max;
+  return true;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import seedrandom from "seedrandom";
-import { emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
+import { addMoments, emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
 import { LinearSketch, LogSketch } from "../../engine/summary/quantileSketch.js";
 
 function uniforms(key: string, n: number, scale = 1, shift = 0): Float64Array {
@@ -29,6 +29,26 @@ describe("moments", () => {
     expect(merged.max).toBe(whole.max);
     // Uniform on [0.1, 0.4]: sd = 0.3 / sqrt(12) = 0.0866025; SE of sd ~ sd * sqrt(0.8 / (4 n)) ~ 3.9e-4 (kurtosis 1.8).
     expect(Math.abs(sdOf(whole) - 0.3 / Math.sqrt(12))).toBeLessThan(4 * 3.9e-4);
+  });
+
+  it("addMoments(into, at, before, ...) gives exactly what mergeMoments(momentsOf) gives, block after block", () => {
+    const x = uniforms("addMoments", 5_000, 2, -1);
+    const into = new Float64Array(8).fill(NaN);
+    let merged = emptyMoments();
+    for (let off = 0; off < x.length; off += 256) {
+      const n = Math.min(256, x.length - off);
+      expect(addMoments(into, 4, off, x, off, n)).toBe(true);
+      merged = mergeMoments(merged, momentsOf(x, off, n));
+    }
+    expect(Array.from(into.subarray(4))).toEqual([merged.mean, merged.m2, merged.min, merged.max]);
+    expect(into[0]).toBeNaN(); // writes only its own four fields
+  });
+
+  it("addMoments refuses values whose mean is not finite and leaves the moments as they were", () => {
+    const into = Float64Array.of(0.5, 2, 0, 1);
+    expect(addMoments(into, 0, 10, Float64Array.of(0.1, Infinity, 0.2), 0, 3)).toBe(false);
+    expect(addMoments(into, 0, 10, Float64Array.of(NaN), 0, 1)).toBe(false);
+    expect(Array.from(into)).toEqual([0.5, 2, 0, 1]);
   });
 });
 
