@@ -22,6 +22,12 @@ export function normal(mean: number, sd: number): Distribution {
       checkUnit(u, "normal");
       return mean + sd * normalQuantile(u);
     },
+    quantiles(u, from, to, out) {
+      for (let j = from; j < to; j++) {
+        checkUnit(u[j], "normal");
+        out[j] = mean + sd * normalQuantile(u[j]);
+      }
+    },
     cdf: (x) => normalCdf((x - mean) / sd),
     mean,
     variance: sd * sd,

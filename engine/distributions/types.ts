@@ -12,6 +12,11 @@ export interface Distribution {
    * @throws {RangeError} if u is NaN or outside [0, 1].
    */
   quantile(u: number): number;
+  /**
+   * out[j] = quantile(u[j]) for j in [from, to): optional, for laws whose
+   * quantile is worth a loop of its own (the call inlined, no number boxed).
+   */
+  quantiles?(u: Float64Array, from: number, to: number, out: Float64Array): void;
   /** P(X <= x), in [0, 1]; NaN for NaN. */
   cdf(x: number): number;
   /** E[X] */

@@ -11,8 +11,10 @@
  */
 import { makeDistribution } from "../distributions/index.js";
 import type { Distribution } from "../distributions/index.js";
-import { openStream } from "../random/streams.js";
-import { gaussianCopula, imanConover, latinHypercube, monteCarlo } from "../sampling/index.js";
+import { fillUniforms, type AleaState } from "../random/alea.js";
+import { openState, openStream } from "../random/streams.js";
+import { gaussianCopula, imanConover, latinHypercube } from "../sampling/index.js";
+import { ZERO_REPLACEMENT } from "../sampling/random.js";
 import type { CompiledModel } from "./model.js";
 
 export interface ChunkInputs {
@@ -28,13 +30,12 @@ export function dimensionDistributions(model: CompiledModel): Distribution[] {
   return model.dimensions.map((d) => makeDistribution(d.dist));
 }
 
-/** The uniform design of a chunk (column-major D x n). */
-export function sampleDesign(model: CompiledModel, seed: string, chunk: number, n: number): Float64Array {
-  const D = model.dimensions.length;
-  const u = new Float64Array(D * n);
+/** The uniform design of a chunk (column-major D x n), into `u` if given. */
+export function sampleDesign(model: CompiledModel, seed: string, chunk: number, n: number, u: Float64Array = new Float64Array(model.dimensions.length * n)): Float64Array {
   model.dimensions.forEach((dim, j) => {
-    const rng = openStream(seed, model.scenarioId, `input:${dim.key}`, chunk);
-    u.set(model.sampling === "lhs" ? latinHypercube(n, 1, rng) : monteCarlo(n, 1, rng), j * n);
+    const key = `input:${dim.key}`;
+    if (model.sampling === "lhs") u.set(latinHypercube(n, 1, openStream(seed, model.scenarioId, key, chunk)), j * n);
+    else fillMonteCarlo(openState(seed, model.scenarioId, key, chunk), u, j * n, n);
   });
   model.correlations.forEach((c) => {
     const m = c.dims.length;
@@ -50,11 +51,20 @@ export function sampleDesign(model: CompiledModel, seed: string, chunk: number, 
   return u;
 }
 
-/** Map a design to values. */
-export function designValues(dists: Distribution[], u: Float64Array, n: number): Float64Array {
-  const x = new Float64Array(u.length);
+/**
+ * The draws of monteCarlo(n, 1, seedrandom.alea(key)) (engine/sampling/monteCarlo.ts: an exact 0
+ * becomes 2^-33) written in place, without a closure call per draw or a new array per chunk.
+ */
+function fillMonteCarlo(st: AleaState, u: Float64Array, offset: number, n: number): void {
+  fillUniforms(st, u, offset, n);
+  for (let p = offset; p < offset + n; p++) if (u[p] === 0) u[p] = ZERO_REPLACEMENT;
+}
+
+/** Map a design to values, into `x` if given. */
+export function designValues(dists: Distribution[], u: Float64Array, n: number, x: Float64Array = new Float64Array(u.length)): Float64Array {
   dists.forEach((d, j) => {
-    for (let p = j * n, end = p + n; p < end; p++) x[p] = d.quantile(u[p]);
+    if (d.quantiles) d.quantiles(u, j * n, (j + 1) * n, x);
+    else for (let p = j * n, end = p + n; p < end; p++) x[p] = d.quantile(u[p]);
   });
   return x;
 }
