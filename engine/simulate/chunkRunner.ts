@@ -1,9 +1,10 @@
 /**
  * ChunkRunner: simulates chunks and summarises them (MODEL.md section 6).
  *
- * Per chunk it returns what must be merged in chunk order (the moments of
- * every output column, Chan et al. 1983) and what is order-free (target hit
- * counts). Quantile sketches hold integer counts, so they accumulate in the
+ * The kernel hands over a chunk's paths block by block; per chunk the runner
+ * returns what must be merged in chunk order (the moments of every output
+ * column, Chan et al. 1983, themselves merged block by block in block order)
+ * and what is order-free (target hit counts). Quantile sketches hold integer counts, so they accumulate in the
  * runner across all its chunks and are handed over once, at the end: the
  * sum over runners is the same whichever runner ran which chunk.
  *
@@ -11,7 +12,7 @@
  * worker_thread, in the main thread and in a browser's Web Worker.
  */
 import type { Scenario } from "../model/types.js";
-import { momentsOf } from "../summary/moments.js";
+import { addMoments } from "../summary/moments.js";
 import type { QuantileSketch } from "../summary/quantileSketch.js";
 import { compileModel } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
@@ -67,50 +68,53 @@ export class ChunkRunner {
   run(work: Omit<ChunkWork, "seed">): ChunkResult {
     const { model } = this;
     const { n, chunk, firstPath } = work;
-    const { out, inputs } = simulateChunk(this.ctx, { ...work, seed: this.options.seed });
     const C = columnCount(model);
     const T1 = model.T + 1;
+    // Moments of each column, block by block, merged in block order (Chan et al. 1983).
     const moments = new Float64Array(C * MOMENT_FIELDS);
-    for (let col = 0; col < C; col++) {
-      const m = momentsOf(out, col * n, n);
-      if (!Number.isFinite(m.mean)) this.nonFinite(out, col, n, firstPath);
-      moments.set([m.mean, m.m2, m.min, m.max], col * MOMENT_FIELDS);
-      const cell = model.cells[Math.floor(col / T1)];
-      (this.sketches[col] ??= newSketch(cell.sketch)).addAll(out, col * n, n);
-    }
     const targetHits = new Float64Array(model.targets.length);
-    const targetSketches = model.targets.map((t, k) => {
-      let hits = 0;
-      const base = t.column * n;
-      if (t.op === ">=") for (let p = 0; p < n; p++) hits += out[base + p] >= t.value ? 1 : 0;
-      else for (let p = 0; p < n; p++) hits += out[base + p] <= t.value ? 1 : 0;
-      targetHits[k] = hits;
-      const s = newSketch(model.cells[Math.floor(t.column / T1)].sketch);
-      s.addAll(out, base, n);
-      return sketchState(s);
-    });
+    const targetSketches = model.targets.map((t) => newSketch(model.cells[Math.floor(t.column / T1)].sketch));
     const samplePaths: ChunkResult["samplePaths"] = [];
-    for (let p = 0; p < n && firstPath + p < this.options.samplePaths; p++) {
-      const values = new Float64Array(C);
-      for (let col = 0; col < C; col++) values[col] = out[col * n + p];
-      samplePaths.push({ path: firstPath + p, values });
-    }
-    const result: ChunkResult = { chunk, n, firstPath, moments, targetHits, targetSketches, samplePaths };
     const rec = this.options.record;
-    if (rec && firstPath < rec.maxPaths) {
-      const paths = Math.min(n, rec.maxPaths - firstPath);
+    const recorded = rec && firstPath < rec.maxPaths ? Math.min(n, rec.maxPaths - firstPath) : 0;
+    const y = recorded > 0 ? new Float64Array(recorded * rec!.columns.length) : undefined;
+
+    const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
+      for (let col = 0; col < C; col++) {
+        if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, col * nb, nb)) this.nonFinite(out, col, nb, firstPath + offset);
+        (this.sketches[col] ??= newSketch(model.cells[Math.floor(col / T1)].sketch)).addAll(out, col * nb, nb);
+      }
+      model.targets.forEach((t, k) => {
+        const base = t.column * nb;
+        let hits = 0;
+        if (t.op === ">=") for (let q = 0; q < nb; q++) hits += out[base + q] >= t.value ? 1 : 0;
+        else for (let q = 0; q < nb; q++) hits += out[base + q] <= t.value ? 1 : 0;
+        targetHits[k] += hits;
+        targetSketches[k].addAll(out, base, nb);
+      });
+      for (let q = 0; q < nb && firstPath + offset + q < this.options.samplePaths; q++) {
+        const values = new Float64Array(C);
+        for (let col = 0; col < C; col++) values[col] = out[col * nb + q];
+        samplePaths.push({ path: firstPath + offset + q, values });
+      }
+      if (y) {
+        const K = rec!.columns.length;
+        for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
+      }
+    });
+
+    const result: ChunkResult = { chunk, n, firstPath, moments, targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
+    if (y) {
       const D = model.dimensions.length;
-      const u = new Float64Array(paths * D);
-      const x = new Float64Array(paths * D);
-      const y = new Float64Array(paths * rec.columns.length);
-      for (let p = 0; p < paths; p++) {
+      const u = new Float64Array(recorded * D);
+      const x = new Float64Array(recorded * D);
+      for (let p = 0; p < recorded; p++) {
         for (let d = 0; d < D; d++) {
           u[p * D + d] = inputs.u[d * n + p];
           x[p * D + d] = inputs.x[d * n + p];
         }
-        rec.columns.forEach((col, k) => (y[p * rec.columns.length + k] = out[col * n + p]));
       }
-      result.records = { paths, u, x, y };
+      result.records = { paths: recorded, u, x, y };
     }
     return result;
   }
