@@ -14,7 +14,8 @@
 import type { Scenario } from "../model/types.js";
 import { addMoments } from "../summary/moments.js";
 import type { QuantileSketch } from "../summary/quantileSketch.js";
-import { compileModel } from "./compile.js";
+import type { ExprNode } from "../expr/ast.js";
+import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
 import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
 import { columnCount, type CompiledModel } from "./model.js";
@@ -49,6 +50,8 @@ export interface RunnerOptions {
   seed: string;
   samplePaths: number;
   record?: RecordRequest;
+  /** the scenario's expressions parsed in the main thread (CompiledModel.expressionTrees), so that a worker needs no parser */
+  expressionTrees?: Record<string, ExprNode>;
 }
 
 export class ChunkRunner {
@@ -60,7 +63,7 @@ export class ChunkRunner {
     scenario: Scenario,
     private readonly options: RunnerOptions,
   ) {
-    this.model = compileModel(scenario);
+    this.model = compileModel(scenario, options.expressionTrees ? treeLookup(options.expressionTrees) : undefined);
     this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
     this.sketches = new Array(columnCount(this.model));
   }

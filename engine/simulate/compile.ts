@@ -8,7 +8,8 @@
  * adding or removing an input leaves the draws of every other input unchanged.
  */
 import { UserError } from "../diagnostics.js";
-import { compileExpression } from "../expr/index.js";
+import type { ExprNode } from "../expr/ast.js";
+import { compileExpressionWith, type ParseExpression } from "../expr/compileWith.js";
 import { metricSymbols, rateSymbols } from "../load/symbols.js";
 import type { Rate, Scenario, Selector, Uncertain } from "../model/types.js";
 import type { Unit } from "../results/types.js";
@@ -19,7 +20,13 @@ export const MARKET_SIZE = "market_size";
 export const HHI = "hhi";
 export const CR3 = "cr3";
 
-export function compileModel(s: Scenario): CompiledModel {
+/**
+ * @param parse the expression parser: engine/expr/compile.ts's parseWithMathjs
+ *   in the main thread, or `treeLookup(trees)` in a worker given the trees the
+ *   main thread parsed (so that workers never load mathjs). Needed only when
+ *   the scenario has expressions.
+ */
+export function compileModel(s: Scenario, parse: ParseExpression = noParser): CompiledModel {
   const T = s.endYear - s.baseYear;
   const regionIds = s.regions.map((r) => r.id);
   const playerIds = s.players.map((p) => p.id);
@@ -41,8 +48,14 @@ export function compileModel(s: Scenario): CompiledModel {
 
   const exprs: CompiledExpr[] = [];
   const symbols = rateSymbols(s);
+  /** every expression's tree, by its text: what a worker needs to compile the model without mathjs */
+  const trees = new Map<string, ExprNode>();
   const compile = (source: string, where: string, syms: string[]): ((args: Float64Array) => number) => {
-    const r = compileExpression(source, syms, { file: s.file, path: where });
+    const parsed = (text: string) => {
+      if (!trees.has(text)) trees.set(text, parse(text));
+      return trees.get(text)!;
+    };
+    const r = compileExpressionWith(parsed, source, syms, { file: s.file, path: where });
     if (!r.ok) throw new UserError(`${s.file}: ${r.diagnostics.map((d) => `${d.path}: ${d.message}`).join("; ")}`, r.diagnostics);
     return (args) => r.expression.evaluate(args);
   };
@@ -236,5 +249,29 @@ export function compileModel(s: Scenario): CompiledModel {
     targets,
     sampling: s.simulation.sampling,
     singleRegion,
+    expressionTrees: () => Object.fromEntries([...trees].map(([text, tree]) => [text, plainTree(tree)])),
   };
+}
+
+function noParser(source: string): ExprNode {
+  throw new Error(`internal error: compileModel needs an expression parser for "${source}" (parseWithMathjs, or treeLookup of trees parsed in the main thread)`);
+}
+
+/** A parser that looks expressions up in trees parsed elsewhere (CompiledModel.expressionTrees). */
+export function treeLookup(trees: Record<string, ExprNode>): ParseExpression {
+  return (source) => {
+    const tree = Object.hasOwn(trees, source) ? trees[source] : undefined;
+    if (!tree) throw new Error(`internal error: no parsed tree for expression "${source}"`);
+    return tree;
+  };
+}
+
+/** The fields of a parse tree that check.ts and build.ts read, as plain data (a worker message can carry it). */
+function plainTree(node: ExprNode): ExprNode {
+  const out: Record<string, unknown> = { type: node.type };
+  for (const key of ["value", "name", "op", "conditionals"] as const) if (node[key] !== undefined) out[key] = node[key];
+  if (node.fn !== undefined) out.fn = typeof node.fn === "string" ? node.fn : plainTree(node.fn);
+  for (const key of ["content", "condition", "trueExpr", "falseExpr"] as const) if (node[key]) out[key] = plainTree(node[key]!);
+  for (const key of ["args", "params"] as const) if (node[key]) out[key] = node[key]!.map(plainTree);
+  return out as unknown as ExprNode;
 }

@@ -8,6 +8,7 @@
  * Outputs are "cells" (view, entity), each with one column per step
  * 0..T (step 0 = the base year): column = cell * (T + 1) + step.
  */
+import type { ExprNode } from "../expr/ast.js";
 import type { Dist } from "../model/types.js";
 import type { SeriesKind, Unit } from "../results/types.js";
 
@@ -142,6 +143,8 @@ export interface CompiledModel {
   sampling: "random" | "lhs";
   /** with a single region, the global view is that region */
   singleRegion: boolean;
+  /** the parse tree of every expression, by its text, as plain data (engine/simulate/compile.ts treeLookup) */
+  expressionTrees: () => Record<string, ExprNode>;
 }
 
 /** Number of output columns. */

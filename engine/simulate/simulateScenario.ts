@@ -11,6 +11,7 @@ import { scenarioMeta } from "../results/scenarioMeta.js";
 import type { SamplePath, ScenarioResult, Series, TargetResult } from "../results/types.js";
 import { ScenarioAccumulator } from "./accumulator.js";
 import { ChunkRunner, type ChunkResult, type RunnerOptions } from "./chunkRunner.js";
+import { parseWithMathjs } from "../expr/compile.js";
 import { compileModel } from "./compile.js";
 import type { ChunkWork } from "./kernel.js";
 import type { SketchState } from "./sketches.js";
@@ -51,9 +52,10 @@ export interface Simulation {
 
 export async function simulateScenario(scenario: Scenario, file: string, executor: Executor, options: SimulateOptions): Promise<Simulation> {
   const samplePaths = options.samplePaths ?? SAMPLE_PATHS;
-  await executor.start(scenario, { seed: options.seed, samplePaths, ...(options.record ? { record: options.record } : {}) });
-  // The accumulator needs the model's layout (cells, targets); compiling is cheap.
-  const model = compileModel(scenario);
+  // The accumulator needs the model's layout (cells, targets); compiling is cheap. Runners get the
+  // expressions parsed here, so that worker threads need not load the parser.
+  const model = compileModel(scenario, parseWithMathjs);
+  await executor.start(scenario, { seed: options.seed, samplePaths, expressionTrees: model.expressionTrees(), ...(options.record ? { record: options.record } : {}) });
   const acc = new ScenarioAccumulator(model);
   let planned = options.paths;
   let done = 0;

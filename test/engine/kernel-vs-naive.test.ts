@@ -8,6 +8,7 @@
  * steps (measured: 2e-15 at worst). Tolerance 1e-13 relative.
  */
 import { describe, expect, it } from "vitest";
+import { parseWithMathjs } from "../../engine/expr/compile.js";
 import { compileModel } from "../../engine/simulate/compile.js";
 import { dimensionDistributions } from "../../engine/simulate/inputs.js";
 import { BLOCK_SIZE, kernelContext, simulateChunk } from "../../engine/simulate/kernel.js";
@@ -16,7 +17,7 @@ import { fixture, load } from "./helpers.js";
 import { naiveChunk } from "./naiveKernel.js";
 
 async function compare(file: string, n: number, chunk: number) {
-  const model = compileModel(await load(file));
+  const model = compileModel(await load(file), parseWithMathjs);
   const ctx = kernelContext(model, dimensionDistributions(model));
   const C = columnCount(model);
   const fast = new Float64Array(C * n);
