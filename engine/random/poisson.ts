@@ -20,3 +20,36 @@ export function poissonInverse(u: number, lambda: number, expMinusLambda: number
   }
   return k;
 }
+
+/**
+ * The stopping points of poissonInverse for a fixed rate, so that a hot loop
+ * replaces its divisions by a table lookup: poissonFromTable(u, table) ===
+ * poissonInverse(u, lambda, expMinusLambda) for every u (tested). Entry k is
+ * the cumulative probability c_k that poissonInverse compares u with after
+ * k steps, computed by the same recurrence, or Infinity where it would stop
+ * because p has underflowed; the last entry is Infinity.
+ *
+ * Complexity: O(k_max) to build, where p underflows (k_max < 200 for lambda <= 50).
+ * @example poissonFromTable(0.7, poissonTable(0.5, Math.exp(-0.5))) === 1
+ */
+export function poissonTable(lambda: number, expMinusLambda: number): Float64Array {
+  const stops: number[] = [];
+  let k = 0;
+  let p = expMinusLambda;
+  let c = p;
+  for (;;) {
+    stops.push(p > 0 ? c : Infinity);
+    if (!(p > 0)) break;
+    k++;
+    p *= lambda / k;
+    c += p;
+  }
+  return Float64Array.from(stops);
+}
+
+/** The Poisson variate of uniform u, read off a poissonTable. */
+export function poissonFromTable(u: number, table: Float64Array): number {
+  let k = 0;
+  while (u >= table[k]) k++;
+  return k;
+}

@@ -65,16 +65,18 @@ export function fillNormals(rng: Uniform, out: Float64Array, offset: number, cou
  * fillNormals drawing from an Alea state (engine/random/alea.ts) with the
  * generator inlined: the same draws, in the same order, as
  * `fillNormals(seedrandom.alea(key), ...)` (tested), several times faster.
+ * Sample j goes to out[offset + j * stride] (stride > 1 interleaves streams).
  * The wedge test (1.2% of attempts) is inline too, with its own draw, and a
  * rejected wedge point starts a new attempt in place; only the tail of the
  * base layer (0.06% of attempts) leaves the loop.
  */
-export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number, count: number): void {
+export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number, count: number, stride = 1): void {
   let { s0, s1, s2 } = st;
   // The carry pre-scaled by 2^-32 (engine/random/alea.ts explains why).
   let carry = st.c * 2.3283064365386963e-10;
-  const end = offset + count;
-  let j = offset;
+  // j counts samples; sample j goes to out[offset + j * stride].
+  const end = count;
+  let j = 0;
   while (j < end) {
     // The inner loop makes no call: a call in it, even one rarely taken, slows every sample.
     let rare = 1;
@@ -91,7 +93,7 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
       // Branch-free sign (bit 7): a 50/50 branch would be mispredicted half the time.
       const sign = 1 - ((k >>> 6) & 2);
       if (z < X[i + 1]) {
-        out[j] = z * sign;
+        out[offset + j * stride] = z * sign;
         continue;
       }
       if (i !== 0) {
@@ -102,7 +104,7 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
         c = Math.floor(t);
         s2 = t - c;
         carry = c * 2.3283064365386963e-10;
-        if (F[i] + s2 * (F[i + 1] - F[i]) < f(z)) out[j] = z * sign;
+        if (F[i] + s2 * (F[i + 1] - F[i]) < f(z)) out[offset + j * stride] = z * sign;
         // Rejected: a new attempt for the same sample, with fresh draws (as normal() does).
         else j--;
         continue;
@@ -116,7 +118,7 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
     st.s0 = s0;
     st.s1 = s1;
     st.s2 = s2;
-    out[j++] = tailAlea(st, rare);
+    out[offset + j++ * stride] = tailAlea(st, rare);
     s0 = st.s0;
     s1 = st.s1;
     s2 = st.s2;

@@ -38,21 +38,32 @@ export function openChunkStreams(model: CompiledModel, seed: string, chunk: numb
   };
 }
 
-/** Simulate paths offset .. offset + nb - 1 of the chunk into out (column-major, nb rows). */
+/**
+ * Simulate paths offset .. offset + nb - 1 of the chunk into out (column-major, nb rows).
+ *
+ * The block's buffers keep the slots (or factors, or regions) of one (path,
+ * step) side by side, index (q T + t - 1) S + j for path q, step t, slot j,
+ * so that evolve's inner loop over slots reads contiguous memory; each
+ * stream fills its column of them with a stride.
+ */
 export function simulateBlock(ctx: KernelContext, streams: ChunkStreams, x: Float64Array, n: number, offset: number, nb: number, firstPath: number, out: Float64Array): void {
   const { model } = ctx;
+  const { S } = model;
+  const K = streams.factor.length;
+  const R = streams.market.length;
   const nbT = nb * model.T;
   const span: BlockSpan = { x, n, offset, nb, firstPath };
-  const inc = buffer(ctx, "inc", model.S * nbT, true);
-  const growth = buffer(ctx, "growth", model.regionIds.length * nbT, true);
-  addIncrements(ctx, streams, span, inc, growth);
-  const factors = buffer(ctx, "factors", streams.factor.length * nbT, false);
-  streams.factor.forEach((st, k) => fillNormalsAlea(st, factors, k * nbT, nbT));
-  const eps = buffer(ctx, "eps", streams.noise.length * nbT, false);
-  streams.noise.forEach((st, j) => fillNoise(st, model.slotSigma[j], eps, j * nbT, nbT));
-  const marketEps = buffer(ctx, "marketEps", streams.market.length * nbT, false);
-  streams.market.forEach((st, r) => fillNoise(st, model.regionTau[r], marketEps, r * nbT, nbT));
-  evolve(ctx, span, inc, growth, factors, eps, marketEps, out);
+  const drift = buffer(ctx, "drift", nb * S, true);
+  const extra = buffer(ctx, "extra", nbT * S, true);
+  const growth = buffer(ctx, "growth", nbT * R, true);
+  addIncrements(ctx, streams, span, drift, extra, growth);
+  const factors = buffer(ctx, "factors", nbT * K, false);
+  streams.factor.forEach((st, k) => fillNormalsAlea(st, factors, k, nbT, K));
+  const eps = buffer(ctx, "eps", nbT * S, false);
+  streams.noise.forEach((st, j) => fillNoise(st, model.slotSigma[j], eps, j, nbT, S));
+  const marketEps = buffer(ctx, "marketEps", nbT * R, false);
+  streams.market.forEach((st, r) => fillNoise(st, model.regionTau[r], marketEps, r, nbT, R));
+  evolve(ctx, span, { drift, extra, growth, factors, eps, marketEps }, out);
   writeViews(ctx, nb, out);
 }
 
@@ -60,7 +71,7 @@ export function simulateBlock(ctx: KernelContext, streams: ChunkStreams, x: Floa
  * Normals of one stream, or zeros when its volatility is fixed at 0: those
  * draws would be multiplied by 0, and skipping them changes no other stream.
  */
-function fillNoise(st: AleaState, volatility: ValueSource, out: Float64Array, offset: number, count: number): void {
-  if (volatility.kind === "const" && volatility.value === 0) out.fill(0, offset, offset + count);
-  else fillNormalsAlea(st, out, offset, count);
+function fillNoise(st: AleaState, volatility: ValueSource, out: Float64Array, offset: number, count: number, stride: number): void {
+  if (volatility.kind !== "const" || volatility.value !== 0) fillNormalsAlea(st, out, offset, count, stride);
+  else for (let m = 0; m < count; m++) out[offset + m * stride] = 0;
 }

@@ -4,17 +4,17 @@
  * expression of t, the year and the parameters), regime effects and shock
  * jumps J_ri(t), and the market's log growth g_r(t) with regime changes.
  *
- * Layout: inc[slot * nb T + q T + (t - 1)] for path q of the block and
- * step t (1..T), growth[region * nb T + q T + (t - 1)]: path-major, as the
+ * Layout (engine/simulate/block.ts): for path q of the block and step t
+ * (1..T), drift[q S + slot] (the part that is the same every step: constant
+ * and per-path terms), extra[(q T + t - 1) S + slot] (the rest: expressions,
+ * regimes, shocks) and growth[(q T + t - 1) R + region]: path by path, as the
  * streams are consumed (engine/simulate/kernel.ts gives the draw order).
  */
-import { fillUniforms, aleaNext } from "../random/alea.js";
-import { poissonInverse } from "../random/poisson.js";
-import { openUnit } from "../random/streams.js";
-import { fastExp } from "../stats/fastExp.js";
+import { aleaNext, type AleaState } from "../random/alea.js";
 import type { ChunkStreams } from "./block.js";
 import { buffer, SimulationError, type KernelContext } from "./kernel.js";
-import type { ValueSource } from "./model.js";
+import type { RegimePlan, ValueSource } from "./model.js";
+import { addShocks } from "./shocks.js";
 
 /** The block's paths: q = 0..nb-1 is path offset + q of the chunk (n paths), global index firstPath + q. */
 export interface BlockSpan {
@@ -31,76 +31,45 @@ export function sourceValue(src: ValueSource, x: Float64Array, n: number, p: num
   return src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN;
 }
 
-/** inc and growth (zeroed by the caller) receive every increment of the block's paths except the noise. */
-export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, inc: Float64Array, growth: Float64Array): void {
+/** drift, extra and growth (zeroed by the caller) receive every increment of the block's paths except the noise. */
+export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, drift: Float64Array, extra: Float64Array, growth: Float64Array): void {
   const { model } = ctx;
-  const { T, baseYear } = model;
+  const { S } = model;
+  const R = model.regionIds.length;
+  for (const term of model.driftTerms) {
+    const quantity = () => `drift of ${slotName(ctx, term.slot)}`;
+    if (term.source.kind === "expr") addRate(ctx, span, extra, term.slot, S, 0, term.source, identity, quantity);
+    else addRate(ctx, span, drift, term.slot, S, S, term.source, identity, quantity);
+  }
+  model.regionGrowth.forEach((src, r) => addRate(ctx, span, growth, r, R, 0, src, Math.log1p, () => `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
+  model.regimes.forEach((reg, g) => addRegime(ctx, reg, streams.occurs[g], span, extra, growth));
+  model.shocks.forEach((sh, e) => addShocks(ctx, sh, streams.count[e], streams.jump[e], ctx.jumpDists[e], span, extra));
+}
+
+/** A regime event: one uniform per path says whether it happens; from its year on, drift and growth changes, and a jump in its year. */
+function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span: BlockSpan, extra: Float64Array, growth: Float64Array): void {
+  const { T, S, baseYear } = ctx.model;
+  const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
-  const nbT = nb * T;
-  const value = (src: ValueSource, q: number) => sourceValue(src, x, n, offset + q);
-
-  for (const term of model.driftTerms) addRate(ctx, span, inc, term.slot * nbT, term.source, identity, `drift of ${slotName(ctx, term.slot)}`);
-  model.regionGrowth.forEach((src, r) => addRate(ctx, span, growth, r * nbT, src, Math.log1p, `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
-
-  // Regime events: one uniform per path says whether it happens.
-  model.regimes.forEach((reg, g) => {
-    const occurs = streams.occurs[g];
-    for (let q = 0; q < nb; q++) {
-      if (!(aleaNext(occurs) < value(reg.probability, q))) continue;
-      const start = Math.round(value(reg.year, q)) - baseYear;
-      const first = Math.max(1, start);
-      const last = Math.min(T, start + reg.duration - 1);
-      const at = q * T - 1;
-      for (const fx of reg.effects) {
-        const drift = fx.drift ? value(fx.drift, q) : 0;
-        const jump = fx.jump ? value(fx.jump, q) : 0;
-        for (const j of fx.slots) {
-          for (let t = first; t <= last; t++) inc[j * nbT + at + t] += drift;
-          if (start >= 1 && start <= T) inc[j * nbT + at + start] += jump;
-        }
-      }
-      for (const gr of reg.growth) {
-        const change = value(gr.change, q);
-        for (const r of gr.regions) for (let t = first; t <= last; t++) growth[r * nbT + at + t] += change;
+  for (let q = 0; q < nb; q++) {
+    const p = offset + q;
+    if (!(aleaNext(occurs) < sourceValue(reg.probability, x, n, p))) continue;
+    const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
+    const first = Math.max(1, start);
+    const last = Math.min(T, start + reg.duration - 1);
+    for (const fx of reg.effects) {
+      const change = fx.drift ? sourceValue(fx.drift, x, n, p) : 0;
+      const jump = fx.jump ? sourceValue(fx.jump, x, n, p) : 0;
+      for (const j of fx.slots) {
+        for (let t = first; t <= last; t++) extra[(q * T + t - 1) * S + j] += change;
+        if (start >= 1 && start <= T) extra[(q * T + start - 1) * S + j] += jump;
       }
     }
-  });
-
-  // Shock events: Poisson counts by inversion, one uniform per (path, step in range, targeted player);
-  // jumps constant or drawn per event in the same order.
-  model.shocks.forEach((sh, e) => {
-    const steps = sh.toStep - sh.fromStep + 1;
-    if (steps <= 0) return;
-    const P = sh.players.length;
-    const draws = nb * steps * P;
-    const counts = buffer(ctx, "counts", draws, false);
-    fillUniforms(streams.count[e], counts, 0, draws);
-    const jumpDist = ctx.jumpDists[e];
-    const jumps = streams.jump[e];
-    const constJump = sh.jump.kind === "const" ? sh.jump.value : 0;
-    const constRate = sh.rate.kind === "const";
-    let lambda = constRate ? value(sh.rate, 0) : 0;
-    let expMinus = fastExp(-lambda);
-    let d = 0;
-    for (let q = 0; q < nb; q++) {
-      if (!constRate) {
-        lambda = value(sh.rate, q);
-        expMinus = fastExp(-lambda);
-      }
-      for (let t = sh.fromStep; t <= sh.toStep; t++) {
-        const at = q * T + t - 1;
-        for (let k = 0; k < P; k++) {
-          const events = poissonInverse(counts[d++], lambda, expMinus);
-          if (events === 0) continue;
-          let total = 0;
-          if (jumpDist && jumps) for (let m = 0; m < events; m++) total += jumpDist.quantile(openUnit(aleaNext(jumps)));
-          else total = events * constJump;
-          const slots = sh.players[k].slots;
-          for (let s = 0; s < slots.length; s++) inc[slots[s] * nbT + at] += total;
-        }
-      }
+    for (const gr of reg.growth) {
+      const change = sourceValue(gr.change, x, n, p);
+      for (const r of gr.regions) for (let t = first; t <= last; t++) growth[(q * T + t - 1) * R + r] += change;
     }
-  });
+  }
 }
 
 const identity = (v: number) => v;
@@ -110,8 +79,23 @@ function slotName(ctx: KernelContext, slot: number): string {
   return `${model.playerIds[model.slotPlayer[slot]]} in ${model.regionIds[model.slotRegion[slot]]}`;
 }
 
-/** Adds a rate (constant, per path or expression), mapped by `map`, to buf[base + q T + t - 1] for all paths and steps. */
-function addRate(ctx: KernelContext, span: BlockSpan, buf: Float64Array, base: number, src: ValueSource, map: (v: number) => number, quantity: string): void {
+/**
+ * Adds a rate (constant, per path or expression), mapped by `map`, for every path q of the block:
+ * to buf[q pathStride + index] when pathStride > 0 (the same every step: constant or per-path rates only),
+ * else to buf[(q T + t - 1) width + index] for every step t.
+ */
+function addRate(
+  ctx: KernelContext,
+  span: BlockSpan,
+  buf: Float64Array,
+  index: number,
+  width: number,
+  pathStride: number,
+  src: ValueSource,
+  map: (v: number) => number,
+  /** what the rate is, for messages (built only when one is needed) */
+  quantity: () => string,
+): void {
   const { model } = ctx;
   const { T, baseYear, scenarioId } = model;
   const { x, n, offset, nb, firstPath } = span;
@@ -127,17 +111,18 @@ function addRate(ctx: KernelContext, span: BlockSpan, buf: Float64Array, base: n
         args[1] = baseYear + t;
         const v = map(e.evaluate(args));
         if (!Number.isFinite(v))
-          throw new SimulationError(scenarioId, `${quantity} (expression "${e.source}" at ${e.where})`, baseYear + t, firstPath + q, v, "check the expression and the parameters it uses");
-        buf[base + q * T + t - 1] += v;
+          throw new SimulationError(scenarioId, `${quantity()} (expression "${e.source}" at ${e.where})`, baseYear + t, firstPath + q, v, "check the expression and the parameters it uses");
+        buf[(q * T + t - 1) * width + index] += v;
       }
     }
     return;
   }
   const constant = src.kind === "const" ? map(src.value) : 0;
+  const column = src.kind === "dim" ? src.dim * n + offset : -1;
   for (let q = 0; q < nb; q++) {
-    const v = src.kind === "const" ? constant : map(x[src.dim * n + offset + q]);
-    if (!Number.isFinite(v)) throw new SimulationError(scenarioId, quantity, baseYear + 1, firstPath + q, v, "check its distribution");
-    const at = base + q * T - 1;
-    for (let t = 1; t <= T; t++) buf[at + t] += v;
+    const v = column < 0 ? constant : map === identity ? x[column + q] : map(x[column + q]);
+    if (!Number.isFinite(v)) throw new SimulationError(scenarioId, quantity(), baseYear + 1, firstPath + q, v, "check its distribution");
+    if (pathStride > 0) buf[q * pathStride + index] += v;
+    else for (let t = 1; t <= T; t++) buf[(q * T + t - 1) * width + index] += v;
   }
 }
