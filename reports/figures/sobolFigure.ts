@@ -31,7 +31,7 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const f2 = (x: number) => formatNumber(x, lang, 2);
   const sorted = [...sob.rows].sort((a, b) => b.total - a.total);
   const labelWidth = Math.min(width * 0.36, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = sorted.map((r) => ({ ...r, name: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10), value: `S ${f2(r.first)} · ST ${f2(r.total)}` }));
+  const data = sorted.map((r) => ({ ...r, name: r.id, shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10), value: `S ${f2(r.first)} · ST ${f2(r.total)}` }));
   const marginRight = Math.ceil(Math.max(...data.map((d) => textWidth(d.value, AXIS_FONT_SIZE)))) + 16;
   const lo = Math.min(0, ...data.map((d) => Math.min(d.firstCi[0], d.totalCi[0], d.first)).filter(Number.isFinite));
   const hi = niceCeil(Math.max(0.1, ...data.map((d) => Math.max(d.firstCi[1], d.totalCi[1], d.total)).filter(Number.isFinite)));
@@ -50,7 +50,7 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
     marginLeft: labelWidth,
     marginRight,
     x: { domain: [lo, hi], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatNumber(v, lang, tickDigits), label: t(lang, "sobolAxis"), labelAnchor: "center", labelArrow: "none" },
-    y: { domain: data.map((d) => d.name), tickSize: 0, label: null, padding: 0.3 },
+    y: { domain: data.map((d) => d.name), tickSize: 0, tickFormat: (id: string) => data.find((d) => d.name === id)?.shown ?? id, label: null, padding: 0.3 },
     marks: [
       Plot.ruleX([0], { stroke: GRID }),
       Plot.ruleY(ci("firstCi"), { y: "name", x1: "lo", x2: "hi", stroke: FIRST_COLOR, strokeWidth: 2, dy: -6, className: "sobol-first" }),

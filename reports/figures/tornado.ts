@@ -14,10 +14,10 @@ import { INK, MUTED, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
 import { analysisCaption, formatOutput, formatOutputChange, outputPhrase, unitWords } from "./analysisText.js";
-import { fitLabel, formatInputValue } from "./inputLabels.js";
+import { formatInputValue, wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
-const ROW = 34;
+const ROW = 40;
 export const LOW_COLOR = OKABE_ITO[0];
 export const HIGH_COLOR = OKABE_ITO[5];
 
@@ -29,7 +29,8 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   const unit = result.output.unit;
   const width = bodyWidth();
   const labelWidth = Math.min(width * 0.4, Math.max(...tor.rows.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = tor.rows.map((r) => ({ ...r, name: fitLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10) }));
+  const data = tor.rows.map((r) => ({ ...r, name: r.id, shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10) }));
+  const shown = new Map(data.map((r) => [r.name, r.shown]));
   const swings = data.map((r) => formatOutputChange(r.swing, unit, lang));
   const marginRight = Math.ceil(Math.max(...swings.map((s) => textWidth(s, AXIS_FONT_SIZE, "semibold")))) + 14;
   const values = data.flatMap((r) => [r.lowMedian, r.highMedian]).concat(tor.baseMedian);
@@ -58,7 +59,7 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
     marginLeft: labelWidth,
     marginRight,
     x: { domain: [lo - pad, hi + pad], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatOutput(v, unit, lang), label: t(lang, "tornadoAxis", { output: outputPhrase(result.output, lang) }), labelAnchor: "center", labelArrow: "none" },
-    y: { domain: data.map((r) => r.name), tickSize: 0, label: null, padding: 0.28 },
+    y: { domain: data.map((r) => r.name), tickSize: 0, tickFormat: (id: string) => shown.get(id) ?? id, label: null, padding: 0.3 },
     marks: [
       Plot.barX(data, { y: "name", x1: () => tor.baseMedian, x2: "lowMedian", fill: LOW_COLOR, className: "tornado-low" }),
       Plot.barX(data, { y: "name", x1: () => tor.baseMedian, x2: "highMedian", fill: HIGH_COLOR, className: "tornado-high" }),
@@ -71,7 +72,7 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   });
   const top = data[0];
   const title = top && top.swing !== 0
-    ? t(lang, "tornadoTitle", { input: top.label, output: outputPhrase(result.output, lang), lo: formatOutput(top.lowMedian, unit, lang), hi: formatOutput(top.highMedian, unit, lang), count: data.length })
+    ? t(lang, data.length === 1 ? "tornadoTitleOne" : "tornadoTitle", { input: top.label, output: outputPhrase(result.output, lang), lo: formatOutput(top.lowMedian, unit, lang), hi: formatOutput(top.highMedian, unit, lang), count: data.length })
     : t(lang, "tornadoTitleNone", { output: outputPhrase(result.output, lang) });
   const svg = frame(doc, {
     id: name,

@@ -75,6 +75,7 @@ export const en = {
   tornadoBase: "every input sampled: {value}",
   tornadoAxis: "Median {output}",
   tornadoTitle: "Of {count} uncertain inputs, {input} moves the median {output} most: {lo} at its 10th percentile, {hi} at its 90th",
+  tornadoTitleOne: "The only uncertain input, {input}, moves the median {output} from {lo} at its 10th percentile to {hi} at its 90th",
   tornadoTitleNone: "No uncertain input moves the median {output}",
   tornadoSubtitle: "{scenario}: median {output} ({unit}) with one input at its 10th or 90th percentile and the others as sampled; input values at the bar ends, the swing at the right",
   tornadoDesc: "Swing of the median between each input's 10th and 90th percentile: {values}.",

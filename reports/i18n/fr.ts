@@ -63,6 +63,7 @@ export const fr: Messages = {
   tornadoBase: "toutes les entrées tirées\u202F: {value}",
   tornadoAxis: "Médiane\u202F: {output}",
   tornadoTitle: "Sur {count} entrées incertaines, {input} déplace le plus la médiane ({output})\u202F: {lo} à son 10e centile, {hi} à son 90e",
+  tornadoTitleOne: "La seule entrée incertaine, {input}, fait passer la médiane ({output}) de {lo} à son 10e centile à {hi} à son 90e",
   tornadoTitleNone: "Aucune entrée incertaine ne déplace la médiane ({output})",
   tornadoSubtitle: "{scenario}\u202F: médiane ({output}, {unit}) avec une entrée à son 10e ou 90e centile et les autres tirées\u202F; valeurs de l'entrée au bout des barres, écart à droite",
   tornadoDesc: "Écart de la médiane entre le 10e et le 90e centile de chaque entrée\u202F: {values}.",
