@@ -7,6 +7,7 @@ import { registerCompare } from "./compare.js";
 import { registerBlend } from "./blend.js";
 import { registerCalibrate } from "./calibrate.js";
 import { registerSensitivity } from "./sensitivity.js";
+import { registerDiscover } from "./discover.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerBlend(program);
   registerCalibrate(program);
   registerSensitivity(program);
+  registerDiscover(program);
 }

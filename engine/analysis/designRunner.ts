@@ -35,6 +35,8 @@ export interface DesignRunnerOptions {
 export interface Sampled {
   /** uniform inputs the engine drew, row-major n x D */
   u: Float64Array;
+  /** the inputs' values (quantiles of u), row-major n x D */
+  x: Float64Array;
   /** the output on each row */
   y: Float64Array;
 }
@@ -57,13 +59,15 @@ export class DesignRunner {
   async sample(n: number, firstChunk = 0): Promise<Sampled> {
     const D = this.inputs;
     const u = new Float64Array(n * D);
+    const x = new Float64Array(n * D);
     const y = new Float64Array(n);
     await this.runChunks(n, firstChunk, () => undefined, (r, row) => {
       const rec = r.records!;
       u.set(rec.u.subarray(0, rec.paths * D), row * D);
+      x.set(rec.x.subarray(0, rec.paths * D), row * D);
       y.set(rec.y.subarray(0, rec.paths), row);
     });
-    return { u, y };
+    return { u, x, y };
   }
 
   /** The output on each row of `rows` (row-major n x D, coordinates in (0, 1)), with the noise of chunks from firstChunk. */
