@@ -28,10 +28,10 @@ export function formatOutputChange(x: number, unit: Unit, lang: Lang): string {
   return `${sign}${formatValue(x, unit, lang)}`;
 }
 
-/** "share of European providers in Europe, 2030", or "market size in the world, 2030" for a value that is not a share. */
+/** "market share of European providers in Europe, 2030", or "market size globally, 2030" for a value that is not a share. */
 export function outputPhrase(o: OutputDescription, lang: Lang): string {
-  const view = o.view === "global" ? t(lang, "theWorld") : o.viewLabel;
-  return t(lang, o.unit === "share" ? "outputShare" : "outputValue", { label: o.label, view, year: o.year });
+  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: o.viewLabel });
+  return t(lang, o.unit === "share" ? "outputShare" : "outputValue", { label: o.label, where, year: o.year });
 }
 
 /** The unit in words, for subtitles and axis labels. */
