@@ -1,6 +1,6 @@
 /**
- * What the engine-driven analysis commands (`sensitivity`, `discover`)
- * share: their run flags checked before anything runs (usage errors, exit
+ * What the analysis commands share (`sensitivity` and `discover` all of
+ * it; `compare` and `blend` the output directory and figures): their run flags checked before anything runs (usage errors, exit
  * 2), the executor (this thread or worker_threads), the progress bar, and
  * the output directory: checked before the run (never a directory the user
  * owns, unless --force), then every file (JSON, CSV, figures) written all or
@@ -85,7 +85,7 @@ export async function withEngine<T>(threads: number, label: string, quiet: boole
 }
 
 /** Refuses the --out directory before a long run (throws UserError). */
-export async function checkAnalysisOut(options: AnalysisOptions, inputs: readonly string[]): Promise<void> {
+export async function checkAnalysisOut(options: { out?: string; force: boolean }, inputs: readonly string[]): Promise<void> {
   if (options.out === undefined) return;
   const { checkRunOutputDir } = await import("../../engine/run/outputs/writeOutputs.js");
   checkRunOutputDir(options.out, { force: options.force, inputs });
@@ -105,7 +105,7 @@ export async function figureFiles(figures: readonly Figure[], png: boolean): Pro
 }
 
 /** Writes FILES and the marker into DIR, all or nothing; returns the paths written (marker not listed). */
-export async function writeAnalysisOut(dir: string, files: OutputFile[], command: string, options: AnalysisOptions, inputs: readonly string[]): Promise<string[]> {
+export async function writeAnalysisOut(dir: string, files: OutputFile[], command: string, options: { force: boolean }, inputs: readonly string[]): Promise<string[]> {
   const { checkRunOutputDir, writeFilesAtomically } = await import("../../engine/run/outputs/writeOutputs.js");
   const { MARKER, markerText } = await import("../../engine/run/outputs/outputDir.js");
   checkRunOutputDir(dir, { force: options.force, inputs });

@@ -38,7 +38,7 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
   const top0 = legend.height + 8;
   const cells = blend.rows.map((row, i) => {
     const data: BandRow[] = row.bands.map((b) => ({ x: b.year, p5: b.p5, p25: b.p25, p50: b.p50, p75: b.p75, p95: b.p95 }));
-    for (const b of row.bands) rows.push({ view: row.view, group: row.entity, year: b.year, p5: b.p5, p25: b.p25, p50: b.p50, p75: b.p75, p95: b.p95, mean: row.years.find((y) => y.year === b.year)?.mean, weights: weightsText });
+    for (const b of row.bands) rows.push({ view: row.view, group: row.entity, year: b.year, p5: b.p5, p25: b.p25, p50: b.p50, p75: b.p75, p95: b.p95, mean: row.years.find((y) => y.year === b.year)?.mean, weights_assumed_by_user: weightsText });
     const color = groupColor(results, row.entity);
     const heading = panelHeading(doc, entityLabel(results, row.entity, lang), shade(color, 0.2), colWidth);
     const last = data[data.length - 1];
@@ -50,7 +50,7 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
     });
     const top = niceCeil(Math.max(0.01, ...data.map((r) => r.p95), ...medians.flatMap((m) => m.points.map((p) => p.y))) * 1.08);
     const labels = last ? [{ text: end, y: last.p50, color: shade(color, 0.2), className: groupClass(row.entity) }] : [];
-    const margin = { marginTop: 14, marginBottom: 24, marginLeft: 36, marginRight: endLabelWidth(labels) };
+    const margin = { marginTop: 26, marginBottom: 24, marginLeft: 36, marginRight: endLabelWidth(labels) };
     const plot = plotPanel(doc, {
       width: colWidth,
       height: PLOT_HEIGHT,

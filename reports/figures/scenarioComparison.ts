@@ -36,8 +36,9 @@ export interface ScenarioComparisonOptions extends FigureOptions {
 
 /** A change in a unit's terms: "+4.1 pts" for shares. */
 function formatDiff(x: number, unit: Unit, lang: FigureOptions["lang"]): string {
-  const sign = x > 0 ? "+" : x < 0 ? "" : "±";
-  return unit === "share" ? `${sign}${formatNumber(x * 100, lang, 1)} ${t(lang, "points")}` : `${sign}${formatValue(x, unit, lang)}`;
+  const sign = x > 0 ? "+" : x < 0 ? "\u2212" : "±";
+  if (unit === "share") return `${sign}${formatNumber(Math.abs(x) * 100, lang, Math.abs(x) < 0.001 ? 2 : 1)} ${t(lang, "points")}`;
+  return `${sign}${formatValue(Math.abs(x), unit, lang)}`;
 }
 
 export function scenarioComparison(results: Results, options: ScenarioComparisonOptions): Figure {
