@@ -29,20 +29,20 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
  * Parses `--weights w1,w2,...` for `count` scenarios.
  * @throws {UsageError} saying what to fix: wrong count, not a number, negative, or a sum not within 1e-9 of 1.
  */
-export function parseWeights(text: string, count: number): number[] {
+export function parseWeights(text: string, count: number, flag = "--weights"): number[] {
   const parts = text.split(",").map((p) => p.trim());
   if (parts.length !== count)
-    throw new UsageError(`--weights has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`);
+    throw new UsageError(`${flag} has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`);
   const weights = parts.map((p) => {
     const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(p) ? Number(p) : NaN;
-    if (!Number.isFinite(n)) throw new UsageError(`--weights: "${p}" is not a number; write the weights as decimals, such as 0.5,0.3,0.2`);
+    if (!Number.isFinite(n)) throw new UsageError(`${flag}: "${p}" is not a number; write the weights as decimals, such as 0.5,0.3,0.2`);
     return n;
   });
   const negative = weights.findIndex((w) => w < 0);
-  if (negative >= 0) throw new UsageError(`--weights: weight ${negative + 1} is negative (${weights[negative]}); every weight must be 0 or more`);
+  if (negative >= 0) throw new UsageError(`${flag}: weight ${negative + 1} is negative (${weights[negative]}); every weight must be 0 or more`);
   const sum = weights.reduce((s, w) => s + w, 0);
   if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE))
-    throw new UsageError(`--weights must sum to 1 (within ${WEIGHT_SUM_TOLERANCE}), they sum to ${sum}; divide each weight by ${sum}`);
+    throw new UsageError(`${flag} must sum to 1 (within ${WEIGHT_SUM_TOLERANCE}), they sum to ${sum}; divide each weight by ${sum}`);
   return weights;
 }
 

@@ -115,6 +115,7 @@ export const en = {
   keyNumbers: "Key numbers",
   keyNumbersNote: "Median in {end} with the 90% interval of the simulated paths in brackets.",
   figures: "Figures",
+  analysis: "Analysis: what drives the results",
   method: "Method in brief",
   assumptions: "Assumptions and sources",
   reproducibility: "Reproducibility",

@@ -102,6 +102,7 @@ export const fr: Messages = {
   keyNumbers: "Chiffres clés",
   keyNumbersNote: "Médiane en {end}, avec entre crochets l'intervalle à 90\u202F% des trajectoires simulées.",
   figures: "Figures",
+  analysis: "Analyse\u202F: ce qui détermine les résultats",
   method: "La méthode en bref",
   assumptions: "Hypothèses et sources",
   reproducibility: "Reproductibilité",

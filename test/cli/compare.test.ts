@@ -133,3 +133,20 @@ describe("compare and blend --out", () => {
     expect(readdirSync(mine)).toEqual(["notes.txt"]);
   });
 });
+
+describe("report --analysis and --blend", () => {
+  it("adds the Analysis section; bad weights exit 2 and a foreign --analysis file exits 1, before writing", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "mf-report-analysis-")), "r");
+    let r = run("report", "--from", fixture, "--analysis", "test/fixtures/results/sensitivity-sobol.json", "--blend", "0.2,0.3,0.5", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain('<section id="analysis">');
+    const other = join(mkdtempSync(join(tmpdir(), "mf-report-bad-")), "r");
+    r = run("report", "--from", fixture, "--blend", "0.5,0.5", "--out", other);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--blend has 2 weights but there are 3 scenarios/);
+    r = run("report", "--from", fixture, "--analysis", fixture, "--out", other);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a marketfutures sensitivity or discovery result/);
+    expect(() => readdirSync(other)).toThrow();
+  }, 60_000);
+});
