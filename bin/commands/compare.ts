@@ -3,12 +3,16 @@
  * side in one year (default the end year): median, mean ± standard error, and
  * the difference of means against the first scenario ± its standard error;
  * then each target's probability ± standard error. `--json` prints the whole
- * comparison as JSON. Computation in engine/analysis/compare.ts.
+ * comparison as JSON; `--out DIR` also writes it as JSON and CSV with its
+ * figure (differences with their 95% Monte Carlo intervals). Computation in
+ * engine/analysis/compare.ts.
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import type { Results } from "../../engine/results/types.js";
 import { compareResults, formatComparison } from "../../engine/analysis/compare.js";
+import { comparisonCsv } from "../../engine/analysis/compareCsv.js";
+import { checkAnalysisOut, figureFiles, jsonText, writeAnalysisOut } from "./analysisCommon.js";
 import { parseRunFlags } from "./run.js";
 
 export interface SourceFlags {
@@ -42,6 +46,29 @@ export async function loadResults(files: string[], flags: SourceFlags): Promise<
   return runScenarios(files, { paths: options.paths, seed: options.seed, threads: options.threads, quiet: true });
 }
 
+export interface FigureOutFlags {
+  out?: string;
+  png?: boolean;
+  force?: boolean;
+}
+
+/** --out/--png/--force checked before anything runs; the inputs (scenario files, --from) are never overwritten. */
+export async function checkFigureOut(files: string[], flags: SourceFlags & FigureOutFlags): Promise<{ out?: string; force: boolean; png: boolean; inputs: string[] }> {
+  if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
+  if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
+  if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out directory; give --out too, or leave --force out");
+  const inputs = [...files, ...(flags.from !== undefined ? [flags.from] : [])];
+  const options = { out: flags.out, force: Boolean(flags.force), png: Boolean(flags.png), inputs };
+  await checkAnalysisOut(options, inputs);
+  return options;
+}
+
+/** Prints "wrote ..." where it does not spoil --json's stdout. */
+export function reportWritten(written: string[], json: boolean | undefined): void {
+  if (!written.length) return;
+  (json ? process.stderr : process.stdout).write(`wrote ${written.join(", ")}\n`);
+}
+
 export function registerCompare(program: Command): void {
   program
     .command("compare")
@@ -53,10 +80,24 @@ export function registerCompare(program: Command): void {
     .option("--threads <n>", "worker threads when running files")
     .option("--year <y>", "year to compare (default: the end year)")
     .option("--json", "print the full comparison as JSON")
-    .action(async (files: string[], flags: SourceFlags & { json?: boolean }) => {
+    .option("--out <dir>", "also write comparison.json, comparison.csv and the figure (scenario-comparison.svg, .csv) here")
+    .option("--png", "with --out, also write the figure as PNG")
+    .option("--force", "write into a non-empty --out directory not made by marketfutures")
+    .action(async (files: string[], flags: SourceFlags & FigureOutFlags & { json?: boolean }) => {
       const year = parseYear(flags.year);
+      const out = await checkFigureOut(files, flags);
       const results = await loadResults(files, flags);
       const comparison = compareResults(results, { year });
       process.stdout.write(flags.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison));
+      if (out.out === undefined) return;
+      const { createDocument } = await import("../../reports/render/dom.js");
+      const { scenarioComparison } = await import("../../reports/figures/scenarioComparison.js");
+      const figure = scenarioComparison(results, { document: await createDocument(), lang: "en", rows: comparison.rows.map((r) => ({ view: r.view, entity: r.entity })), year: comparison.year, differences: true });
+      const data = [
+        { name: "comparison.json", data: jsonText(comparison) },
+        { name: "comparison.csv", data: comparisonCsv(comparison) },
+        ...(await figureFiles([figure], out.png)),
+      ];
+      reportWritten(await writeAnalysisOut(out.out, data, "compare", out, out.inputs), flags.json);
     });
 }

@@ -6,6 +6,8 @@ import { registerReport } from "./report.js";
 import { registerCompare } from "./compare.js";
 import { registerBlend } from "./blend.js";
 import { registerCalibrate } from "./calibrate.js";
+import { registerSensitivity } from "./sensitivity.js";
+import { registerDiscover } from "./discover.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerCompare(program);
   registerBlend(program);
   registerCalibrate(program);
+  registerSensitivity(program);
+  registerDiscover(program);
 }

@@ -17,6 +17,8 @@ interface ReportFlags {
   from?: string;
   threads?: string;
   force?: boolean;
+  analysis: string[];
+  blend?: string;
 }
 
 type RunScenarios = (files: string[], options: { paths?: number; seed?: string; threads?: number; quiet?: boolean }) => Promise<Results>;
@@ -47,6 +49,8 @@ export function registerReport(program: Command): void {
     .option("--from <results.json>", "read saved results instead of running scenarios")
     .option("--threads <n>", "worker threads")
     .option("--force", "write into a non-empty directory not made by a previous report")
+    .option("--analysis <file>", "add a sensitivity.json or discovery.json (from `sensitivity --out` or `discover --out`) to an Analysis section; repeatable", (v: string, all: string[]) => [...all, v], [])
+    .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
@@ -54,6 +58,10 @@ export function registerReport(program: Command): void {
       const threads = positiveInt("--threads", flags.threads);
       if (flags.from && files.length > 0) throw new UsageError("give either scenario files or --from results.json, not both");
       if (!flags.from && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json");
+      const { parseWeights } = await import("../../engine/analysis/blend.js");
+      if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
+      const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
+      const analyses = flags.analysis.map(readAnalysis);
       let results: Results;
       if (flags.from) {
         const { readResults } = await import("../../reports/results/readResults.js");
@@ -64,7 +72,8 @@ export function registerReport(program: Command): void {
       }
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
-      const summary = await buildReport(results, { out: flags.out, lang: flags.lang, png: Boolean(flags.png), force: Boolean(flags.force), command, version: packageVersion() });
+      const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
+      const summary = await buildReport(results, { out: flags.out, lang: flags.lang, png: Boolean(flags.png), force: Boolean(flags.force), command, version: packageVersion(), analyses, blendWeights });
       process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });
 }

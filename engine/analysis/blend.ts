@@ -10,13 +10,18 @@
  *   of total variance; σ_k is the per-scenario sample sd);
  * - p5, p50, p95 only in the end year, from each scenario's end-year
  *   histogram (uniform within bins; Results keep no histogram for other
- *   years), so they carry the histogram's binning error (up to a bin width).
+ *   years), so they carry the histogram's binning error (up to a bin width);
+ * - bands for every year (p5, p25, p50, p75, p95, for the fan chart), from
+ *   each scenario's per-year min, quantiles and max read as a piecewise-
+ *   linear CDF (statDistribution.ts): exact where all weight is on one
+ *   scenario, approximate between the scenarios' own quantiles otherwise.
  * Pure; no Node imports.
  */
 import { UsageError } from "../diagnostics.js";
 import type { Results, Unit } from "../results/types.js";
 import { commonHorizon, keyGroupUnion, alignTable, formatValue } from "./compare.js";
 import { mixture } from "./mixture.js";
+import { statCdf } from "./statDistribution.js";
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
@@ -24,20 +29,20 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
  * Parses `--weights w1,w2,...` for `count` scenarios.
  * @throws {UsageError} saying what to fix: wrong count, not a number, negative, or a sum not within 1e-9 of 1.
  */
-export function parseWeights(text: string, count: number): number[] {
+export function parseWeights(text: string, count: number, flag = "--weights"): number[] {
   const parts = text.split(",").map((p) => p.trim());
   if (parts.length !== count)
-    throw new UsageError(`--weights has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`);
+    throw new UsageError(`${flag} has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`);
   const weights = parts.map((p) => {
     const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(p) ? Number(p) : NaN;
-    if (!Number.isFinite(n)) throw new UsageError(`--weights: "${p}" is not a number; write the weights as decimals, such as 0.5,0.3,0.2`);
+    if (!Number.isFinite(n)) throw new UsageError(`${flag}: "${p}" is not a number; write the weights as decimals, such as 0.5,0.3,0.2`);
     return n;
   });
   const negative = weights.findIndex((w) => w < 0);
-  if (negative >= 0) throw new UsageError(`--weights: weight ${negative + 1} is negative (${weights[negative]}); every weight must be 0 or more`);
+  if (negative >= 0) throw new UsageError(`${flag}: weight ${negative + 1} is negative (${weights[negative]}); every weight must be 0 or more`);
   const sum = weights.reduce((s, w) => s + w, 0);
   if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE))
-    throw new UsageError(`--weights must sum to 1 (within ${WEIGHT_SUM_TOLERANCE}), they sum to ${sum}; divide each weight by ${sum}`);
+    throw new UsageError(`${flag} must sum to 1 (within ${WEIGHT_SUM_TOLERANCE}), they sum to ${sum}; divide each weight by ${sum}`);
   return weights;
 }
 
@@ -48,11 +53,22 @@ export interface BlendYear {
   sd: number;
 }
 
+export interface BlendBand {
+  year: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
 export interface BlendRow {
   view: string;
   entity: string;
   unit: Unit;
   years: BlendYear[];
+  /** the mixture's quantiles every year, from the scenarios' per-year summaries (see the module comment) */
+  bands: BlendBand[];
   /** end-year quantiles of the mixture of the scenarios' end-year histograms; null if a histogram cannot be read */
   end: { year: number; p5: number; p50: number; p95: number } | null;
 }
@@ -92,6 +108,10 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
       const variance = parts.reduce((s, p) => s + p.w * (p.series.stats[i].sd ** 2 + (p.series.stats[i].mean - mean) ** 2), 0) / wsum;
       return { year, mean, variance, sd: Math.sqrt(variance) };
     });
+    const bands = horizon.years.map((year, i) => {
+      const m = mixture(parts.map((p) => ({ weight: p.w / wsum, ...statCdf(p.series.stats[i], `${p.series.entity} ${year}`) })));
+      return { year, p5: m.quantile(0.05), p25: m.quantile(0.25), p50: m.quantile(0.5), p75: m.quantile(0.75), p95: m.quantile(0.95) };
+    });
     let end: BlendRow["end"] = null;
     try {
       const m = mixture(parts.map((p) => ({ weight: p.w / wsum, name: p.series.entity, histogram: p.series.histogram })));
@@ -99,14 +119,15 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
     } catch {
       end = null; // e.g. a degenerate histogram (all paths equal): no quantiles rather than wrong ones
     }
-    rows.push({ view: "global", entity, unit: parts[0].series.unit, years, end });
+    rows.push({ view: "global", entity, unit: parts[0].series.unit, years, bands, end });
   }
   const listed = scenarios.map((s, k) => `${s.id}=${weights[k]}`).join(", ");
   return {
     assumption: `weights are an assumption of the user: ${listed}`,
     note:
       `mean and sd are exact for every year (from each scenario's per-year mean and sd, law of total variance); ` +
-      `p5/p50/p95 only for the end year ${horizon.endYear}, from each scenario's end-year histogram (uniform within bins), so approximate to within a bin width`,
+      `p5/p50/p95 only for the end year ${horizon.endYear}, from each scenario's end-year histogram (uniform within bins), so approximate to within a bin width; ` +
+      `bands (every year) from each scenario's min, p5, p25, p50, p75, p95 and max read as a piecewise-linear CDF, exact at those quantiles for a single scenario`,
     weights: scenarios.map((s, k) => ({ scenario: s.id, weight: weights[k] })),
     baseYear: horizon.baseYear,
     endYear: horizon.endYear,
@@ -119,7 +140,7 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
 export function blendYear(b: Blend, year: number): Blend {
   if (!b.rows.every((r) => r.years.some((y) => y.year === year)) || year < b.baseYear || year > b.endYear)
     throw new UsageError(`--year must be a year of the scenarios' horizon, ${b.baseYear} to ${b.endYear}; got ${year}`);
-  return { ...b, rows: b.rows.map((r) => ({ ...r, years: r.years.filter((y) => y.year === year), end: year === b.endYear ? r.end : null })) };
+  return { ...b, rows: b.rows.map((r) => ({ ...r, years: r.years.filter((y) => y.year === year), bands: r.bands.filter((y) => y.year === year), end: year === b.endYear ? r.end : null })) };
 }
 
 /** The readable table `blend` prints. */

@@ -197,9 +197,9 @@ export function formatComparison(c: Comparison): string {
   return lines.join("\n") + "\n";
 }
 
-/** Columns padded to their widest cell; a row of dashes under the header. */
-export function alignTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** Columns padded to their widest cell (the first `left` aligned left, the others right); a row of dashes under the header. */
+export function alignTable(header: readonly string[], rows: readonly (readonly string[])[], left = 3): string[] {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? "").length)));
-  const line = (r: readonly string[]) => r.map((x, j) => (j < 3 ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join("  ").trimEnd();
+  const line = (r: readonly string[]) => r.map((x, j) => (j < left ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }

@@ -6,8 +6,13 @@
  * (A with column i from B), and V the variance of the 2n outputs fA, fB
  * (divisor 2n, as in SALib):
  * - first-order index, Saltelli et al. 2010 (Comput. Phys. Commun. 181,
- *   259-270, doi:10.1016/j.cpc.2009.09.018), Table 2, estimator (b):
- *   S_i = mean_r( fB_r (fAB[i]_r - fA_r) ) / V;
+ *   259-270, doi:10.1016/j.cpc.2009.09.018), Table 2, estimator (b), with
+ *   fB centred on the mean c of fA and fB (as SALib does by standardising
+ *   the outputs): S_i = mean_r( (fB_r - c) (fAB[i]_r - fA_r) ) / V. The
+ *   centring leaves the expectation unchanged (E[fAB[i]] = E[fA]) but not
+ *   the variance: uncentred, an output whose mean is large next to its sd
+ *   (a share of 70% ± 1.5%) multiplies the noise of fAB[i] - fA by the mean
+ *   and swamps the estimate;
  * - total-effect index, Jansen 1999 (M. J. W. Jansen, "Analysis of variance
  *   designs for model output", Comput. Phys. Commun. 117, 35-43,
  *   doi:10.1016/S0010-4655(98)00154-4), Table 2 (f) of Saltelli et al. 2010:
@@ -150,7 +155,7 @@ function estimate(
     varies ||= a !== c || b !== c;
     for (let i = 0; i < d; i++) {
       const f = fAB[i][r];
-      first[i] += b * (f - a);
+      first[i] += (b - shift) * (f - a);
       total[i] += (a - f) ** 2;
     }
   }

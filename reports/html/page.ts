@@ -10,6 +10,7 @@ import { escapeHtml, tag } from "./escape.js";
 import { assumptionsSection, methodSection, reproducibilitySection } from "./sections.js";
 import { reportCss } from "./styles.js";
 import { keyNumbersTable, targetsTable } from "./tables.js";
+import { analysisSection, type AnalysisItem } from "./analysisSection.js";
 
 export interface PageFigure {
   name: string;
@@ -24,6 +25,8 @@ export interface PageOptions {
   /** the command that built the report, for the reproducibility block */
   command: string;
   version: string;
+  /** the Analysis section (report --analysis, --blend); left out when empty */
+  analysis?: AnalysisItem[];
 }
 
 function section(id: string, heading: string, body: string): string {
@@ -40,9 +43,11 @@ export function reportPage(results: Results, options: PageOptions): string {
         `<figure id="fig-${escapeHtml(f.name)}">\n${f.svg.replace(/^<\?xml[^>]*\?>\s*/, "").trim()}\n<figcaption><a href="figures/${escapeHtml(f.name)}.csv">${escapeHtml(t(lang, "downloadCsv"))}</a></figcaption>\n</figure>`,
     )
     .join("\n");
+  const analysis = options.analysis ?? [];
   const toc = [
     ["key-numbers", "keyNumbers"],
     ["figures", "figures"],
+    ...(analysis.length ? ([["analysis", "analysis"]] as const) : []),
     ["method", "method"],
     ["assumptions", "assumptions"],
     ["reproducibility", "reproducibility"],
@@ -65,7 +70,7 @@ ${tag("p", t(lang, "reportLead", { base, end, count: results.scenarios.length })
 <nav aria-label="${escapeHtml(t(lang, "contents"))}"><ol>${toc.map(([id, key]) => `<li><a href="#${id}">${escapeHtml(t(lang, key))}</a></li>`).join("")}</ol></nav>
 ${section("key-numbers", t(lang, "keyNumbers"), `${tag("p", t(lang, "keyNumbersNote", { end }), 'class="note"')}\n${keyNumbersTable(results, lang)}\n${targetsTable(results, lang)}`)}
 ${section("figures", t(lang, "figures"), figures)}
-${section("method", t(lang, "method"), methodSection(lang))}
+${analysis.length ? section("analysis", t(lang, "analysis"), analysisSection(analysis, lang)) + "\n" : ""}${section("method", t(lang, "method"), methodSection(lang))}
 ${section("assumptions", t(lang, "assumptions"), assumptionsSection(results, lang))}
 ${section("reproducibility", t(lang, "reproducibility"), reproducibilitySection(results, lang, options.command, options.version))}
 </main>

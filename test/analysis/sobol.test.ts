@@ -100,17 +100,35 @@ describe("sobolIndices(fA, fB, fAB, options)", () => {
     expect(analyse(ishigami, 256, 3, "other", 200, 0.95)).not.toEqual(a);
   });
 
+  it("does not depend on the output's offset: fB is centred, so y + 1000 gives the indices of y", () => {
+    // Uncentred, mean(fB (fAB - fA)) has a standard deviation ~ 1000 sd(fAB - fA)/sqrt(n): the estimate
+    // of S would be swamped; centred, the offset cancels up to rounding (1e-9 is ~1e4 ulps of 1000).
+    const n = 512;
+    const d = saltelliDesign(n, 3, openStream("offset", "test", "saltelli", 0));
+    const y = (rows: Float64Array) => Float64Array.from({ length: n }, (_, r) => ishigami(rows.subarray(r * 3, r * 3 + 3)));
+    const fA = y(d.A);
+    const fB = y(d.B);
+    const fAB = [0, 1, 2].map((i) => y(d.ab(i)));
+    const shifted = (f: Float64Array) => f.map((v) => v + 1000);
+    const plain = sobolIndices(fA, fB, fAB, { rng: () => 0, bootstrap: 0 });
+    const offset = sobolIndices(shifted(fA), shifted(fB), fAB.map(shifted), { rng: () => 0, bootstrap: 0 });
+    offset.forEach((r, i) => {
+      expect(Math.abs(r.first - plain[i].first)).toBeLessThan(1e-9);
+      expect(Math.abs(r.total - plain[i].total)).toBeLessThan(1e-9);
+    });
+  });
+
   it("computes the estimators exactly on a hand-worked case", () => {
     // fA = [0, 2], fB = [2, 0], fAB = [[2, 1]]: mean 1, V = 1 (divisor 2n = 4);
-    // S = mean(fB (fAB - fA)) / V = (2·2 + 0·(-1)) / 2 = 2; ST = mean((fA - fAB)²)/2 = (4 + 1)/2/2 = 1.25.
+    // S = mean((fB - 1) (fAB - fA)) / V = ((2 - 1)·2 + (0 - 1)·(-1)) / 2 = 1.5; ST = mean((fA - fAB)²)/2 = (4 + 1)/2/2 = 1.25.
     const [r] = sobolIndices([0, 2], [2, 0], [[2, 1]], { rng: () => 0, bootstrap: 0 });
-    expect(r.first).toBe(2);
+    expect(r.first).toBe(1.5);
     expect(r.total).toBe(1.25);
     expect(r.firstCi).toEqual([NaN, NaN]);
     // Every replicate resamples row 0 only: fA = [0, 0], fB = [2, 2], fAB = [2, 2], so V = 1,
-    // S = 2·2/1 = 4 and ST = (0 - 2)²/2/1 = 2.
+    // S = (2 - 1)·2/1 = 2 (centred on the full sample's mean, 1) and ST = (0 - 2)²/2/1 = 2.
     const [s] = sobolIndices([0, 2], [2, 0], [[2, 1]], { rng: () => 0, bootstrap: 3 });
-    expect(s.firstCi).toEqual([4, 4]);
+    expect(s.firstCi).toEqual([2, 2]);
     expect(s.totalCi).toEqual([2, 2]);
   });
 

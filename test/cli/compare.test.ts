@@ -2,7 +2,7 @@
  * The `compare` and `blend` commands, run as a user runs them: the built CLI
  * in a child process (exit codes 0 success, 1 invalid input, 2 wrong usage).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -97,4 +97,56 @@ describe("marketfutures blend", () => {
     r = run("blend", "--from", fixture);
     expect(r.code).toBe(2);
   });
+});
+
+describe("compare and blend --out", () => {
+  it("compare --out writes the comparison as JSON and CSV and its figure; --json keeps stdout pure", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "mf-compare-out-")), "c");
+    const r = run("compare", "--from", fixture, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).year).toBe(2030);
+    expect(r.stderr).toMatch(/^wrote .*comparison\.json, .*comparison\.csv, .*scenario-comparison\.svg, .*scenario-comparison\.csv\n$/);
+    expect(readdirSync(out).sort()).toEqual([".marketfutures", "comparison.csv", "comparison.json", "scenario-comparison.csv", "scenario-comparison.svg"]);
+    expect(readFileSync(join(out, "comparison.csv"), "utf8").split("\n")[0]).toBe("year,view,entity,unit,scenario,median,mean,se,diff_vs_first,diff_se");
+    expect(readFileSync(join(out, "scenario-comparison.svg"), "utf8")).toContain("95% Monte Carlo interval");
+  });
+
+  it("blend --out writes blend.json, blend.csv and the fan chart, with the weights as the user's assumption", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "mf-blend-out-")), "b");
+    const r = run("blend", "--weights", "0.5,0.3,0.2", "--from", fixture, "--out", out, "--png");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wrote .*blend-fan-chart\.png\n$/);
+    expect(readdirSync(out).sort()).toEqual([".marketfutures", "blend-fan-chart.csv", "blend-fan-chart.png", "blend-fan-chart.svg", "blend.csv", "blend.json"]);
+    expect(JSON.parse(readFileSync(join(out, "blend.json"), "utf8")).assumption).toMatch(/^weights are an assumption of the user/);
+    expect(readFileSync(join(out, "blend.csv"), "utf8").split("\n")[1]).toMatch(/,hyperscaler_hegemony=0\.5 regulated_multipolarity=0\.3 paradigm_shift=0\.2$/);
+  }, 30_000);
+
+  it("refuses --png without --out (exit 2) and a directory the user owns (exit 1), writing nothing", () => {
+    let r = run("blend", "--weights", "0.5,0.3,0.2", "--from", fixture, "--png");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--png writes figures into --out DIR/);
+    const mine = mkdtempSync(join(tmpdir(), "mf-mine-"));
+    writeFileSync(join(mine, "notes.txt"), "mine");
+    r = run("compare", "--from", fixture, "--out", mine);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(mine)).toEqual(["notes.txt"]);
+  });
+});
+
+describe("report --analysis and --blend", () => {
+  it("adds the Analysis section; bad weights exit 2 and a foreign --analysis file exits 1, before writing", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "mf-report-analysis-")), "r");
+    let r = run("report", "--from", fixture, "--analysis", "test/fixtures/results/sensitivity-sobol.json", "--blend", "0.2,0.3,0.5", "--out", out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain('<section id="analysis">');
+    const other = join(mkdtempSync(join(tmpdir(), "mf-report-bad-")), "r");
+    r = run("report", "--from", fixture, "--blend", "0.5,0.5", "--out", other);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--blend has 2 weights but there are 3 scenarios/);
+    r = run("report", "--from", fixture, "--analysis", fixture, "--out", other);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a marketfutures sensitivity or discovery result/);
+    expect(() => readdirSync(other)).toThrow();
+  }, 60_000);
 });

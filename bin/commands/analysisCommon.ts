@@ -1,0 +1,117 @@
+/**
+ * What the analysis commands share (`sensitivity` and `discover` all of
+ * it; `compare` and `blend` the output directory and figures): their run flags checked before anything runs (usage errors, exit
+ * 2), the executor (this thread or worker_threads), the progress bar, and
+ * the output directory: checked before the run (never a directory the user
+ * owns, unless --force), then every file (JSON, CSV, figures) written all or
+ * nothing with the marker (engine/run/outputs).
+ */
+import { availableParallelism } from "node:os";
+import { UsageError } from "../../engine/diagnostics.js";
+import type { Scenario } from "../../engine/model/types.js";
+import type { OutputFile } from "../../engine/run/outputs/writeOutputs.js";
+import type { Executor } from "../../engine/simulate/simulateScenario.js";
+import type { Figure } from "../../reports/figures/types.js";
+import { packageVersion } from "../../engine/version.js";
+import { createProgress } from "../progress.js";
+import { parseYear } from "./compare.js";
+
+export interface AnalysisFlags {
+  paths?: string;
+  seed?: string;
+  threads?: string;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+  png?: boolean;
+  quiet?: boolean;
+}
+
+export interface AnalysisOptions {
+  paths: number;
+  seed?: string;
+  threads: number;
+  out?: string;
+  force: boolean;
+  json: boolean;
+  png: boolean;
+  quiet: boolean;
+}
+
+/** A positive integer in decimal or with an exponent (2e4). */
+export function positiveInt(flag: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const t = value.trim();
+  const n = /^\+?\d+$/.test(t) || /^\+?\d+(\.\d+)?e\+?\d+$/i.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+/** Checks every run flag; UsageError (exit 2) on the first bad one. */
+export function parseAnalysisFlags(flags: AnalysisFlags, defaultPaths: number, minPaths = 2): AnalysisOptions {
+  const paths = positiveInt("--paths", flags.paths, defaultPaths, minPaths);
+  const threads = positiveInt("--threads", flags.threads, availableParallelism());
+  if (flags.seed !== undefined && flags.seed.trim() === "") throw new UsageError("--seed must not be empty");
+  if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
+  if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
+  if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out directory; give --out too, or leave --force out");
+  return { paths, seed: flags.seed, threads, out: flags.out, force: Boolean(flags.force), json: Boolean(flags.json), png: Boolean(flags.png), quiet: Boolean(flags.quiet) };
+}
+
+/** --year, required by the analysis commands. */
+export function requiredYear(value: string | undefined): number {
+  const year = parseYear(value);
+  if (year === undefined) throw new UsageError("--year is required, e.g. --year 2030");
+  return year;
+}
+
+/** The master seed: --seed, else the scenario's simulation.seed, else the run default. */
+export async function seedOf(scenario: Scenario, flag: string | undefined): Promise<string> {
+  const { DEFAULT_SEED } = await import("../../engine/run/runScenarios.js");
+  return flag ?? (scenario.simulation.seed !== undefined ? String(scenario.simulation.seed) : DEFAULT_SEED);
+}
+
+/** Runs `fn` on an executor of `threads` threads, closed afterwards; a progress bar labelled `label` on a terminal. */
+export async function withEngine<T>(threads: number, label: string, quiet: boolean, fn: (executor: Executor, onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const { LocalExecutor } = await import("../../engine/simulate/simulateScenario.js");
+  const executor: Executor = threads === 1 ? new LocalExecutor() : new (await import("../../engine/run/workerPool.js")).WorkerPool(threads);
+  const progress = createProgress({ quiet });
+  try {
+    return await fn(executor, progress.active ? (done, total) => progress.update({ scenario: label, index: 0, count: 1, done, total }) : undefined);
+  } finally {
+    progress.stop();
+    await executor.close();
+  }
+}
+
+/** Refuses the --out directory before a long run (throws UserError). */
+export async function checkAnalysisOut(options: { out?: string; force: boolean }, inputs: readonly string[]): Promise<void> {
+  if (options.out === undefined) return;
+  const { checkRunOutputDir } = await import("../../engine/run/outputs/writeOutputs.js");
+  checkRunOutputDir(options.out, { force: options.force, inputs });
+}
+
+/** SVG, CSV and (with --png) PNG files of figures, named after them. */
+export async function figureFiles(figures: readonly Figure[], png: boolean): Promise<OutputFile[]> {
+  const { serializeSvg } = await import("../../reports/render/serialize.js");
+  const toPng = png ? (await import("../../reports/render/png.js")).svgToPng : undefined;
+  const files: OutputFile[] = [];
+  for (const f of figures) {
+    const svg = serializeSvg(f.svg);
+    files.push({ name: `${f.name}.svg`, data: svg }, { name: `${f.name}.csv`, data: f.csv });
+    if (toPng) files.push({ name: `${f.name}.png`, data: await toPng(svg) });
+  }
+  return files;
+}
+
+/** Writes FILES and the marker into DIR, all or nothing; returns the paths written (marker not listed). */
+export async function writeAnalysisOut(dir: string, files: OutputFile[], command: string, options: { force: boolean }, inputs: readonly string[]): Promise<string[]> {
+  const { checkRunOutputDir, writeFilesAtomically } = await import("../../engine/run/outputs/writeOutputs.js");
+  const { MARKER, markerText } = await import("../../engine/run/outputs/outputDir.js");
+  checkRunOutputDir(dir, { force: options.force, inputs });
+  return writeFilesAtomically(dir, [...files, { name: MARKER, data: markerText(command, packageVersion()) }]).slice(0, files.length);
+}
+
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

@@ -1,0 +1,81 @@
+/**
+ * The uncertain per-path inputs of a compiled model (its `dimensions`,
+ * engine/simulate/model.ts), named for tables and figures, and grouped into
+ * factors for variance-based sensitivity: inputs tied by a rank correlation
+ * in the scenario form one factor (Sobol indices are defined for
+ * independent factors; for correlated inputs, indices of the group are:
+ * J. Jacques, C. Lavergne & N. Devictor, "Sensitivity analysis in presence
+ * of model uncertainty and correlated inputs", Reliability Engineering &
+ * System Safety 91(10-11), 1126-1134, 2006, doi:10.1016/j.ress.2005.11.047).
+ */
+import type { Dist, Scenario } from "../model/types.js";
+import type { CompiledModel } from "../simulate/model.js";
+
+export interface InputInfo {
+  /** the parameter id, else the input's stream key (e.g. `player:aws:drift`) */
+  id: string;
+  /** English label: the parameter's, else built from the key */
+  label: string;
+  /** JSON path of the value in the scenario file */
+  where: string;
+  dist: Dist;
+}
+
+export interface Factor {
+  /** ids joined with "+" for a group */
+  id: string;
+  label: string;
+  /** indices of the inputs (dimensions) in the factor */
+  dims: number[];
+}
+
+/** One entry per dimension of the model, in the model's order. */
+export function describeInputs(scenario: Scenario, model: CompiledModel): InputInfo[] {
+  const names = new Map<string, string>();
+  for (const x of [...scenario.players, ...scenario.regions, ...scenario.events]) names.set(x.id, x.label.en);
+  return model.dimensions.map((d) => {
+    const p = d.parameter ? scenario.parameters.find((x) => x.id === d.parameter) : undefined;
+    return { id: d.parameter ?? d.key, label: p ? p.label.en : keyLabel(d.key, (id) => names.get(id) ?? id), where: d.where, dist: d.dist };
+  });
+}
+
+/**
+ * A readable label for a stream key; `name` turns a player, region or event id into its label.
+ * @example keyLabel("player:gpu_neoclouds:drift") // "gpu_neoclouds: drift"
+ * @example keyLabel("event:eu_rules:effect0:jump") // "eu_rules: jump"
+ */
+export function keyLabel(key: string, name: (id: string) => string = (id) => id): string {
+  const [kind, id, ...rest] = key.split(":");
+  if (id === undefined) return key;
+  const who = name(id);
+  if (kind === "player") {
+    const [what, region] = rest;
+    if (what === "share") return `${who}: initial share in ${name(region)}`;
+    return region ? `${who}: ${what} in ${name(region)}` : `${who}: ${what}`;
+  }
+  if (kind === "region") return `${who}: market ${rest[0] === "growth" ? "growth" : rest[0] === "size" ? "size" : "volatility"}`;
+  if (kind === "event") {
+    const [a, b] = rest;
+    const effect = /^effect(\d+)$/.exec(a ?? "");
+    if (effect && b) return `${who}: ${b === "drift" ? "drift change" : b}${effect[1] === "0" ? "" : ` (effect ${Number(effect[1]) + 1})`}`;
+    const growth = /^growth(\d+)$/.exec(a ?? "");
+    if (growth) return `${who}: market growth change${growth[1] === "0" ? "" : ` ${Number(growth[1]) + 1}`}`;
+    return `${who}: ${a}`;
+  }
+  return key;
+}
+
+/** Factors: inputs linked by correlations (transitively) as one factor, every other input alone; ordered by their first input. */
+export function factorsOf(model: CompiledModel, inputs: readonly InputInfo[]): Factor[] {
+  const root = inputs.map((_, d) => d);
+  const find = (d: number): number => (root[d] === d ? d : (root[d] = find(root[d])));
+  for (const c of model.correlations) for (const d of c.dims.slice(1)) root[find(d)] = find(c.dims[0]);
+  const members = new Map<number, number[]>();
+  inputs.forEach((_, d) => {
+    const r = find(d);
+    members.set(r, [...(members.get(r) ?? []), d]);
+  });
+  return [...members.values()]
+    .sort((a, b) => a[0] - b[0])
+    .map((dims) => ({ id: dims.map((x) => inputs[x].id).join("+"), label: dims.map((x) => inputs[x].label).join(" + "), dims }));
+}
