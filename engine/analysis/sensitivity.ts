@@ -5,6 +5,7 @@
  * and states in the result how it was computed. No Node imports: it runs on
  * any Executor.
  */
+import { parseWithMathjs } from "../expr/compile.js";
 import { makeDistribution } from "../distributions/index.js";
 import type { Scenario } from "../model/types.js";
 import { openStream } from "../random/streams.js";
@@ -79,7 +80,7 @@ export interface SensitivityResult {
 
 /** The scenario's model, its resolved output and its inputs; throws the request's errors before anything runs. */
 export function prepareAnalysis(scenario: Scenario, output: OutputRequest, command: string, flags?: Parameters<typeof resolveOutput>[3]) {
-  const model = compileModel(scenario);
+  const model = compileModel(scenario, parseWithMathjs);
   const resolved = resolveOutput(scenario, model, output, flags);
   requireInputs(scenario, model, command);
   return { model, output: resolved, inputs: describeInputs(scenario, model) };
