@@ -1,0 +1,354 @@
+/**
+ * The explorer page's controller: state (scenario, moved inputs, seed,
+ * paths) -> URL fragment, edited scenario file -> loader (errors next to
+ * their fields) -> runs in Web Workers (progress, cancel) -> key numbers,
+ * targets and figures, redrawn as each scenario's results arrive.
+ */
+import type { Diagnostic } from "../../../engine/diagnostics.js";
+import type { Scenario } from "../../../engine/model/types.js";
+import type { Results, ScenarioResult } from "../../../engine/results/types.js";
+import { summaryCsv } from "../../../engine/run/outputs/tables.js";
+import type { Library } from "../library.js";
+import { stem } from "../library.js";
+import { editedFileName, type RunSettings } from "../state/edits.js";
+import { diagnosticText, PATHS_FIELD, placeDiagnostics, SEED_FIELD } from "../state/fieldDiagnostics.js";
+import { editableInputs, type EditableInput } from "../state/inputs.js";
+import { loadBase, loadEdited, type BaseFile } from "../state/loadEdited.js";
+import { decodeState, encodeState, UPLOAD_PREFIX } from "../state/urlState.js";
+import { asInFile, uniqueIds } from "./comparison.js";
+import { InputControls, type ControlChange } from "./controls.js";
+import { byId, el } from "./dom.js";
+import { download, svgFileText } from "./downloads.js";
+import { pageManifest } from "./manifest.js";
+import { comparisonFigure, editedFigures, keyNumbersTable, showFigure, targetsTable, type PageFigures } from "./results.js";
+import { RunCancelled, Runner } from "./runner.js";
+
+export const DEFAULT_PATHS = 5000;
+export const MAX_PATHS = 1_000_000;
+const DEBOUNCE_MS = 250;
+
+interface Explored {
+  base: BaseFile;
+  scenario: Scenario;
+  inputs: EditableInput[];
+}
+
+export class ExplorerApp {
+  private explored?: Explored;
+  private edits = new Map<string, number>();
+  private run: RunSettings = { seed: "2025", paths: DEFAULT_PATHS };
+  private controls?: InputControls;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private runId = 0;
+  private editedText = "";
+  private editedName = "";
+  private lastEdited?: ScenarioResult;
+  private figures: PageFigures = {};
+  /** results of scenarios as their files have them, by file name, seed and paths */
+  private readonly cache = new Map<string, ScenarioResult>();
+  private readonly started = performance.now();
+  private firstChart = false;
+
+  constructor(
+    private readonly library: Library,
+    private readonly runner: Runner,
+  ) {}
+
+  async start(): Promise<void> {
+    this.fillPicker();
+    this.wire();
+    await this.fromHash(location.hash);
+    window.addEventListener("hashchange", () => void this.fromHash(location.hash));
+  }
+
+  // ---- state in and out of the URL ----
+
+  private async fromHash(hash: string): Promise<void> {
+    const { state, problems } = decodeState(hash);
+    const notes = [...problems];
+    let fileName = this.library.offered[0];
+    if (state.scenario?.startsWith(UPLOAD_PREFIX)) notes.push(`the link was made with an uploaded file (${state.scenario.slice(UPLOAD_PREFIX.length)}): load it again with "Load a scenario file"`);
+    else if (state.scenario) {
+      const named = this.library.offered.find((f) => stem(f) === state.scenario);
+      if (named) fileName = named;
+      else notes.push(`the link names a scenario this page does not ship: ${state.scenario}`);
+    }
+    await this.explore({ fileName }, state.seed, state.paths);
+    for (const [key, value] of state.edits) {
+      if (this.controls?.has(key)) {
+        this.edits.set(key, value);
+        this.controls.set(key, value);
+      } else notes.push(`the link moves an input this scenario does not have: ${key}`);
+    }
+    this.showNotes(notes);
+    this.writeHash();
+    this.runNow();
+  }
+
+  private writeHash(): void {
+    if (!this.explored) return;
+    const scenario = this.explored.base.upload !== undefined ? UPLOAD_PREFIX + this.explored.base.fileName : stem(this.explored.base.fileName);
+    const hash = encodeState({ scenario, seed: this.run.seed, paths: this.run.paths, edits: this.edits });
+    history.replaceState(null, "", hash);
+    byId<HTMLAnchorElement>("view-link").href = hash;
+  }
+
+  private showNotes(notes: string[]): void {
+    byId("notes").replaceChildren(...notes.map((n) => el("p", {}, `Note: ${n}.`)));
+  }
+
+  // ---- the scenario explored ----
+
+  private fillPicker(): void {
+    const picker = byId<HTMLSelectElement>("scenario");
+    picker.replaceChildren(...this.library.offered.map((f) => el("option", { value: f }, titleOf(this.library.files[f]) ?? f)));
+  }
+
+  /** Load a base file; on success build its controls (edits cleared). Returns the diagnostics when it fails. */
+  private async explore(base: BaseFile, seed?: string, paths?: number): Promise<Diagnostic[]> {
+    const r = await loadBase(this.library, base);
+    if (!r.ok) return r.diagnostics;
+    const scenario = r.loaded.scenario;
+    this.explored = { base, scenario, inputs: editableInputs(scenario) };
+    this.edits = new Map();
+    this.run = { seed: seed ?? String(scenario.simulation.seed ?? "2025"), paths: paths ?? DEFAULT_PATHS };
+    byId<HTMLInputElement>("seed").value = this.run.seed;
+    byId<HTMLInputElement>("paths").value = String(this.run.paths);
+    this.setFieldErrors(SEED_FIELD, []);
+    this.setFieldErrors(PATHS_FIELD, []);
+    const picker = byId<HTMLSelectElement>("scenario");
+    picker.querySelector("option[data-upload]")?.remove();
+    if (base.upload !== undefined) picker.append(el("option", { value: `upload:${base.fileName}`, "data-upload": "true" }, `${base.fileName} (uploaded)`));
+    picker.value = base.upload !== undefined ? `upload:${base.fileName}` : base.fileName;
+    byId("scenario-description").textContent = scenario.description?.en ?? "";
+    this.controls = new InputControls(byId("inputs"), this.explored.inputs, this.edits, (c) => this.onControl(c));
+    this.lastEdited = undefined;
+    return [];
+  }
+
+  private wire(): void {
+    byId<HTMLSelectElement>("scenario").addEventListener("change", async (e) => {
+      const value = (e.target as HTMLSelectElement).value;
+      if (value.startsWith(UPLOAD_PREFIX)) return;
+      await this.explore({ fileName: value }, this.run.seed, this.run.paths);
+      this.writeHash();
+      this.runNow();
+    });
+    byId<HTMLInputElement>("upload").addEventListener("change", (e) => void this.onUpload(e.target as HTMLInputElement));
+    byId<HTMLInputElement>("seed").addEventListener("input", (e) => this.onSeed((e.target as HTMLInputElement).value));
+    byId<HTMLInputElement>("paths").addEventListener("input", (e) => this.onPaths((e.target as HTMLInputElement).value));
+    byId("cancel").addEventListener("click", () => this.cancel());
+    byId("rerun").addEventListener("click", () => this.runNow());
+    byId("reset-all").addEventListener("click", () => {
+      for (const key of this.edits.keys()) this.controls?.set(key, undefined);
+      this.edits.clear();
+      this.changed();
+    });
+    byId("download-scenario").addEventListener("click", () => download(this.editedName, this.editedText, "application/json"));
+    byId("download-csv").addEventListener("click", () => this.downloadCsv());
+    for (const [id, key] of [["download-fan", "fan"], ["download-targets", "targets"], ["download-comparison", "comparison"]] as const) {
+      byId(id).addEventListener("click", () => {
+        const f = this.figures[key];
+        if (f) download(`${f.name}.svg`, svgFileText(f.svg), "image/svg+xml");
+      });
+    }
+  }
+
+  private async onUpload(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    const box = byId("upload-errors");
+    if (!file) return;
+    const text = await file.text();
+    const diagnostics = await this.explore({ fileName: file.name, upload: text }, this.run.seed, this.run.paths);
+    input.setAttribute("aria-invalid", diagnostics.length > 0 ? "true" : "false");
+    if (diagnostics.length > 0) {
+      const errors = diagnostics.filter((d) => d.severity === "error").length;
+      box.replaceChildren(
+        el("p", {}, `${file.name} was not loaded: ${errors} error${errors === 1 ? "" : "s"} (as \`marketfutures validate\` reports them, reading the file beside the shipped scenarios):`),
+        ...diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))),
+      );
+      return;
+    }
+    box.replaceChildren();
+    this.writeHash();
+    this.runNow();
+  }
+
+  // ---- inputs ----
+
+  private onControl(c: ControlChange): void {
+    if (c.value === undefined) this.edits.delete(c.key);
+    else this.edits.set(c.key, c.value);
+    this.changed();
+  }
+
+  private onSeed(text: string): void {
+    const seed = text.trim();
+    if (seed === "") return this.setFieldErrors(SEED_FIELD, [], "enter a seed (a whole number or any text)");
+    this.run = { ...this.run, seed };
+    this.changed();
+  }
+
+  private onPaths(text: string): void {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isFinite(n)) return this.setFieldErrors(PATHS_FIELD, [], "enter a number of paths");
+    if (n > MAX_PATHS) return this.setFieldErrors(PATHS_FIELD, [], `at most ${MAX_PATHS.toLocaleString("en")} paths in the browser (the CLI has no limit)`);
+    this.run = { ...this.run, paths: n };
+    this.changed();
+  }
+
+  private changed(): void {
+    this.writeHash();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.runNow(), DEBOUNCE_MS);
+  }
+
+  private setFieldErrors(field: string, diagnostics: readonly Diagnostic[], pageMessage?: string): void {
+    const box = byId(`${field}-errors`);
+    const lines = diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d)));
+    if (pageMessage) lines.push(el("pre", { className: "diagnostic error" }, pageMessage));
+    box.replaceChildren(...lines);
+    const input = byId(field);
+    if (lines.length > 0) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
+  // ---- running ----
+
+  private cancel(): void {
+    this.runId++;
+    this.runner.cancel();
+    this.status("Cancelled. Move an input or press Run to run again.", false);
+  }
+
+  private runNow(): void {
+    clearTimeout(this.timer);
+    void this.runEdited();
+  }
+
+  private async runEdited(): Promise<void> {
+    const explored = this.explored;
+    if (!explored) return;
+    const id = ++this.runId;
+    const { edited, text, result } = await loadEdited(this.library, explored.base, explored.scenario, explored.inputs, this.edits, this.run);
+    if (id !== this.runId) return;
+    this.editedText = text;
+    this.editedName = edited.fileName;
+    const placed = placeDiagnostics(result.ok ? result.loaded.warnings : result.diagnostics, edited.fileName, edited.paths);
+    this.controls?.setErrors(placed.byField);
+    this.setFieldErrors(SEED_FIELD, placed.byField.get(SEED_FIELD) ?? []);
+    this.setFieldErrors(PATHS_FIELD, placed.byField.get(PATHS_FIELD) ?? []);
+    byId("general-errors").replaceChildren(...placed.general.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))));
+    if (!result.ok) {
+      this.runner.cancel();
+      byId("results").classList.add("stale");
+      this.status(`Not run: ${edited.fileName} has ${result.diagnostics.filter((d) => d.severity === "error").length} error(s), shown next to the inputs. The figures show the last valid inputs.`, false);
+      return;
+    }
+    const scenario = result.loaded.scenario;
+    const seed = String(scenario.simulation.seed);
+    const paths = scenario.simulation.paths ?? DEFAULT_PATHS;
+    const t0 = performance.now();
+    this.status(`Running ${scenario.title.en}…`, true);
+    let res: ScenarioResult;
+    try {
+      res = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths, onProgress: (done, total) => id === this.runId && this.progress(done, total) });
+    } catch (err) {
+      if (err instanceof RunCancelled) return;
+      this.status(`The run failed: ${err instanceof Error ? err.message : String(err)}`, false);
+      return;
+    }
+    if (id !== this.runId) return;
+    const seconds = (performance.now() - t0) / 1000;
+    this.lastEdited = res;
+    byId("results").classList.remove("stale");
+    const results = this.results([res], seconds);
+    this.drawEdited(results, res);
+    this.status(`${res.paths.toLocaleString("en")} paths in ${seconds.toFixed(1)} s on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}. Comparing with the other scenarios…`, true);
+    await this.runComparisons(id, explored, res, seconds);
+  }
+
+  private async runComparisons(id: number, explored: Explored, edited: ScenarioResult, seconds: number): Promise<void> {
+    const others = this.library.offered.filter((f) => explored.base.upload !== undefined || f !== explored.base.fileName);
+    const jobs: { key: string; base: BaseFile; asInFile: boolean }[] = [];
+    if (this.edits.size > 0) jobs.push({ key: "", base: explored.base, asInFile: true });
+    for (const f of others) jobs.push({ key: "", base: { fileName: f }, asInFile: false });
+    const { seed, paths } = { seed: edited.seed, paths: edited.paths };
+    for (const j of jobs) j.key = `${j.base.fileName}|${j.base.upload ?? ""}|${seed}|${paths}`;
+    const draw = () => {
+      const done = jobs.flatMap((j) => {
+        const r = this.cache.get(j.key);
+        return r ? [j.asInFile ? asInFile(r) : r] : [];
+      });
+      this.figures.comparison = comparisonFigure(this.results(uniqueIds([edited, ...done]), seconds));
+      showFigure(byId("fig-comparison"), this.figures.comparison, "");
+      const shipped = jobs.find((j) => j.asInFile);
+      byId("key-numbers").replaceChildren(keyNumbersTable(this.results([edited], seconds), edited, shipped ? this.cache.get(shipped.key) : undefined));
+    };
+    draw();
+    for (const j of jobs) {
+      if (this.cache.has(j.key)) continue;
+      const loaded = await loadBase(this.library, j.base);
+      if (!loaded.ok || id !== this.runId) continue;
+      const s = loaded.loaded.scenario;
+      try {
+        const r = await this.runner.enqueue({ scenario: s, fileName: j.base.fileName, seed, paths, onProgress: (done, total) => id === this.runId && this.progress(done, total) });
+        this.cache.set(j.key, r);
+      } catch (err) {
+        if (err instanceof RunCancelled) return;
+        throw err;
+      }
+      if (id !== this.runId) return;
+      draw();
+    }
+    if (id === this.runId) this.status(`${edited.paths.toLocaleString("en")} paths, seed ${edited.seed}: ${seconds.toFixed(1)} s for the edited scenario, on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}.`, false);
+  }
+
+  private results(scenarios: ScenarioResult[], seconds: number): Results {
+    const first = scenarios[0];
+    return { manifest: pageManifest(this.library.version, first.seed, first.paths, this.runner.threads, seconds, [this.editedName]), scenarios };
+  }
+
+  private drawEdited(results: Results, edited: ScenarioResult): void {
+    const figures = editedFigures(results, edited);
+    this.figures = { ...this.figures, ...figures };
+    if (!figures.targets) delete this.figures.targets;
+    showFigure(byId("fig-fan"), figures.fan, "");
+    showFigure(byId("fig-targets"), figures.targets, "This scenario states no targets.");
+    byId("targets").replaceChildren(targetsTable(edited));
+    byId("key-numbers").replaceChildren(keyNumbersTable(results, edited));
+    for (const id of ["download-csv", "download-fan", "download-targets", "download-comparison"]) byId<HTMLButtonElement>(id).disabled = false;
+    byId<HTMLButtonElement>("download-targets").disabled = !figures.targets;
+    if (!this.firstChart) {
+      this.firstChart = true;
+      document.body.dataset.firstChartMs = String(Math.round(performance.now() - this.started));
+    }
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? "0") + 1);
+  }
+
+  private downloadCsv(): void {
+    if (!this.lastEdited) return;
+    const csv = summaryCsv(this.results([this.lastEdited], 0));
+    download(`${stem(editedFileName(this.explored?.base.fileName ?? "scenario.json"))}-summary.csv`, csv, "text/csv");
+  }
+
+  private progress(done: number, total: number): void {
+    const bar = byId<HTMLProgressElement>("progress");
+    bar.max = total;
+    bar.value = done;
+    byId("progress-text").textContent = `${done.toLocaleString("en")} of ${total.toLocaleString("en")} paths`;
+  }
+
+  private status(text: string, running: boolean): void {
+    byId("status").textContent = text;
+    byId<HTMLButtonElement>("cancel").disabled = !running;
+    byId("progress-box").hidden = !running;
+    document.body.dataset.running = String(running);
+  }
+}
+
+/** A scenario file's English title, read without the loader (for the picker); undefined when it has none. */
+function titleOf(text: string | undefined): string | undefined {
+  const m = text?.match(/"title"\s*:\s*(?:"([^"]+)"|\{\s*"en"\s*:\s*"([^"]+)")/);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
