@@ -159,6 +159,8 @@ export class ExplorerApp {
     const box = byId("upload-errors");
     if (!file) return;
     const text = await file.text();
+    // cleared, so that choosing the same file again (after fixing it) is a change too
+    input.value = "";
     const diagnostics = await this.explore({ fileName: file.name, upload: text }, this.run.seed, this.run.paths);
     input.setAttribute("aria-invalid", diagnostics.length > 0 ? "true" : "false");
     if (diagnostics.length > 0) {
