@@ -242,8 +242,8 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     await p.goto(`${server.url}#scenario=regulated-multipolarity&seed=${SEED}&paths=2000`);
     await settled(p, 1);
     const widths = await p.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-    check("explorer: no sideways scrolling at 390 px", widths.doc <= widths.view, `${widths.doc} > ${widths.view}`);
-    const fan = await p.locator("#fig-fan svg").boundingBox();
+    check("explorer: no sideways scrolling at 390 px", widths.doc <= widths.view, `page ${widths.doc} px wide, viewport ${widths.view} px`);
+    const fan = await p.locator("#fig-fan > svg").boundingBox();
     check("explorer: the fan chart fits the phone's width", fan !== null && fan.width > 300 && fan.x + fan.width <= 390, JSON.stringify(fan));
     await p.screenshot({ path: join(shots, "explorer-phone.png") });
     await p.locator("#fig-fan").scrollIntoViewIfNeeded();
