@@ -303,7 +303,7 @@ export class ExplorerApp {
       if (id !== this.runId) return;
       draw();
     }
-    if (id === this.runId) this.status(`${edited.paths.toLocaleString("en")} paths, seed ${edited.seed}: ${seconds.toFixed(1)} s for the edited scenario, on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}.`, false);
+    if (id === this.runId) this.status(`${edited.paths.toLocaleString("en")} paths, seed ${edited.seed}: ${seconds.toFixed(1)} s for ${edited.title.en}, on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}.`, false);
   }
 
   private results(scenarios: ScenarioResult[], seconds: number): Results {
