@@ -8,6 +8,7 @@ import type { Diagnostic } from "../../../engine/diagnostics.js";
 import type { Scenario } from "../../../engine/model/types.js";
 import type { Results, ScenarioResult } from "../../../engine/results/types.js";
 import { summaryCsv } from "../../../engine/run/outputs/tables.js";
+import { CHUNK_SIZE } from "../../../engine/simulate/simulateScenario.js";
 import type { Library } from "../library.js";
 import { stem } from "../library.js";
 import { editedFileName, type RunSettings } from "../state/edits.js";
@@ -24,6 +25,8 @@ import { comparisonFigure, editedFigures, keyNumbersTable, showFigure, targetsTa
 import { RunCancelled, Runner } from "./runner.js";
 
 export const DEFAULT_PATHS = 5000;
+/** From this many paths a run first shows its first chunk as a preview. */
+const PREVIEW_FROM = 4 * CHUNK_SIZE;
 export const MAX_PATHS = 1_000_000;
 const DEBOUNCE_MS = 250;
 
@@ -252,9 +255,17 @@ export class ExplorerApp {
     const paths = scenario.simulation.paths ?? DEFAULT_PATHS;
     const t0 = performance.now();
     this.status(`Running ${scenario.title.en}…`, true);
+    const onProgress = (done: number, total: number) => id === this.runId && this.progress(done, total);
     let res: ScenarioResult;
     try {
-      res = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths, onProgress: (done, total) => id === this.runId && this.progress(done, total) });
+      // A long run shows its first chunk first: the same numbers as `run --paths 2048`, marked as a preview.
+      if (paths >= PREVIEW_FROM) {
+        const preview = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths: CHUNK_SIZE });
+        if (id !== this.runId) return;
+        this.drawEdited(this.results([preview], 0), preview, true);
+        this.status(`Preview from the first ${CHUNK_SIZE.toLocaleString("en")} paths; running all ${paths.toLocaleString("en")}…`, true);
+      }
+      res = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths, onProgress });
     } catch (err) {
       if (err instanceof RunCancelled) return;
       this.status(`The run failed: ${err instanceof Error ? err.message : String(err)}`, false);
@@ -262,7 +273,6 @@ export class ExplorerApp {
     }
     if (id !== this.runId) return;
     const seconds = (performance.now() - t0) / 1000;
-    this.lastEdited = res;
     byId("results").classList.remove("stale");
     const results = this.results([res], seconds);
     this.drawEdited(results, res);
@@ -311,7 +321,8 @@ export class ExplorerApp {
     return { manifest: pageManifest(this.library.version, first.seed, first.paths, this.runner.threads, seconds, [this.editedName]), scenarios };
   }
 
-  private drawEdited(results: Results, edited: ScenarioResult): void {
+  private drawEdited(results: Results, edited: ScenarioResult, preview = false): void {
+    byId("results").classList.toggle("preview", preview);
     const figures = editedFigures(results, edited);
     this.figures = { ...this.figures, ...figures };
     if (!figures.targets) delete this.figures.targets;
@@ -321,10 +332,14 @@ export class ExplorerApp {
     byId("key-numbers").replaceChildren(keyNumbersTable(results, edited));
     for (const id of ["download-csv", "download-fan", "download-targets", "download-comparison"]) byId<HTMLButtonElement>(id).disabled = false;
     byId<HTMLButtonElement>("download-targets").disabled = !figures.targets;
+    // the summary CSV is the full run's (a preview's would not match `run --paths N`)
+    byId<HTMLButtonElement>("download-csv").disabled = preview;
     if (!this.firstChart) {
       this.firstChart = true;
       document.body.dataset.firstChartMs = String(Math.round(performance.now() - this.started));
     }
+    if (preview) return;
+    this.lastEdited = edited;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? "0") + 1);
   }
 
