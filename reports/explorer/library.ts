@@ -19,3 +19,13 @@ export const OFFERED = ["hyperscaler-hegemony.json", "regulated-multipolarity.js
 export function stem(fileName: string): string {
   return fileName.replace(/\.jsonc?$/, "");
 }
+
+/**
+ * A scenario file's English title, read without the loader (for the picker:
+ * the first "title" in the file); undefined when there is none.
+ * @example titleOf('{"title": {"en": "Baseline"}}') // "Baseline"
+ */
+export function titleOf(text: string | undefined): string | undefined {
+  const m = text?.match(/"title"\s*:\s*(?:"([^"]+)"|\{\s*"en"\s*:\s*"([^"]+)")/);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

@@ -10,19 +10,20 @@ import type { Results, ScenarioResult } from "../../../engine/results/types.js";
 import { summaryCsv } from "../../../engine/run/outputs/tables.js";
 import { CHUNK_SIZE } from "../../../engine/simulate/simulateScenario.js";
 import type { Library } from "../library.js";
-import { stem } from "../library.js";
+import { stem, titleOf } from "../library.js";
 import { editedFileName, type RunSettings } from "../state/edits.js";
 import { diagnosticText, PATHS_FIELD, placeDiagnostics, SEED_FIELD } from "../state/fieldDiagnostics.js";
 import { editableInputs, type EditableInput } from "../state/inputs.js";
 import { loadBase, loadEdited, type BaseFile } from "../state/loadEdited.js";
 import { decodeState, encodeState, UPLOAD_PREFIX } from "../state/urlState.js";
-import { asInFile, uniqueIds } from "./comparison.js";
+import { comparedScenarios, comparisonJobs } from "./comparison.js";
 import { InputControls, type ControlChange } from "./controls.js";
 import { byId, el } from "./dom.js";
 import { download, svgFileText } from "./downloads.js";
 import { pageManifest } from "./manifest.js";
 import { comparisonFigure, editedFigures, keyNumbersTable, showFigure, targetsTable, type PageFigures } from "./results.js";
 import { RunCancelled, Runner } from "./runner.js";
+import { showFieldErrors, showProgress, showStatus, workers } from "./status.js";
 
 export const DEFAULT_PATHS = 5000;
 /** From this many paths a run first shows its first chunk as a preview. */
@@ -117,8 +118,8 @@ export class ExplorerApp {
     this.run = { seed: seed ?? String(scenario.simulation.seed ?? "2025"), paths: paths ?? DEFAULT_PATHS };
     byId<HTMLInputElement>("seed").value = this.run.seed;
     byId<HTMLInputElement>("paths").value = String(this.run.paths);
-    this.setFieldErrors(SEED_FIELD, []);
-    this.setFieldErrors(PATHS_FIELD, []);
+    showFieldErrors(SEED_FIELD, []);
+    showFieldErrors(PATHS_FIELD, []);
     const picker = byId<HTMLSelectElement>("scenario");
     picker.querySelector("option[data-upload]")?.remove();
     if (base.upload !== undefined) picker.append(el("option", { value: `upload:${base.fileName}`, "data-upload": "true" }, `${base.fileName} (uploaded)`));
@@ -189,15 +190,15 @@ export class ExplorerApp {
 
   private onSeed(text: string): void {
     const seed = text.trim();
-    if (seed === "") return this.setFieldErrors(SEED_FIELD, [], "enter a seed (a whole number or any text)");
+    if (seed === "") return showFieldErrors(SEED_FIELD, [], "enter a seed (a whole number or any text)");
     this.run = { ...this.run, seed };
     this.changed();
   }
 
   private onPaths(text: string): void {
     const n = Number(text);
-    if (text.trim() === "" || !Number.isFinite(n)) return this.setFieldErrors(PATHS_FIELD, [], "enter a number of paths");
-    if (n > MAX_PATHS) return this.setFieldErrors(PATHS_FIELD, [], `at most ${MAX_PATHS.toLocaleString("en")} paths in the browser (the CLI has no limit)`);
+    if (text.trim() === "" || !Number.isFinite(n)) return showFieldErrors(PATHS_FIELD, [], "enter a number of paths");
+    if (n > MAX_PATHS) return showFieldErrors(PATHS_FIELD, [], `at most ${MAX_PATHS.toLocaleString("en")} paths in the browser (the CLI has no limit)`);
     this.run = { ...this.run, paths: n };
     this.changed();
   }
@@ -208,22 +209,13 @@ export class ExplorerApp {
     this.timer = setTimeout(() => this.runNow(), DEBOUNCE_MS);
   }
 
-  private setFieldErrors(field: string, diagnostics: readonly Diagnostic[], pageMessage?: string): void {
-    const box = byId(`${field}-errors`);
-    const lines = diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d)));
-    if (pageMessage) lines.push(el("pre", { className: "diagnostic error" }, pageMessage));
-    box.replaceChildren(...lines);
-    const input = byId(field);
-    if (lines.length > 0) input.setAttribute("aria-invalid", "true");
-    else input.removeAttribute("aria-invalid");
-  }
 
   // ---- running ----
 
   private cancel(): void {
     this.runId++;
     this.runner.cancel();
-    this.status("Cancelled. Move an input or press Run to run again.", false);
+    showStatus("Cancelled. Move an input or press Run to run again.", false);
   }
 
   private runNow(): void {
@@ -241,21 +233,21 @@ export class ExplorerApp {
     this.editedName = edited.fileName;
     const placed = placeDiagnostics(result.ok ? result.loaded.warnings : result.diagnostics, edited.fileName, edited.paths);
     this.controls?.setErrors(placed.byField);
-    this.setFieldErrors(SEED_FIELD, placed.byField.get(SEED_FIELD) ?? []);
-    this.setFieldErrors(PATHS_FIELD, placed.byField.get(PATHS_FIELD) ?? []);
+    showFieldErrors(SEED_FIELD, placed.byField.get(SEED_FIELD) ?? []);
+    showFieldErrors(PATHS_FIELD, placed.byField.get(PATHS_FIELD) ?? []);
     byId("general-errors").replaceChildren(...placed.general.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))));
     if (!result.ok) {
       this.runner.cancel();
       byId("results").classList.add("stale");
-      this.status(`Not run: ${edited.fileName} has ${result.diagnostics.filter((d) => d.severity === "error").length} error(s), shown next to the inputs. The figures show the last valid inputs.`, false);
+      showStatus(`Not run: ${edited.fileName} has ${result.diagnostics.filter((d) => d.severity === "error").length} error(s), shown next to the inputs. The figures show the last valid inputs.`, false);
       return;
     }
     const scenario = result.loaded.scenario;
     const seed = String(scenario.simulation.seed);
     const paths = scenario.simulation.paths ?? DEFAULT_PATHS;
     const t0 = performance.now();
-    this.status(`Running ${scenario.title.en}…`, true);
-    const onProgress = (done: number, total: number) => id === this.runId && this.progress(done, total);
+    showStatus(`Running ${scenario.title.en}…`, true);
+    const onProgress = (done: number, total: number) => id === this.runId && showProgress(done, total);
     let res: ScenarioResult;
     try {
       // A long run shows its first chunk first: the same numbers as `run --paths 2048`, marked as a preview.
@@ -263,12 +255,12 @@ export class ExplorerApp {
         const preview = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths: CHUNK_SIZE });
         if (id !== this.runId) return;
         this.drawEdited(this.results([preview], 0), preview, true);
-        this.status(`Preview from the first ${CHUNK_SIZE.toLocaleString("en")} paths; running all ${paths.toLocaleString("en")}…`, true);
+        showStatus(`Preview from the first ${CHUNK_SIZE.toLocaleString("en")} paths; running all ${paths.toLocaleString("en")}…`, true);
       }
       res = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths, onProgress });
     } catch (err) {
       if (err instanceof RunCancelled) return;
-      this.status(`The run failed: ${err instanceof Error ? err.message : String(err)}`, false);
+      showStatus(`The run failed: ${err instanceof Error ? err.message : String(err)}`, false);
       return;
     }
     if (id !== this.runId) return;
@@ -276,44 +268,35 @@ export class ExplorerApp {
     byId("results").classList.remove("stale");
     const results = this.results([res], seconds);
     this.drawEdited(results, res);
-    this.status(`${res.paths.toLocaleString("en")} paths in ${seconds.toFixed(1)} s on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}. Comparing with the other scenarios…`, true);
+    showStatus(`${res.paths.toLocaleString("en")} paths in ${seconds.toFixed(1)} s on ${workers(this.runner.threads)}. Comparing with the other scenarios…`, true);
     await this.runComparisons(id, explored, res, seconds);
   }
 
   private async runComparisons(id: number, explored: Explored, edited: ScenarioResult, seconds: number): Promise<void> {
-    const others = this.library.offered.filter((f) => explored.base.upload !== undefined || f !== explored.base.fileName);
-    const jobs: { key: string; base: BaseFile; asInFile: boolean }[] = [];
-    if (this.edits.size > 0) jobs.push({ key: "", base: explored.base, asInFile: true });
-    for (const f of others) jobs.push({ key: "", base: { fileName: f }, asInFile: false });
-    const { seed, paths } = { seed: edited.seed, paths: edited.paths };
-    for (const j of jobs) j.key = `${j.base.fileName}|${j.base.upload ?? ""}|${seed}|${paths}`;
+    const { seed, paths } = edited;
+    const jobs = comparisonJobs(this.library.offered, explored.base, this.edits.size > 0, seed, paths);
     const draw = () => {
-      const done = jobs.flatMap((j) => {
-        const r = this.cache.get(j.key);
-        return r ? [j.asInFile ? asInFile(r) : r] : [];
-      });
-      this.figures.comparison = comparisonFigure(this.results(uniqueIds([edited, ...done]), seconds));
+      this.figures.comparison = comparisonFigure(this.results(comparedScenarios(edited, jobs, this.cache), seconds));
       showFigure(byId("fig-comparison"), this.figures.comparison, "");
-      const shipped = jobs.find((j) => j.asInFile);
-      byId("key-numbers").replaceChildren(keyNumbersTable(this.results([edited], seconds), edited, shipped ? this.cache.get(shipped.key) : undefined));
+      const asShipped = jobs.find((j) => j.asInFile);
+      byId("key-numbers").replaceChildren(keyNumbersTable(this.results([edited], seconds), edited, asShipped && this.cache.get(asShipped.key)));
     };
     draw();
     for (const j of jobs) {
       if (this.cache.has(j.key)) continue;
       const loaded = await loadBase(this.library, j.base);
-      if (!loaded.ok || id !== this.runId) continue;
-      const s = loaded.loaded.scenario;
+      if (id !== this.runId) return;
+      if (!loaded.ok) continue;
       try {
-        const r = await this.runner.enqueue({ scenario: s, fileName: j.base.fileName, seed, paths, onProgress: (done, total) => id === this.runId && this.progress(done, total) });
-        this.cache.set(j.key, r);
+        this.cache.set(j.key, await this.runner.enqueue({ scenario: loaded.loaded.scenario, fileName: j.base.fileName, seed, paths, onProgress: (done, total) => id === this.runId && showProgress(done, total) }));
       } catch (err) {
-        if (err instanceof RunCancelled) return;
-        throw err;
+        if (!(err instanceof RunCancelled)) showStatus(`The comparison with ${j.base.fileName} failed: ${err instanceof Error ? err.message : String(err)}`, false);
+        return;
       }
       if (id !== this.runId) return;
       draw();
     }
-    if (id === this.runId) this.status(`${edited.paths.toLocaleString("en")} paths, seed ${edited.seed}: ${seconds.toFixed(1)} s for ${edited.title.en}, on ${this.runner.threads} worker${this.runner.threads === 1 ? "" : "s"}.`, false);
+    showStatus(`${paths.toLocaleString("en")} paths, seed ${seed}: ${seconds.toFixed(1)} s for ${edited.title.en}, on ${workers(this.runner.threads)}.`, false);
   }
 
   private results(scenarios: ScenarioResult[], seconds: number): Results {
@@ -349,23 +332,5 @@ export class ExplorerApp {
     download(`${stem(editedFileName(this.explored?.base.fileName ?? "scenario.json"))}-summary.csv`, csv, "text/csv");
   }
 
-  private progress(done: number, total: number): void {
-    const bar = byId<HTMLProgressElement>("progress");
-    bar.max = total;
-    bar.value = done;
-    byId("progress-text").textContent = `${done.toLocaleString("en")} of ${total.toLocaleString("en")} paths`;
-  }
 
-  private status(text: string, running: boolean): void {
-    byId("status").textContent = text;
-    byId<HTMLButtonElement>("cancel").disabled = !running;
-    byId("progress-box").hidden = !running;
-    document.body.dataset.running = String(running);
-  }
-}
-
-/** A scenario file's English title, read without the loader (for the picker); undefined when it has none. */
-function titleOf(text: string | undefined): string | undefined {
-  const m = text?.match(/"title"\s*:\s*(?:"([^"]+)"|\{\s*"en"\s*:\s*"([^"]+)")/);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
