@@ -8,6 +8,7 @@ export { loadScenarioWith, sortDiagnostics } from "./loadScenario.js";
 export type { LoadedScenario } from "./loadScenario.js";
 export { validateWith } from "./validate.js";
 export { MemoryHost } from "./memoryHost.js";
+export { loadScenarioText, validateText } from "./fromText.js";
 export type { ReadFailure, ReadOutcome, ScenarioHost } from "./host.js";
 export { metricSymbols, rateSymbols } from "./symbols.js";
 export { normalFrom90, lognormalFrom90, z95 } from "./normaliseDist.js";

@@ -4,12 +4,13 @@
  * `marketfutures validate` (validateFiles, nodeHost) gives, place, JSON path,
  * message and hint included, and the same Scenario.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, posix, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenario, validateFiles } from "../../engine/load/index.js";
-import { loadScenarioWith, MemoryHost, validateWith } from "../../engine/load/portable.js";
+import { loadScenarioText, loadScenarioWith, MemoryHost, validateText, validateWith } from "../../engine/load/portable.js";
 import { posixDirname, posixDisplay, posixResolve } from "../../engine/load/posixPath.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -69,6 +70,37 @@ describe("MemoryHost gives the diagnostics of validate", () => {
       { severity: "error", file: "nope.json", line: 0, column: 0, path: "", message: "file not found", hint: expect.stringContaining("check the path") },
       { severity: "error", file: "a", line: 0, column: 0, path: "", message: "is a directory, not a scenario file", hint: "give the path of a .json or .jsonc file" },
     ]);
+  });
+});
+
+describe("validateText / loadScenarioText: a text beside other files", () => {
+  const shipped = Object.fromEntries(scenarioFiles("scenarios").map((f) => [f, readFileSync(join(root, "scenarios", f), "utf8")]));
+  const texts: [string, string][] = [
+    ["syntax.json", '{\n  "id": "x"\n  "extends": "baseline.json"\n}\n'],
+    ["unknown-key.json", '{\n  "id": "x",\n  "extends": "baseline.json",\n  "players": [{ "id": "aws", "volatility": { "value": 0.05, "asumption": "typo" } }]\n}\n'],
+    ["semantic.json", '{\n  "id": "x",\n  "extends": "paradigm-shift.json",\n  "events": [{ "id": "edge_breakthrough", "year": { "dist": "uniformInteger", "min": 2029, "max": 2032, "assumption": "late" } }]\n}\n'],
+    ["missing-parent.json", '{ "id": "x", "extends": "nope.json" }\n'],
+    ["fine.json", '{ "id": "x", "extends": "baseline.json", "players": [{ "id": "aws", "volatility": 0.05 }] }\n'],
+  ];
+
+  it.each(texts)("%s: the diagnostics of validate run in a folder holding it and the shipped files", async (name, text) => {
+    const dir = mkdtempSync(join(tmpdir(), "from-text-"));
+    try {
+      for (const [f, t] of Object.entries(shipped)) writeFileSync(join(dir, f), t);
+      writeFileSync(join(dir, name), text);
+      const expected = await validateFiles([name], dir);
+      expect(await validateText(name, text, shipped)).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0); // each text has an error, or (fine.json) an unsourced-number warning
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loads a valid text to the Scenario it describes", async () => {
+    const { scenario } = await loadScenarioText("fine.json", texts[4][1], shipped);
+    expect(scenario.id).toBe("x");
+    expect(scenario.files).toEqual(["/scenarios/baseline.json", "/scenarios/fine.json"]);
+    expect(scenario.players.find((p) => p.id === "aws")?.volatility.dist).toEqual({ type: "fixed", value: 0.05 });
   });
 });
 

@@ -6,7 +6,7 @@
  * diagnostics `marketfutures validate` prints for the same files.
  */
 import { UserError, type Diagnostic } from "../../../engine/diagnostics.js";
-import { loadScenarioWith, MemoryHost, type LoadedScenario } from "../../../engine/load/portable.js";
+import { loadScenarioText, loadScenarioWith, MemoryHost, type LoadedScenario } from "../../../engine/load/portable.js";
 import type { Library } from "../library.js";
 import { editedScenario, scenarioText, type Edits, type EditedScenario, type RunSettings } from "./edits.js";
 import { editableInputs, type EditableInput } from "./inputs.js";
@@ -20,22 +20,24 @@ export interface BaseFile {
 
 export type Loaded = { ok: true; loaded: LoadedScenario } | { ok: false; diagnostics: Diagnostic[] };
 
-/** The page's files: the library, plus the upload and the edited file when there are. */
-export function pageHost(library: Library, extra: Record<string, string> = {}): MemoryHost {
-  return new MemoryHost({ ...library.files, ...extra });
+/** Load the text `text` as the file `name` beside the shipped scenarios (and `extra` files). */
+export function loadText(library: Library, name: string, text: string, extra: Record<string, string> = {}): Promise<Loaded> {
+  return settle(loadScenarioText(name, text, { ...library.files, ...extra }));
 }
 
-export async function loadWith(host: MemoryHost, fileName: string): Promise<Loaded> {
+/** The file explored: an upload's text, or a shipped file (missing: validate's "file not found"). */
+export function loadBase(library: Library, base: BaseFile): Promise<Loaded> {
+  if (base.upload !== undefined) return loadText(library, base.fileName, base.upload);
+  return settle(loadScenarioWith(new MemoryHost(library.files), base.fileName));
+}
+
+async function settle(loading: Promise<LoadedScenario>): Promise<Loaded> {
   try {
-    return { ok: true, loaded: await loadScenarioWith(host, fileName) };
+    return { ok: true, loaded: await loading };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, diagnostics: err.diagnostics };
     throw err;
   }
-}
-
-export function loadBase(library: Library, base: BaseFile): Promise<Loaded> {
-  return loadWith(pageHost(library, base.upload !== undefined ? { [base.fileName]: base.upload } : {}), base.fileName);
 }
 
 export interface EditedLoad {
@@ -48,9 +50,8 @@ export interface EditedLoad {
 export async function loadEdited(library: Library, base: BaseFile, baseScenario: LoadedScenario["scenario"], inputs: readonly EditableInput[], edits: Edits, run: RunSettings): Promise<EditedLoad> {
   const edited = editedScenario({ fileName: base.fileName, id: baseScenario.id, title: baseScenario.title }, inputs, edits, run);
   const text = scenarioText(edited);
-  const files: Record<string, string> = { [edited.fileName]: text };
-  if (base.upload !== undefined) files[base.fileName] = base.upload;
-  return { edited, text, result: await loadWith(pageHost(library, files), edited.fileName) };
+  const extra: Record<string, string> = base.upload !== undefined ? { [base.fileName]: base.upload } : {};
+  return { edited, text, result: await loadText(library, edited.fileName, text, extra) };
 }
 
 export { editableInputs };

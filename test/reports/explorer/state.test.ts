@@ -17,7 +17,7 @@ import { centralValue, isMovable, moveTo, tidy } from "../../../reports/explorer
 import { editedFileName, editedScenario, scenarioText, seedJson } from "../../../reports/explorer/state/edits.js";
 import { diagnosticText, placeDiagnostics } from "../../../reports/explorer/state/fieldDiagnostics.js";
 import { editableInputs } from "../../../reports/explorer/state/inputs.js";
-import { loadBase, loadEdited, loadWith, pageHost } from "../../../reports/explorer/state/loadEdited.js";
+import { loadBase, loadEdited, loadText } from "../../../reports/explorer/state/loadEdited.js";
 import { decodeState, encodeState } from "../../../reports/explorer/state/urlState.js";
 import { validateFiles } from "../../../engine/load/index.js";
 
@@ -182,7 +182,7 @@ describe("diagnostics of an impossible value", async () => {
       for (const [name, text] of Object.entries(library.files)) writeFileSync(join(dir, name), text);
       const upload = '{\n  "id": "mine",\n  "extends": "baseline.json",\n  "events": [{ "id": "major_outage", "rate": 0.5 }],\n  "players": [{ "id": "aws", "volatility": { "value": 0.04, "asumption": "typo" } }]\n}\n';
       writeFileSync(join(dir, "mine.json"), upload);
-      const r = await loadWith(pageHost(library, { "mine.json": upload }), "mine.json");
+      const r = await loadText(library, "mine.json", upload);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.diagnostics).toEqual(await validateFiles(["mine.json"], dir));
       if (!r.ok) expect(r.diagnostics[0].message).toContain('unknown key "asumption"');
