@@ -135,6 +135,14 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(shots, "explorer-laptop.png") });
 
+    // keyboard: Tab reaches the skip link, then the scenario picker, each with a visible focus ring
+    const focused = async () => page.evaluate(() => { const e = document.activeElement; const st = getComputedStyle(e); return { id: e.id || e.className, outline: st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 2 }; });
+    await page.keyboard.press("Tab");
+    const first = await focused();
+    await page.keyboard.press("Tab");
+    const second = await focused();
+    check("explorer: Tab goes to the skip link, then the scenario picker, focus visible", first.id === "skip" && second.id === "scenario" && first.outline && second.outline, JSON.stringify([first, second]));
+
     const series = "global/telco_edge/2030/p50";
     const before = await keyNumber(page, series);
     const fanBefore = await page.textContent("#fig-fan svg");
