@@ -108,10 +108,10 @@ export class ExplorerApp {
     picker.replaceChildren(...this.library.offered.map((f) => el("option", { value: f }, titleOf(this.library.files[f]) ?? f)));
   }
 
-  /** Load a base file; on success build its controls (edits cleared). Returns the diagnostics when it fails. */
-  private async explore(base: BaseFile, seed?: string, paths?: number): Promise<Diagnostic[]> {
+  /** Load a base file; on success build its controls (edits cleared). Returns whether it loaded, and its diagnostics (errors, or warnings). */
+  private async explore(base: BaseFile, seed?: string, paths?: number): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
     const r = await loadBase(this.library, base);
-    if (!r.ok) return r.diagnostics;
+    if (!r.ok) return { ok: false, diagnostics: r.diagnostics };
     const scenario = r.loaded.scenario;
     this.explored = { base, scenario, inputs: editableInputs(scenario) };
     this.edits = new Map();
@@ -122,18 +122,21 @@ export class ExplorerApp {
     showFieldErrors(PATHS_FIELD, []);
     const picker = byId<HTMLSelectElement>("scenario");
     picker.querySelector("option[data-upload]")?.remove();
-    if (base.upload !== undefined) picker.append(el("option", { value: `upload:${base.fileName}`, "data-upload": "true" }, `${base.fileName} (uploaded)`));
-    picker.value = base.upload !== undefined ? `upload:${base.fileName}` : base.fileName;
+    if (base.upload !== undefined) picker.append(el("option", { value: UPLOAD_PREFIX + base.fileName, "data-upload": "true" }, `${base.fileName} (uploaded)`));
+    picker.value = base.upload !== undefined ? UPLOAD_PREFIX + base.fileName : base.fileName;
     byId("scenario-description").textContent = scenario.description?.en ?? "";
     this.controls = new InputControls(byId("inputs"), this.explored.inputs, this.edits, (c) => this.onControl(c));
+    // the summary CSV is the explored scenario's: none until its first run ends
     this.lastEdited = undefined;
-    return [];
+    byId<HTMLButtonElement>("download-csv").disabled = true;
+    return { ok: true, diagnostics: r.loaded.warnings };
   }
 
   private wire(): void {
     byId<HTMLSelectElement>("scenario").addEventListener("change", async (e) => {
       const value = (e.target as HTMLSelectElement).value;
       if (value.startsWith(UPLOAD_PREFIX)) return;
+      byId("upload-errors").replaceChildren();
       await this.explore({ fileName: value }, this.run.seed, this.run.paths);
       this.writeHash();
       this.runNow();
@@ -165,17 +168,17 @@ export class ExplorerApp {
     const text = await file.text();
     // cleared, so that choosing the same file again (after fixing it) is a change too
     input.value = "";
-    const diagnostics = await this.explore({ fileName: file.name, upload: text }, this.run.seed, this.run.paths);
-    input.setAttribute("aria-invalid", diagnostics.length > 0 ? "true" : "false");
-    if (diagnostics.length > 0) {
-      const errors = diagnostics.filter((d) => d.severity === "error").length;
-      box.replaceChildren(
-        el("p", {}, `${file.name} was not loaded: ${errors} error${errors === 1 ? "" : "s"} (as \`marketfutures validate\` reports them, reading the file beside the shipped scenarios):`),
-        ...diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))),
-      );
-      return;
-    }
-    box.replaceChildren();
+    const { ok, diagnostics } = await this.explore({ fileName: file.name, upload: text }, this.run.seed, this.run.paths);
+    input.setAttribute("aria-invalid", ok ? "false" : "true");
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    const warnings = diagnostics.length - errors;
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+    const heading = ok ? `${file.name} loaded, with ${plural(warnings, "warning")}` : `${file.name} was not loaded: ${plural(errors, "error")}`;
+    box.replaceChildren(
+      ...(diagnostics.length > 0 ? [el("p", {}, `${heading} (as \`marketfutures validate\` reports them, reading the file beside the shipped scenarios):`)] : []),
+      ...diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))),
+    );
+    if (!ok) return;
     this.writeHash();
     this.runNow();
   }
@@ -208,7 +211,6 @@ export class ExplorerApp {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.runNow(), DEBOUNCE_MS);
   }
-
 
   // ---- running ----
 
