@@ -7,7 +7,12 @@
  * Booleans are numbers: true = 1, false = 0, and anything non-zero (and not
  * NaN) is true. Functions are real-valued: a domain error gives NaN (mathjs
  * would return a complex number for sqrt(-1); scenarios never want one).
+ * Powers and tanh are engine-independent (engine/stats/pow.ts, tanh.ts), so
+ * an expression gives the same double in Node and in a browser.
  */
+import { pow } from "../stats/pow.js";
+import { tanh } from "../stats/tanh.js";
+
 type Num = number;
 
 /**
@@ -31,7 +36,7 @@ export function mod(x: Num, y: Num): Num {
 
 /** mathjs rounds halves away from zero; Math.round rounds them up. */
 function roundHalfAway(x: Num, digits = 0): Num {
-  const f = 10 ** Math.trunc(digits);
+  const f = pow(10, Math.trunc(digits));
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
@@ -40,7 +45,7 @@ export const binaryOperators = table<(a: Num, b: Num) => Num>({
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
   divide: (a, b) => a / b,
-  pow: (a, b) => a ** b,
+  pow,
   mod,
   smaller: (a, b) => bool(a < b),
   smallerEq: (a, b) => bool(a <= b),
@@ -79,7 +84,7 @@ export const functions = table<AllowedFunction>({
   log2: { minArgs: 1, maxArgs: 1, fn: Math.log2 },
   sqrt: { minArgs: 1, maxArgs: 1, fn: Math.sqrt },
   cbrt: { minArgs: 1, maxArgs: 1, fn: Math.cbrt },
-  pow: { minArgs: 2, maxArgs: 2, fn: (a, b) => a ** b },
+  pow: { minArgs: 2, maxArgs: 2, fn: pow },
   floor: { minArgs: 1, maxArgs: 1, fn: Math.floor },
   ceil: { minArgs: 1, maxArgs: 1, fn: Math.ceil },
   round: { minArgs: 1, maxArgs: 2, fn: (x, d) => roundHalfAway(x, d ?? 0) },
@@ -87,7 +92,7 @@ export const functions = table<AllowedFunction>({
   cos: { minArgs: 1, maxArgs: 1, fn: Math.cos },
   tan: { minArgs: 1, maxArgs: 1, fn: Math.tan },
   atan: { minArgs: 1, maxArgs: 1, fn: Math.atan },
-  tanh: { minArgs: 1, maxArgs: 1, fn: Math.tanh },
+  tanh: { minArgs: 1, maxArgs: 1, fn: tanh },
 });
 
 /** mathjs functions that act on the math instance or the code, named in messages. */

@@ -3,9 +3,8 @@
  * missing parents are errors at the `extends` that causes them, naming the
  * whole chain. Returns the files root-first, ready to merge in that order.
  */
-import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { displayPath } from "./displayPath.js";
+import type { ScenarioHost } from "./host.js";
 import { Locator } from "./locate.js";
 import { readScenarioFile } from "./readScenarioFile.js";
 import type { SourceFile } from "./types.js";
@@ -13,13 +12,13 @@ import type { SourceFile } from "./types.js";
 /** A chain longer than this is surely a mistake (and would be slow to read). */
 const maxDepth = 32;
 
-export async function readExtendsChain(file: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function readExtendsChain(host: ScenarioHost, file: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const chain: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  let current = resolve(file);
-  let display = displayPath(current);
+  let current = host.resolve(file);
+  let display = host.display(current);
   for (;;) {
-    const read = await readScenarioFile(current, display);
+    const read = await readScenarioFile(host, current, display);
     if (!read.source) {
       const child = chain[chain.length - 1];
       if (child && read.missing) {
@@ -36,13 +35,13 @@ export async function readExtendsChain(file: string): Promise<{ files: SourceFil
     chain.push(read.source);
     const parent = (read.source.value as { extends?: unknown } | undefined)?.extends;
     if (typeof parent !== "string") break;
-    const next = resolve(dirname(current), parent);
+    const next = host.resolveFrom(current, parent);
     const names = chain.map((s) => s.display);
     if (chain.some((s) => s.file === next)) {
       diagnostics.push({
         ...Locator.forFile(read.source).place(["extends"]),
         severity: "error",
-        message: `extends cycle: ${[...names, displayPath(next)].join(" -> ")}`,
+        message: `extends cycle: ${[...names, host.display(next)].join(" -> ")}`,
         hint: "a scenario cannot extend itself, directly or through its parents; remove one `extends`",
       });
       break;
@@ -52,7 +51,7 @@ export async function readExtendsChain(file: string): Promise<{ files: SourceFil
       break;
     }
     current = next;
-    display = displayPath(next);
+    display = host.display(next);
   }
   return { files: chain.reverse(), diagnostics };
 }

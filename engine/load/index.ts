@@ -1,9 +1,10 @@
 /**
  * Loading scenario files: JSONC -> schema -> extends merge -> semantic checks
- * -> the normalised `Scenario` of engine/model/types.ts.
+ * -> the normalised `Scenario` of engine/model/types.ts. The loader reads
+ * through a ScenarioHost (host.ts): loadScenario and validateFiles read the
+ * file system (Node); portable.ts has the same loader for other hosts.
  */
-export { loadScenario, sortDiagnostics } from "./loadScenario.js";
-export type { LoadedScenario } from "./loadScenario.js";
+export * from "./portable.js";
+export { loadScenario } from "./loadFile.js";
 export { validateFiles } from "./validateFiles.js";
-export { metricSymbols, rateSymbols } from "./symbols.js";
-export { normalFrom90, lognormalFrom90, z95 } from "./normaliseDist.js";
+export { nodeHost } from "./nodeHost.js";

@@ -1,18 +1,20 @@
 /**
- * loadScenario: a scenario file (and the files it extends) into the engine's
+ * loadScenarioWith: a scenario file (and the files it extends) into the engine's
  * `Scenario`, or a UserError carrying every diagnostic found at the first
  * stage that fails. Stages: read + parse + per-file schema (each file of the
  * extends chain) -> merge -> complete schema -> semantic checks -> normalise.
  * Later stages need the earlier ones to have passed, so they do not run on a
  * broken document (they would only add noise).
+ *
+ * Platform-neutral: files are read through a ScenarioHost (host.ts), so the
+ * same code checks files on disk (the CLI) and in a browser page's memory.
  */
-import { resolve } from "node:path";
 import { resolvedScenario, type ResolvedScenario } from "../../scenarios/schema/scenario.js";
 import { UserError, type Diagnostic } from "../diagnostics.js";
 import type { Scenario } from "../model/types.js";
 import { semanticProblems, unsourcedNumbers } from "./checks/index.js";
-import { displayPath } from "./displayPath.js";
 import { readExtendsChain } from "./extendsChain.js";
+import type { ScenarioHost } from "./host.js";
 import { Locator } from "./locate.js";
 import { mergeDocuments, type Merged } from "./merge.js";
 import { normalise } from "./normalise.js";
@@ -25,9 +27,10 @@ export interface LoadedScenario {
   warnings: Diagnostic[];
 }
 
-export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const display = displayPath(resolve(file));
-  const chain = await readExtendsChain(file);
+/** Load `file` through `host` (files on disk: nodeHost.ts; in memory: memoryHost.ts). */
+export async function loadScenarioWith(host: ScenarioHost, file: string): Promise<LoadedScenario> {
+  const display = host.display(host.resolve(file));
+  const chain = await readExtendsChain(host, file);
   stopOnErrors(display, chain.diagnostics);
 
   const { merged, diagnostics } = mergeChain(chain.files);

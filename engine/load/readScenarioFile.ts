@@ -1,12 +1,13 @@
 /**
- * Steps 1-3 for one file: read it, parse JSONC, check it against the
+ * Steps 1-3 for one file: read it (through the host), parse JSONC, check it against the
  * per-file schema (`scenarioFile`, where every field but ids is optional).
  */
 import { scenarioFile } from "../../scenarios/schema/scenario.js";
 import type { Diagnostic } from "../diagnostics.js";
+import type { ScenarioHost } from "./host.js";
 import { Locator } from "./locate.js";
 import { parseJsonc } from "./parseJsonc.js";
-import { readSource } from "./readSource.js";
+import { NOT_FOUND, readSource } from "./readSource.js";
 import type { SourceFile } from "./types.js";
 import { issuesToProblems } from "./zodIssues.js";
 
@@ -17,9 +18,9 @@ export interface ReadResult {
   missing?: boolean;
 }
 
-export async function readScenarioFile(file: string, display: string): Promise<ReadResult> {
-  const read = await readSource(file, display);
-  if ("diagnostic" in read) return { diagnostics: [read.diagnostic], missing: read.diagnostic.message === "file not found" };
+export async function readScenarioFile(host: ScenarioHost, file: string, display: string): Promise<ReadResult> {
+  const read = await readSource(host, file, display);
+  if ("diagnostic" in read) return { diagnostics: [read.diagnostic], missing: read.diagnostic.message === NOT_FOUND };
   const parsed = parseJsonc(read.text, display);
   const source: SourceFile = { file, display, text: read.text, tree: parsed.tree, value: parsed.value };
   if (parsed.diagnostics.length > 0) return { source, diagnostics: parsed.diagnostics };

@@ -8,13 +8,14 @@
  * Numerical Recipes, 3rd ed. (2007), §6.4 (betai/betacf). The fraction
  * converges quickly for x < (a + 1) / (a + b + 2); beyond, the symmetry
  * I_x(a, b) = 1 - I_{1-x}(b, a) is used. The prefactor
- * x^a (1-x)^b / B(a, b) is computed with Math.pow (in logs if it would underflow).
+ * x^a (1-x)^b / B(a, b) is computed with pow (stats/pow.ts, the same on every engine), in logs if it would underflow.
  *
  * Accuracy: about 1e-15 absolute for moderate a, b; the prefactor adds a
  * relative error of a few ulps of |ln B(a, b)| + |a ln x| when it has to be
  * computed in logs (tails beyond 1e-280).
  * Complexity: O(sqrt(max(a, b))) iterations of the fraction.
  */
+import { pow } from "./pow.js";
 import { logBeta } from "./logGamma.js";
 
 const EPS = 1e-16;
@@ -56,7 +57,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 /**
- * x^a (1-x)^b / B(a, b). Math.pow is accurate to an ulp or so, whereas
+ * x^a (1-x)^b / B(a, b). pow (fdlibm, stats/pow.ts) is accurate to an ulp, whereas
  * exp(a ln x) has a relative error of |a ln x| ulps (6e-14 for x^40 at
  * x = 1e-6); so the powers are taken directly (1 - x is exact for x >= 1/2,
  * and (1-x)^b = exp(b log1p(-x)) is accurate for x < 1/2 where the exponent
@@ -64,8 +65,8 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
  */
 function prefactor(x: number, a: number, b: number): number {
   const lnB = logBeta(a, b);
-  const px = Math.pow(x, a);
-  const py = x < 0.5 ? Math.exp(b * Math.log1p(-x)) : Math.pow(1 - x, b);
+  const px = pow(x, a);
+  const py = x < 0.5 ? Math.exp(b * Math.log1p(-x)) : pow(1 - x, b);
   const direct = px * py * Math.exp(-lnB);
   if (px > 1e-280 && py > 1e-280 && direct > 1e-280 && Number.isFinite(direct)) return direct;
   return Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);

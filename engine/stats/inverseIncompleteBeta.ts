@@ -16,6 +16,7 @@
  * Complexity: typically 3-6 Halley steps, each one incompleteBeta
  * (O(sqrt(max(a, b)))); at most 200 steps.
  */
+import { pow } from "./pow.js";
 import { incompleteBeta } from "./incompleteBeta.js";
 import { logBeta } from "./logGamma.js";
 
@@ -38,8 +39,8 @@ function initialGuess(p: number, a: number, b: number): number {
   const t = Math.exp(a * lna) / a;
   const u = Math.exp(b * lnb) / b;
   const w = t + u;
-  if (p < t / w) return Math.pow(a * w * p, 1 / a);
-  return 1 - Math.pow(b * w * (1 - p), 1 / b);
+  if (p < t / w) return pow(a * w * p, 1 / a);
+  return 1 - pow(b * w * (1 - p), 1 / b);
 }
 
 /**

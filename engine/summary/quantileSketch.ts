@@ -12,6 +12,7 @@
  *   Negative values go to a mirrored store and values near zero to a zero
  *   count, so memory grows with the log of the range whatever the signs.
  */
+import { pow } from "../stats/pow.js";
 
 /** Counts of bin indices, dense between the lowest and highest index seen. */
 export class DenseStore {
@@ -253,10 +254,10 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   protected visitBins(visit: BinVisitor): void {
     const g = this.gamma;
     // Negative bin i holds [-gamma^i, -gamma^(i-1)): largest magnitudes first.
-    if (visitStore(this.negative, true, (i, c) => visit(-(g ** i), -(g ** (i - 1)), c))) return;
+    if (visitStore(this.negative, true, (i, c) => visit(-pow(g, i), -pow(g, i - 1), c))) return;
     if (this.zeros > 0 && visit(-this.minMagnitude, this.minMagnitude, this.zeros)) return;
     // Bin i holds (gamma^(i-1), gamma^i]; its representative value has relative error <= alpha.
-    visitStore(this.positive, false, (i, c) => visit(g ** (i - 1), g ** i, c));
+    visitStore(this.positive, false, (i, c) => visit(pow(g, i - 1), pow(g, i), c));
   }
 
   toJSON() {

@@ -63,7 +63,7 @@ function lines(doc: Document, parent: SVGElement, texts: string[], y0: number, s
 export function frame(doc: Document, spec: FrameSpec): SVGSVGElement {
   const width = spec.width ?? FIGURE_WIDTH;
   const inner = bodyWidth(width);
-  const svg = el(doc, "svg", { width, height: 0, viewBox: "", role: "img", "aria-labelledby": `${spec.id}-title ${spec.id}-desc`, "font-family": FONT_FAMILY, fill: INK }) as SVGSVGElement;
+  const svg = el(doc, "svg", { width, height: 0, viewBox: `0 0 ${width} 0`, role: "img", "aria-labelledby": `${spec.id}-title ${spec.id}-desc`, "font-family": FONT_FAMILY, fill: INK }) as SVGSVGElement;
   svg.appendChild(el(doc, "title", { id: `${spec.id}-title` }, spec.title));
   svg.appendChild(el(doc, "desc", { id: `${spec.id}-desc` }, spec.desc));
   const bg = el(doc, "rect", { width, height: 0, fill: "#ffffff" });

@@ -1,8 +1,9 @@
 /**
- * Browser test of the report: builds report.html from the frozen fixture through
+ * Browser tests. The report: builds report.html from the frozen fixture through
  * the CLI (--from), opens it from disk (file://) in Debian's chromium via
  * playwright-core, and checks: no console error, no failed or external request,
- * every figure rendered with a non-zero size. Saves screenshots to
+ * every figure rendered with a non-zero size. The explorer: see explorer.mjs
+ * (`--explorer-only` skips the report). Saves screenshots to
  * test/browser/screenshots/. Prints "N passed, M failed"; exits non-zero on failure.
  * Run: npm run test:browser (needs /usr/bin/chromium: apt-get install chromium).
  */
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { checkExplorer } from "./explorer.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const fixture = join(root, "test/fixtures/results/small.json");
@@ -59,7 +61,9 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  for (const lang of ["en", "fr"]) await checkLang(browser, lang);
+  mkdirSync(shots, { recursive: true });
+  if (!process.argv.includes("--explorer-only")) for (const lang of ["en", "fr"]) await checkLang(browser, lang);
+  await checkExplorer(browser, { root, work, shots, check });
 } catch (err) {
   check("browser test ran", false, err instanceof Error ? err.message : String(err));
 } finally {

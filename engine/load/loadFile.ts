@@ -1,0 +1,8 @@
+/** loadScenario: a scenario file on disk (and the files it extends) into the engine's `Scenario`; see loadScenario.ts. */
+import type { LoadedScenario } from "./loadScenario.js";
+import { loadScenarioWith } from "./loadScenario.js";
+import { nodeHost } from "./nodeHost.js";
+
+export function loadScenario(file: string, cwd?: string): Promise<LoadedScenario> {
+  return loadScenarioWith(nodeHost(cwd), file);
+}

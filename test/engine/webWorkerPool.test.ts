@@ -1,0 +1,99 @@
+/**
+ * The browser's executor (engine/browser/webWorkerPool.ts) gives exactly the
+ * numbers of the in-thread executor, for 1 and 3 workers (workers here are
+ * in-process fakes that answer through the same chunkService the Web Worker
+ * runs, asynchronously and out of order), and a cancelled run rejects with
+ * RunCancelled and leaves the pool usable.
+ */
+import { describe, expect, it } from "vitest";
+import { chunkService } from "../../engine/browser/chunkService.js";
+import type { WorkerReply, WorkerRequest } from "../../engine/browser/messages.js";
+import { RunCancelled, WebWorkerPool, type WorkerLike } from "../../engine/browser/webWorkerPool.js";
+import { LocalExecutor, simulateScenario } from "../../engine/simulate/simulateScenario.js";
+import { fixture, load } from "./helpers.js";
+
+/** A fake Worker: answers each request after a random delay (replies of one worker stay in order, as in a real one). */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  private readonly handle = chunkService();
+  private queue = Promise.resolve();
+
+  constructor(private readonly delay: () => number) {}
+
+  postMessage(message: WorkerRequest): void {
+    // structured clone, as postMessage does
+    const request = structuredClone(message);
+    this.queue = this.queue.then(async () => {
+      await new Promise((r) => setTimeout(r, this.delay()));
+      if (this.terminated) return;
+      const { message: reply } = this.handle(request);
+      this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const jitter = () => Math.floor(Math.random() * 3);
+
+describe("WebWorkerPool", async () => {
+  const scenario = await load(fixture("features.json"));
+  const options = { paths: 5000, seed: "7" };
+  const local = (await simulateScenario(scenario, "f.json", new LocalExecutor(), options)).result;
+
+  it.each([1, 3])("gives the in-thread numbers with %i worker(s)", async (threads) => {
+    const pool = new WebWorkerPool(threads, () => new FakeWorker(jitter));
+    const { result } = await simulateScenario(scenario, "f.json", pool, options);
+    await pool.close();
+    expect(result).toEqual(local);
+  });
+
+  it("cancel() rejects the run with RunCancelled, terminates the workers, and the next run works", async () => {
+    const spawned: FakeWorker[] = [];
+    const pool = new WebWorkerPool(2, () => {
+      const w = new FakeWorker(() => 5);
+      spawned.push(w);
+      return w;
+    });
+    const run = simulateScenario(scenario, "f.json", pool, { ...options, onProgress: (done) => done >= 2048 && pool.cancel() });
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    expect(spawned.length).toBe(2);
+    expect(spawned.every((w) => w.terminated)).toBe(true);
+    const { result } = await simulateScenario(scenario, "f.json", pool, options);
+    expect(spawned.length).toBe(4);
+    expect(result).toEqual(local);
+  });
+
+  it("passes a worker's error on, and refuses a bad number of threads", async () => {
+    const pool = new WebWorkerPool(1, () => new FakeWorker(() => 0));
+    await expect(pool.finish()).resolves.toEqual([]);
+    await pool.start(scenario, { seed: "1", samplePaths: 0 });
+    await pool.finish();
+    await expect(pool.finish()).rejects.toThrow("finish before start");
+    expect(() => new WebWorkerPool(0, () => new FakeWorker(() => 0))).toThrow(RangeError);
+  });
+});
+
+describe("engine/browser", () => {
+  it("reaches no Node built-in from the worker script or the pool", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { dirname, join } = await import("node:path");
+    const seen = new Set<string>();
+    const nodeImports: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)) {
+        if (m[1].startsWith(".")) visit(join(dirname(file), m[1].replace(/\.js$/, ".ts")));
+        else if (m[1].startsWith("node:")) nodeImports.push(`${file}: ${m[1]}`);
+      }
+    };
+    for (const entry of ["worker.ts", "webWorkerPool.ts"]) visit(join(import.meta.dirname, "../../engine/browser", entry));
+    expect(seen.size).toBeGreaterThan(10);
+    expect(nodeImports).toEqual([]);
+  });
+});
