@@ -6,7 +6,7 @@
  * Complexity: O(1).
  */
 import { normalCdf } from "../stats/normalCdf.js";
-import { normalQuantile } from "../stats/normalQuantile.js";
+import { normalQuantile, normalQuantiles } from "../stats/normalQuantile.js";
 import { checkFinite, checkUnit, type Distribution } from "./types.js";
 
 /**
@@ -23,10 +23,7 @@ export function normal(mean: number, sd: number): Distribution {
       return mean + sd * normalQuantile(u);
     },
     quantiles(u, from, to, out) {
-      for (let j = from; j < to; j++) {
-        checkUnit(u[j], "normal");
-        out[j] = mean + sd * normalQuantile(u[j]);
-      }
+      normalQuantiles(u, from, to, out, mean, sd);
     },
     cdf: (x) => normalCdf((x - mean) / sd),
     mean,

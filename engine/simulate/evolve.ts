@@ -4,8 +4,8 @@
  * Writes each region's player shares and market size into `out`; global
  * shares, groups and concentration follow in views.ts.
  *
- * A path's state (S log-attractions) stays in a small array, so the inner
- * loops touch only the block's buffers (engine/simulate/block.ts). The
+ * A path's state (S log-attractions) stays in the block's workspace, so the
+ * inner loops touch only that one array and `out` (engine/simulate/block.ts). The
  * softmax is shifted by the region's largest log-attraction, so exp never
  * overflows and the leader's term is exactly 1; the division by the sum is
  * left to a pass over each output column at the end of the block, where
@@ -15,7 +15,8 @@
  */
 import { fastExp } from "../stats/fastExp.js";
 import type { BlockSpan } from "./increments.js";
-import { buffer, SimulationError, type KernelContext } from "./kernel.js";
+import type { BlockLayout } from "./block.js";
+import { SimulationError, type KernelContext } from "./kernel.js";
 import type { CompiledModel, ValueSource } from "./model.js";
 
 /** A constant-or-per-path source as arrays: value[i] when dim[i] < 0, else x[dim[i] * n + p]. */
@@ -50,101 +51,88 @@ export function evolveConstants(model: CompiledModel): EvolveConstants {
   };
 }
 
-/** The block's inputs to evolve, laid out as engine/simulate/block.ts says. */
-export interface BlockInputs {
-  /** drift[q S + j]: the part of slot j's drift that is the same every step */
-  drift: Float64Array;
-  /** extra[(q T + t - 1) S + j]: the rest of slot j's increment at step t (expressions, regimes, shocks) */
-  extra: Float64Array;
-  /** growth[(q T + t - 1) R + r]: log growth of region r */
-  growth: Float64Array;
-  /** factors[(q T + t - 1) K + k], eps[(q T + t - 1) S + j], marketEps[(q T + t - 1) R + r]: standard normals */
-  factors: Float64Array;
-  eps: Float64Array;
-  marketEps: Float64Array;
-}
-
-export function evolve(ctx: KernelContext, span: BlockSpan, inputs: BlockInputs, out: Float64Array): void {
+/** Runs the block's paths on its workspace W (engine/simulate/block.ts, BlockLayout L), into out. */
+export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: BlockLayout, out: Float64Array): void {
   const { model, slotColumn, marketColumn } = ctx;
   const { logShare, sigma, size: size0, tau: tau0 } = ctx.evolve;
   const { T, S, regionStart, slotBeta, slotIdio, regionBeta, regionIdio } = model;
-  const { drift, extra, growth, factors, eps, marketEps } = inputs;
   const { x, n, offset, nb, firstPath } = span;
   const K = model.factorIds.length;
   const R = model.regionIds.length;
   const T1 = T + 1;
-  // One path's state, and its volatility folded into the loadings: z sigma = (sigma idio) eps + sum_k (sigma beta_k) f_k.
-  const a = buffer(ctx, "path:a", S, false);
-  const sigmaIdio = buffer(ctx, "path:sigmaIdio", S, false);
-  const sigmaBeta = buffer(ctx, "path:sigmaBeta", S * K, false);
-  const size = buffer(ctx, "path:size", R, false);
-  const tau = buffer(ctx, "path:tau", R, false);
-  /** 1 / sum of exp(a - max) of region r at step t of path q, at (r T1 + t) nb + q: the softmax's divisor */
-  const inverseSum = buffer(ctx, "inverseSum", R * T1 * nb, false);
+  // Sections of W. The path's volatility is folded into its loadings: sigma z = (sigma idio) eps + sum_k (sigma beta_k) f_k.
+  const A = L.a;
+  const SI = L.sigmaIdio;
+  const SB = L.sigmaBeta;
+  const SIZE = L.size;
+  const TAU = L.tau;
+  const INV = L.inverseSum;
 
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
     for (let j = 0; j < S; j++) {
-      a[j] = logShare.dim[j] < 0 ? logShare.value[j] : Math.log(x[logShare.dim[j] * n + p]);
+      W[A + j] = logShare.dim[j] < 0 ? logShare.value[j] : Math.log(x[logShare.dim[j] * n + p]);
       const s = sigma.dim[j] < 0 ? sigma.value[j] : x[sigma.dim[j] * n + p];
-      sigmaIdio[j] = s * slotIdio[j];
-      for (let k = 0; k < K; k++) sigmaBeta[j * K + k] = s * slotBeta[j * K + k];
+      W[SI + j] = s * slotIdio[j];
+      for (let k = 0; k < K; k++) W[SB + j * K + k] = s * slotBeta[j * K + k];
     }
     for (let r = 0; r < R; r++) {
-      size[r] = size0.dim[r] < 0 ? size0.value[r] : x[size0.dim[r] * n + p];
-      tau[r] = tau0.dim[r] < 0 ? tau0.value[r] : x[tau0.dim[r] * n + p];
+      W[SIZE + r] = size0.dim[r] < 0 ? size0.value[r] : x[size0.dim[r] * n + p];
+      W[TAU + r] = tau0.dim[r] < 0 ? tau0.value[r] : x[tau0.dim[r] * n + p];
     }
-    for (let r = 0; r < R; r++) {
-      const lo = regionStart[r];
-      const hi = regionStart[r + 1];
-      let max = -Infinity;
-      for (let j = lo; j < hi; j++) max = a[j] > max ? a[j] : max;
-      inverseSum[r * T1 * nb + q] = 1 / exponentials(a, max, lo, hi, slotColumn, out, nb, q, 0);
-    }
-    writeSizes(size, marketColumn, out, nb, q, 0, ctx, firstPath + q);
-
-    const d = q * S;
-    for (let t = 1; t <= T; t++) {
+    const d = L.drift + q * S;
+    for (let t = 0; t <= T; t++) {
       const it = q * T + t - 1;
-      const fb = it * K;
+      const fb = L.factors + it * K;
       const mb = it * R;
-      for (let r = 0; r < R; r++) {
-        let z = regionIdio[r] * marketEps[mb + r];
-        for (let k = 0; k < K; k++) z += regionBeta[r * K + k] * factors[fb + k];
-        size[r] *= fastExp(growth[mb + r] + tau[r] * z);
-      }
-      const sb = it * S;
+      if (t > 0)
+        for (let r = 0; r < R; r++) {
+          let z = regionIdio[r] * W[L.marketEps + mb + r];
+          for (let k = 0; k < K; k++) z += regionBeta[r * K + k] * W[fb + k];
+          W[SIZE + r] *= fastExp(W[L.growth + mb + r] + W[TAU + r] * z);
+        }
+      writeSizes(W, SIZE, R, marketColumn, out, nb, q, t, ctx, firstPath + q);
+      const xb = L.extra + it * S;
+      const eb = L.eps + it * S;
       for (let r = 0; r < R; r++) {
         const lo = regionStart[r];
         const hi = regionStart[r + 1];
         // a_j += drift + extra + sigma z (MODEL.md section 2), tracking the region's largest a_j.
         let max = -Infinity;
-        if (K === 2) {
-          const f0 = factors[fb];
-          const f1 = factors[fb + 1];
+        if (t === 0) for (let j = lo; j < hi; j++) max = W[A + j] > max ? W[A + j] : max;
+        else if (K === 2) {
+          const f0 = W[fb];
+          const f1 = W[fb + 1];
           for (let j = lo; j < hi; j++) {
-            const v = a[j] + drift[d + j] + extra[sb + j] + sigmaIdio[j] * eps[sb + j] + sigmaBeta[2 * j] * f0 + sigmaBeta[2 * j + 1] * f1;
-            a[j] = v;
+            const v = W[A + j] + W[d + j] + W[xb + j] + W[SI + j] * W[eb + j] + W[SB + 2 * j] * f0 + W[SB + 2 * j + 1] * f1;
+            W[A + j] = v;
             max = v > max ? v : max;
           }
         } else if (K === 1) {
-          const f0 = factors[fb];
+          const f0 = W[fb];
           for (let j = lo; j < hi; j++) {
-            const v = a[j] + drift[d + j] + extra[sb + j] + sigmaIdio[j] * eps[sb + j] + sigmaBeta[j] * f0;
-            a[j] = v;
+            const v = W[A + j] + W[d + j] + W[xb + j] + W[SI + j] * W[eb + j] + W[SB + j] * f0;
+            W[A + j] = v;
             max = v > max ? v : max;
           }
         } else {
           for (let j = lo; j < hi; j++) {
-            let v = a[j] + drift[d + j] + extra[sb + j] + sigmaIdio[j] * eps[sb + j];
-            for (let k = 0; k < K; k++) v += sigmaBeta[j * K + k] * factors[fb + k];
-            a[j] = v;
+            let v = W[A + j] + W[d + j] + W[xb + j] + W[SI + j] * W[eb + j];
+            for (let k = 0; k < K; k++) v += W[SB + j * K + k] * W[fb + k];
+            W[A + j] = v;
             max = v > max ? v : max;
           }
         }
-        inverseSum[(r * T1 + t) * nb + q] = 1 / exponentials(a, max, lo, hi, slotColumn, out, nb, q, t);
+        // exp(a_j - max) into the output cells (shifted by the largest a_j, exp never overflows), 1 / their sum aside.
+        // (Written here rather than in a function: passing max to a call that is not inlined boxes it.)
+        let sum = 0;
+        for (let j = lo; j < hi; j++) {
+          const v = fastExp(W[A + j] - max);
+          out[(slotColumn[j] + t) * nb + q] = v;
+          sum += v;
+        }
+        W[INV + (r * T1 + t) * nb + q] = 1 / sum;
       }
-      writeSizes(size, marketColumn, out, nb, q, t, ctx, firstPath + q);
     }
   }
   // Shares: each exponential over its region's sum, a contiguous pass per output column.
@@ -152,29 +140,15 @@ export function evolve(ctx: KernelContext, span: BlockSpan, inputs: BlockInputs,
     const r = model.slotRegion[j];
     for (let t = 0; t <= T; t++) {
       const o = (slotColumn[j] + t) * nb;
-      const v = (r * T1 + t) * nb;
-      for (let q = 0; q < nb; q++) out[o + q] *= inverseSum[v + q];
+      const v = INV + (r * T1 + t) * nb;
+      for (let q = 0; q < nb; q++) out[o + q] *= W[v + q];
     }
   }
 }
 
-/**
- * exp(a_j - max) of slots lo..hi-1 (one region) into their output cells at step t of path q;
- * returns their sum. Shifted by the region's largest a_j, exp never overflows.
- */
-function exponentials(a: Float64Array, max: number, lo: number, hi: number, slotColumn: Int32Array, out: Float64Array, nb: number, q: number, t: number): number {
-  let sum = 0;
-  for (let j = lo; j < hi; j++) {
-    const v = fastExp(a[j] - max);
-    out[(slotColumn[j] + t) * nb + q] = v;
-    sum += v;
-  }
-  return sum;
-}
-
-function writeSizes(size: Float64Array, marketColumn: Int32Array, out: Float64Array, nb: number, q: number, t: number, ctx: KernelContext, path: number): void {
-  for (let r = 0; r < size.length; r++) {
-    const s = size[r];
+function writeSizes(W: Float64Array, SIZE: number, R: number, marketColumn: Int32Array, out: Float64Array, nb: number, q: number, t: number, ctx: KernelContext, path: number): void {
+  for (let r = 0; r < R; r++) {
+    const s = W[SIZE + r];
     if (!Number.isFinite(s)) {
       const { model } = ctx;
       throw new SimulationError(model.scenarioId, `market size of ${model.regionIds[r]}`, model.baseYear + t, path, s, "check the market size, growth and volatility");

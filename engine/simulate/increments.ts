@@ -4,14 +4,12 @@
  * expression of t, the year and the parameters), regime effects and shock
  * jumps J_ri(t), and the market's log growth g_r(t) with regime changes.
  *
- * Layout (engine/simulate/block.ts): for path q of the block and step t
- * (1..T), drift[q S + slot] (the part that is the same every step: constant
- * and per-path terms), extra[(q T + t - 1) S + slot] (the rest: expressions,
- * regimes, shocks) and growth[(q T + t - 1) R + region]: path by path, as the
- * streams are consumed (engine/simulate/kernel.ts gives the draw order).
+ * They go to the drift, extra and growth sections of the block's workspace
+ * (engine/simulate/block.ts, BlockLayout), path by path, as the streams are
+ * consumed (engine/simulate/kernel.ts gives the draw order).
  */
 import { aleaNext, type AleaState } from "../random/alea.js";
-import type { ChunkStreams } from "./block.js";
+import type { BlockLayout, ChunkStreams } from "./block.js";
 import { buffer, SimulationError, type KernelContext } from "./kernel.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
@@ -31,23 +29,23 @@ export function sourceValue(src: ValueSource, x: Float64Array, n: number, p: num
   return src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN;
 }
 
-/** drift, extra and growth (zeroed by the caller) receive every increment of the block's paths except the noise. */
-export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, drift: Float64Array, extra: Float64Array, growth: Float64Array): void {
+/** The drift, extra and growth sections of W (zeroed by the caller) receive every increment of the block's paths except the noise. */
+export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
   const { model } = ctx;
   const { S } = model;
   const R = model.regionIds.length;
   for (const term of model.driftTerms) {
     const quantity = () => `drift of ${slotName(ctx, term.slot)}`;
-    if (term.source.kind === "expr") addRate(ctx, span, extra, term.slot, S, 0, term.source, identity, quantity);
-    else addRate(ctx, span, drift, term.slot, S, S, term.source, identity, quantity);
+    if (term.source.kind === "expr") addRate(ctx, span, W, L.extra + term.slot, S, 0, term.source, identity, quantity);
+    else addRate(ctx, span, W, L.drift + term.slot, S, S, term.source, identity, quantity);
   }
-  model.regionGrowth.forEach((src, r) => addRate(ctx, span, growth, r, R, 0, src, Math.log1p, () => `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
-  model.regimes.forEach((reg, g) => addRegime(ctx, reg, streams.occurs[g], span, extra, growth));
-  model.shocks.forEach((sh, e) => addShocks(ctx, sh, streams.count[e], streams.jump[e], ctx.jumpDists[e], span, extra));
+  model.regionGrowth.forEach((src, r) => addRate(ctx, span, W, L.growth + r, R, 0, src, Math.log1p, () => `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
+  model.regimes.forEach((reg, g) => addRegime(ctx, reg, streams.occurs[g], span, W, L));
+  model.shocks.forEach((sh, e) => addShocks(ctx, sh, streams.count[e], streams.jump[e], ctx.jumpDists[e], span, W, L.extra));
 }
 
 /** A regime event: one uniform per path says whether it happens; from its year on, drift and growth changes, and a jump in its year. */
-function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span: BlockSpan, extra: Float64Array, growth: Float64Array): void {
+function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
@@ -61,13 +59,13 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
       const change = fx.drift ? sourceValue(fx.drift, x, n, p) : 0;
       const jump = fx.jump ? sourceValue(fx.jump, x, n, p) : 0;
       for (const j of fx.slots) {
-        for (let t = first; t <= last; t++) extra[(q * T + t - 1) * S + j] += change;
-        if (start >= 1 && start <= T) extra[(q * T + start - 1) * S + j] += jump;
+        for (let t = first; t <= last; t++) W[L.extra + (q * T + t - 1) * S + j] += change;
+        if (start >= 1 && start <= T) W[L.extra + (q * T + start - 1) * S + j] += jump;
       }
     }
     for (const gr of reg.growth) {
       const change = sourceValue(gr.change, x, n, p);
-      for (const r of gr.regions) for (let t = first; t <= last; t++) growth[(q * T + t - 1) * R + r] += change;
+      for (const r of gr.regions) for (let t = first; t <= last; t++) W[L.growth + (q * T + t - 1) * R + r] += change;
     }
   }
 }

@@ -38,7 +38,7 @@ import type { Distribution } from "../distributions/index.js";
 import { makeDistribution } from "../distributions/index.js";
 import { designValues, sampleDesign, type ChunkInputs } from "./inputs.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { openChunkStreams, simulateBlock } from "./block.js";
+import { openChunkStreams, simulateBlock, type BlockLayout } from "./block.js";
 import { evolveConstants, type EvolveConstants } from "./evolve.js";
 
 /** Paths per block: part of the reproducibility contract (moments are merged block by block). */
@@ -82,6 +82,10 @@ export interface KernelContext {
   marketColumn: Int32Array;
   jumpDists: (Distribution | undefined)[];
   evolve: EvolveConstants;
+  /** Poisson tables of the shock events with a constant rate, by id (engine/simulate/shocks.ts) */
+  poissonTables: Record<string, Float64Array>;
+  /** the layout of the last block's workspace (engine/simulate/block.ts) */
+  layout?: BlockLayout;
   /** buffers reused from block to block and chunk to chunk (no allocation, no GC in the steady state) */
   scratch: Map<string, Float64Array>;
 }
@@ -102,7 +106,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
   for (let j = 0; j < model.S; j++) slotColumn[j] = model.viewColumns[viewOf(model.slotRegion[j])].playerCell[model.slotPlayer[j]] * T1;
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
-  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), scratch: new Map() };
+  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as Record<string, Float64Array>, scratch: new Map() };
 }
 
 /**

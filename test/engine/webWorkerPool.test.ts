@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { chunkService } from "../../engine/browser/chunkService.js";
 import type { WorkerReply, WorkerRequest } from "../../engine/browser/messages.js";
 import { RunCancelled, WebWorkerPool, type WorkerLike } from "../../engine/browser/webWorkerPool.js";
+import { parseWithMathjs } from "../../engine/expr/compile.js";
+import { compileModel } from "../../engine/simulate/compile.js";
 import { LocalExecutor, simulateScenario } from "../../engine/simulate/simulateScenario.js";
 import { fixture, load } from "./helpers.js";
 
@@ -71,7 +73,9 @@ describe("WebWorkerPool", async () => {
   it("passes a worker's error on, and refuses a bad number of threads", async () => {
     const pool = new WebWorkerPool(1, () => new FakeWorker(() => 0));
     await expect(pool.finish()).resolves.toEqual([]);
-    await pool.start(scenario, { seed: "1", samplePaths: 0 });
+    // the main thread parses the scenario's expressions for the workers (simulateScenario does this)
+    const expressionTrees = compileModel(scenario, parseWithMathjs).expressionTrees();
+    await pool.start(scenario, { seed: "1", samplePaths: 0, expressionTrees });
     await pool.finish();
     await expect(pool.finish()).rejects.toThrow("finish before start");
     expect(() => new WebWorkerPool(0, () => new FakeWorker(() => 0))).toThrow(RangeError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { normalQuantile } from "../../engine/stats/normalQuantile.js";
+import { normalQuantile, normalQuantiles } from "../../engine/stats/normalQuantile.js";
 import { normalCdf, normalPdf } from "../../engine/stats/normalCdf.js";
 import { expectRelClose } from "./close.js";
 
@@ -78,5 +78,16 @@ describe("normalQuantile(p)", () => {
       }),
       { seed: 44, numRuns: 3000 },
     );
+  });
+});
+
+describe("normalQuantiles(u, from, to, out, mean, sd)", () => {
+  it("writes exactly mean + sd normalQuantile(u) over [from, to), also at the branch edges, and nothing else", () => {
+    const u = Float64Array.from([0.075, 0.075 - 2 ** -50, 0.925, 0.925 + 2 ** -50, 0.5, 1e-300, 0, 1, ...Array.from({ length: 2000 }, (_, i) => (i + 0.5) / 2000)]);
+    const out = new Float64Array(u.length + 2).fill(-7);
+    normalQuantiles(u, 0, u.length, out, 0.02, 0.3);
+    for (let j = 0; j < u.length; j++) expect(out[j]).toBe(0.02 + 0.3 * normalQuantile(u[j]));
+    expect([out[u.length], out[u.length + 1]]).toEqual([-7, -7]);
+    expect(() => normalQuantiles(Float64Array.of(0.5, 1.5), 0, 2, out, 0, 1)).toThrow(RangeError);
   });
 });
