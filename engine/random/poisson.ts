@@ -27,7 +27,8 @@ export function poissonInverse(u: number, lambda: number, expMinusLambda: number
  * poissonInverse(u, lambda, expMinusLambda) for every u (tested). Entry k is
  * the cumulative probability c_k that poissonInverse compares u with after
  * k steps, computed by the same recurrence, or Infinity where it would stop
- * because p has underflowed; the last entry is Infinity.
+ * because p has underflowed; the last entry is Infinity, and the table has
+ * at least 5 entries (padded with Infinity: poissonFromTable reads 4 at once).
  *
  * Complexity: O(k_max) to build, where p underflows (k_max < 200 for lambda <= 50).
  * @example poissonFromTable(0.7, poissonTable(0.5, Math.exp(-0.5))) === 1
@@ -44,12 +45,17 @@ export function poissonTable(lambda: number, expMinusLambda: number): Float64Arr
     p *= lambda / k;
     c += p;
   }
+  while (stops.length < 5) stops.push(Infinity);
   return Float64Array.from(stops);
 }
 
-/** The Poisson variate of uniform u, read off a poissonTable. */
+/**
+ * The Poisson variate of uniform u, read off a poissonTable: the first four
+ * comparisons summed without a branch (the count is 0 or 1 most of the time,
+ * unpredictably, and a mispredicted branch costs more than the comparisons).
+ */
 export function poissonFromTable(u: number, table: Float64Array): number {
-  let k = 0;
-  while (u >= table[k]) k++;
+  let k = +(u >= table[0]) + +(u >= table[1]) + +(u >= table[2]) + +(u >= table[3]);
+  if (k === 4) while (u >= table[k]) k++;
   return k;
 }

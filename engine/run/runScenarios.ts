@@ -39,12 +39,13 @@ export const DEFAULT_SEED = "2025";
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
   const started = performance.now();
-  const loaded = [];
-  for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
   const threads = options.threads ?? availableParallelism();
+  // Workers first: they load the engine while this thread loads the scenarios.
   const executor: Executor = threads === 1 ? new LocalExecutor() : new WorkerPool(threads);
+  const loaded = [];
   const scenarios: ScenarioResult[] = [];
   try {
+    for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
     for (const [index, { file, scenario }] of loaded.entries()) {
       const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
       const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;

@@ -84,6 +84,8 @@ export interface KernelContext {
   evolve: EvolveConstants;
   /** Poisson tables of the shock events with a constant rate, by id (engine/simulate/shocks.ts) */
   poissonTables: Record<string, Float64Array>;
+  /** the slots hit by each shock event, flat, by id (engine/simulate/shocks.ts) */
+  shockSlots: Record<string, { start: Int32Array; slots: Int32Array }>;
   /** the layout of the last block's workspace (engine/simulate/block.ts) */
   layout?: BlockLayout;
   /** buffers reused from block to block and chunk to chunk (no allocation, no GC in the steady state) */
@@ -106,7 +108,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
   for (let j = 0; j < model.S; j++) slotColumn[j] = model.viewColumns[viewOf(model.slotRegion[j])].playerCell[model.slotPlayer[j]] * T1;
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
-  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as Record<string, Float64Array>, scratch: new Map() };
+  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map() };
 }
 
 /**

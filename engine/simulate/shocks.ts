@@ -36,6 +36,22 @@ export function addShocks(
   fillUniforms(count, u, 0, draws);
   // A constant rate (the usual case) reads its counts off a table: no division per draw.
   const table = sh.rate.kind === "const" ? (ctx.poissonTables[sh.id] ??= poissonTable(sh.rate.value, fastExp(-sh.rate.value))) : undefined;
+  if (table && sh.jump.kind === "const") {
+    // The common case, as a tight loop: the targets' slots flattened, and no branch on the count
+    // (it is 0 most of the time, unpredictably): adding 0 changes nothing.
+    const jump = sh.jump.value;
+    const { start, slots } = (ctx.shockSlots[sh.id] ??= flattenSlots(sh));
+    let d = 0;
+    for (let q = 0; q < nb; q++)
+      for (let t = sh.fromStep; t <= sh.toStep; t++) {
+        const base = extra + (q * T + t - 1) * S;
+        for (let k = 0; k < P; k++) {
+          const total = poissonFromTable(u[d++], table) * jump;
+          for (let i = start[k]; i < start[k + 1]; i++) W[base + slots[i]] += total;
+        }
+      }
+    return;
+  }
   const constJump = sh.jump.kind === "const" ? sh.jump.value : 0;
   let d = 0;
   for (let q = 0; q < nb; q++) {
@@ -45,18 +61,19 @@ export function addShocks(
       const base = extra + (q * T + t - 1) * S;
       for (let k = 0; k < P; k++) {
         const events = table ? poissonFromTable(u[d++], table) : poissonInverse(u[d++], lambda, expMinus);
-        const slots = sh.players[k].slots;
-        if (!jumpDist || !jumpStream) {
-          // No branch on the count (it is 0 most of the time, unpredictably): adding 0 changes nothing.
-          const total = events * constJump;
-          for (let s = 0; s < slots.length; s++) W[base + slots[s]] += total;
-          continue;
-        }
         if (events === 0) continue;
         let total = 0;
-        for (let m = 0; m < events; m++) total += jumpDist.quantile(openUnit(aleaNext(jumpStream)));
-        for (let s = 0; s < slots.length; s++) W[base + slots[s]] += total;
+        if (jumpDist && jumpStream) for (let m = 0; m < events; m++) total += jumpDist.quantile(openUnit(aleaNext(jumpStream)));
+        else total = events * constJump;
+        for (const slot of sh.players[k].slots) W[base + slot] += total;
       }
     }
   }
+}
+
+/** The slots of each targeted player, flat: those of player k are slots[start[k] .. start[k + 1]). */
+export function flattenSlots(sh: ShockPlan): { start: Int32Array; slots: Int32Array } {
+  const start = new Int32Array(sh.players.length + 1);
+  sh.players.forEach((pl, k) => (start[k + 1] = start[k] + pl.slots.length));
+  return { start, slots: Int32Array.from(sh.players.flatMap((pl) => pl.slots)) };
 }

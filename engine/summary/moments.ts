@@ -64,30 +64,33 @@ export function sdOf(m: Moments): number {
 
 /**
  * Merge the moments of values[offset .. offset + n) into
- * into[at .. at + 4) = [mean, m2, min, max] of `before` earlier values: the
- * two passes of momentsOf, then the formulas of mergeMoments, written out
- * so that the hot path allocates nothing. Returns false (leaving `into` as
- * it was) when the new values' mean is not finite.
+ * into[at .. at + 4) = [mean, m2, min, max] of `before` earlier values, in
+ * one pass and without allocating: the block's sums are taken about its first
+ * value K (the "shifted data" algorithm, T. F. Chan, G. H. Golub & R. J.
+ * LeVeque, The American Statistician 37(3), 1983, section 3: with K a value of
+ * the sample, sum (x - K)^2 is about twice M2, so the subtraction below loses
+ * at most a bit or two), then merged by the formulas of mergeMoments.
+ * Returns false (leaving `into` as it was) when the values' mean is not finite.
  */
 export function addMoments(into: Float64Array, at: number, before: number, values: Float64Array, offset: number, n: number): boolean {
   if (n === 0) return true;
-  let sum = 0;
+  const shift = values[offset];
+  let s1 = 0;
+  let s2 = 0;
   let min = Infinity;
   let max = -Infinity;
   const end = offset + n;
   for (let j = offset; j < end; j++) {
     const v = values[j];
-    sum += v;
+    const d = v - shift;
+    s1 += d;
+    s2 += d * d;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = sum / n;
+  const mean = shift + s1 / n;
   if (!Number.isFinite(mean)) return false;
-  let m2 = 0;
-  for (let j = offset; j < end; j++) {
-    const d = values[j] - mean;
-    m2 += d * d;
-  }
+  const m2 = Math.max(0, s2 - (s1 * s1) / n);
   if (before === 0) {
     into[at] = mean;
     into[at + 1] = m2;
