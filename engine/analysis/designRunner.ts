@@ -15,6 +15,7 @@
  * Engineering", Springer, 2004, §4.1). A different firstChunk gives
  * independent noise. Results do not depend on the number of threads.
  */
+import type { CompiledModel } from "../simulate/model.js";
 import type { Scenario } from "../model/types.js";
 import type { ChunkResult } from "../simulate/chunkRunner.js";
 import { CHUNK_SIZE, type Executor, type Work } from "../simulate/simulateScenario.js";
@@ -49,10 +50,15 @@ export class DesignRunner {
     private readonly onPaths: (paths: number) => void,
   ) {}
 
-  /** Prepares `executor` to run `scenario` (whose model has `inputs` dimensions) recording `options.column`. */
-  static async start(executor: Executor, scenario: Scenario, inputs: number, options: DesignRunnerOptions): Promise<DesignRunner> {
-    await executor.start(scenario, { seed: options.seed, samplePaths: 0, record: { columns: [options.column], maxPaths: Number.MAX_SAFE_INTEGER } });
-    return new DesignRunner(executor, inputs, options.onPaths ?? (() => {}));
+  /** Prepares `executor` to run `scenario` (compiled in this thread as `model`) recording `options.column`. */
+  static async start(executor: Executor, scenario: Scenario, model: CompiledModel, options: DesignRunnerOptions): Promise<DesignRunner> {
+    await executor.start(scenario, {
+      seed: options.seed,
+      samplePaths: 0,
+      record: { columns: [options.column], maxPaths: Number.MAX_SAFE_INTEGER },
+      expressionTrees: model.expressionTrees(),
+    });
+    return new DesignRunner(executor, model.dimensions.length, options.onPaths ?? (() => {}));
   }
 
   /** n paths on the scenario's own input design (its sampling method and correlations), from chunk firstChunk. */

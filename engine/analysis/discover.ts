@@ -84,11 +84,11 @@ export function prepareDiscovery(scenario: Scenario, where: WhereClause) {
 }
 
 export async function runDiscovery(scenario: Scenario, executor: Executor, request: DiscoverRequest): Promise<DiscoverResult> {
-  const { output, inputs } = prepareDiscovery(scenario, request.where);
+  const { model, output, inputs } = prepareDiscovery(scenario, request.where);
   const n = request.paths;
   const D = inputs.length;
   let done = 0;
-  const runner = await DesignRunner.start(executor, scenario, D, { seed: request.seed, column: output.column, onPaths: (k) => request.onProgress?.((done += k), n) });
+  const runner = await DesignRunner.start(executor, scenario, model, { seed: request.seed, column: output.column, onPaths: (k) => request.onProgress?.((done += k), n) });
   const { x, y } = await runner.sample(n);
   const outcome = Uint8Array.from(y, (v) => (meets(v, request.where.op, request.where.value) ? 1 : 0));
   const hits = outcome.reduce((a, v) => a + v, 0);

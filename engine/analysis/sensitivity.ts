@@ -99,7 +99,7 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
   const factors = factorsOf(model, inputs);
   const total = request.method === "tornado" ? n * (1 + 2 * D) : n * (factors.length + 2);
   let done = 0;
-  const runner = await DesignRunner.start(executor, scenario, D, {
+  const runner = await DesignRunner.start(executor, scenario, model, {
     seed: request.seed,
     column: output.column,
     onPaths: (k) => request.onProgress?.((done += k), total),

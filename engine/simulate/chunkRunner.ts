@@ -50,8 +50,12 @@ export interface RunnerOptions {
   seed: string;
   samplePaths: number;
   record?: RecordRequest;
-  /** the scenario's expressions parsed in the main thread (CompiledModel.expressionTrees), so that a worker needs no parser */
-  expressionTrees?: Record<string, ExprNode>;
+  /**
+   * The scenario's expressions parsed in the main thread (CompiledModel.expressionTrees of a model
+   * compiled with parseWithMathjs), so that a worker needs no parser. Required: a scenario with
+   * expressions cannot be compiled without them.
+   */
+  expressionTrees: Record<string, ExprNode>;
 }
 
 export class ChunkRunner {
@@ -63,7 +67,7 @@ export class ChunkRunner {
     scenario: Scenario,
     private readonly options: RunnerOptions,
   ) {
-    this.model = compileModel(scenario, options.expressionTrees ? treeLookup(options.expressionTrees) : undefined);
+    this.model = compileModel(scenario, treeLookup(options.expressionTrees));
     this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
     this.sketches = new Array(columnCount(this.model));
   }

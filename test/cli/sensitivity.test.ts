@@ -50,6 +50,22 @@ describe("marketfutures sensitivity", () => {
     expect(r.notes.join(" ")).toMatch(/common random numbers/);
   }, 60_000);
 
+  it("a shipped scenario (drifts are expressions): tornado and discover give the same JSON on 1 and 2 threads", () => {
+    // Worker threads build the model from the expressions the main thread parsed: the path a scenario without expressions skips.
+    const file = "scenarios/hyperscaler-hegemony.json";
+    for (const args of [
+      ["sensitivity", file, "--output", "us_hyperscalers", "--year", "2030", "--paths", "300", "--seed", "3", "--json", "--quiet"],
+      ["discover", file, "--where", "us_hyperscalers 2030 >= 70%", "--paths", "600", "--seed", "3", "--json", "--quiet"],
+    ]) {
+      const one = runCli(...args, "--threads", "1");
+      const two = runCli(...args, "--threads", "2");
+      expect(one.stderr, args[0]).toBe("");
+      expect(one.code).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+      expect(JSON.parse(one.stdout).scenario.id).toBe("hyperscaler_hegemony");
+    }
+  }, 90_000);
+
   it("usage errors exit 2 before anything runs, and name the flag", () => {
     const cases: [string[], RegExp][] = [
       [["--output", "a", "--year", "2031"], /--year 2031 is outside the simulated years of .*one-drift\.json: give a year from 2026 to 2030/],
