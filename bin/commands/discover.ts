@@ -8,6 +8,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
+import { displayFile } from "../../engine/run/runScenarios.js";
 import { packageVersion } from "../../engine/version.js";
 import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, seedOf, withEngine, writeAnalysisOut, type AnalysisFlags } from "./analysisCommon.js";
 
@@ -38,7 +39,8 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
   const result = await withEngine(options.threads, `${scenario.id} discover`, options.quiet, (executor, onProgress) =>
     runDiscovery(scenario, executor, { where, paths: options.paths, seed, onProgress, ...(density !== undefined ? { minDensity: density } : {}) }),
   );
-  const full = { ...result, version: packageVersion() };
+  // The scenario's file as the user sees it (relative to the working directory), as `run` writes it.
+  const full = { ...result, scenario: { ...result.scenario, file: displayFile(result.scenario.file) }, version: packageVersion() };
   const { formatDiscovery, discoveryBoxCsv, discoveryStepsCsv } = await import("../../engine/analysis/discoverTables.js");
   let written: string[] = [];
   if (options.out !== undefined) {

@@ -9,6 +9,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
+import { displayFile } from "../../engine/run/runScenarios.js";
 import { packageVersion } from "../../engine/version.js";
 import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, requiredYear, seedOf, withEngine, writeAnalysisOut, type AnalysisFlags } from "./analysisCommon.js";
 
@@ -34,7 +35,8 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
   const result = await withEngine(options.threads, `${scenario.id} ${method}`, options.quiet, (executor, onProgress) =>
     runSensitivity(scenario, executor, { output: request, method: method as "tornado" | "sobol", paths: options.paths, seed, onProgress }),
   );
-  const full = { ...result, version: packageVersion() };
+  // The scenario's file as the user sees it (relative to the working directory), as `run` writes it.
+  const full = { ...result, scenario: { ...result.scenario, file: displayFile(result.scenario.file) }, version: packageVersion() };
   const { formatSensitivity, sensitivityCsv } = await import("../../engine/analysis/sensitivityTables.js");
   let written: string[] = [];
   if (options.out !== undefined) {

@@ -85,7 +85,7 @@ function sha256(file: string): string {
 }
 
 /** Paths in outputs relative to the working directory, so that results do not depend on where the repository lives. */
-function displayFile(file: string): string {
+export function displayFile(file: string): string {
   const r = relative(process.cwd(), file);
   return r.startsWith("..") ? file : r.split("\\").join("/");
 }
