@@ -112,6 +112,29 @@ export async function writeAnalysisOut(dir: string, files: OutputFile[], command
   return writeFilesAtomically(dir, [...files, { name: MARKER, data: markerText(command, packageVersion()) }]).slice(0, files.length);
 }
 
+/**
+ * The end of an analysis command: the result as it is published (the scenario's file relative to the
+ * working directory, as `run` writes it, and the package version), its files written into --out (all
+ * or nothing), then the table on stdout, or the JSON with --json (the list of files then goes to stderr).
+ */
+export async function publishAnalysis<T extends { scenario: { file: string } }>(
+  result: T,
+  options: AnalysisOptions,
+  command: string,
+  inputs: readonly string[],
+  files: (full: T & { version: string }) => Promise<OutputFile[]>,
+  table: (full: T & { version: string }) => string,
+): Promise<void> {
+  const { displayFile } = await import("../../engine/run/runScenarios.js");
+  const full = { ...result, scenario: { ...result.scenario, file: displayFile(result.scenario.file) }, version: packageVersion() };
+  const written = options.out !== undefined ? await writeAnalysisOut(options.out, await files(full), command, options, inputs) : [];
+  const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
+  if (options.json) {
+    process.stdout.write(jsonText(full));
+    process.stderr.write(wrote);
+  } else process.stdout.write(table(full) + (wrote ? `\n${wrote}` : ""));
+}
+
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }

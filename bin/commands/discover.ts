@@ -8,9 +8,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { displayFile } from "../../engine/run/runScenarios.js";
-import { packageVersion } from "../../engine/version.js";
-import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, seedOf, withEngine, writeAnalysisOut, type AnalysisFlags } from "./analysisCommon.js";
+import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
 
 interface DiscoverFlags extends AnalysisFlags {
   where: string;
@@ -39,27 +37,25 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
   const result = await withEngine(options.threads, `${scenario.id} discover`, options.quiet, (executor, onProgress) =>
     runDiscovery(scenario, executor, { where, paths: options.paths, seed, onProgress, ...(density !== undefined ? { minDensity: density } : {}) }),
   );
-  // The scenario's file as the user sees it (relative to the working directory), as `run` writes it.
-  const full = { ...result, scenario: { ...result.scenario, file: displayFile(result.scenario.file) }, version: packageVersion() };
   const { formatDiscovery, discoveryBoxCsv, discoveryStepsCsv } = await import("../../engine/analysis/discoverTables.js");
-  let written: string[] = [];
-  if (options.out !== undefined) {
-    const { createDocument } = await import("../../reports/render/dom.js");
-    const { discoveryTradeoff } = await import("../../reports/figures/discoveryTradeoff.js");
-    const figure = discoveryTradeoff(full, { document: await createDocument(), lang: "en" });
-    const files = [
-      { name: "discovery.json", data: jsonText(full) },
-      { name: "discovery-box.csv", data: discoveryBoxCsv(full) },
-      { name: "discovery-steps.csv", data: discoveryStepsCsv(full) },
-      ...(await figureFiles([figure], options.png)),
-    ];
-    written = await writeAnalysisOut(options.out, files, "discover", options, [file]);
-  }
-  const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
-  if (options.json) {
-    process.stdout.write(jsonText(full));
-    process.stderr.write(wrote);
-  } else process.stdout.write(formatDiscovery(full) + (wrote ? `\n${wrote}` : ""));
+  await publishAnalysis(
+    result,
+    options,
+    "discover",
+    [file],
+    async (full) => {
+      const { createDocument } = await import("../../reports/render/dom.js");
+      const { discoveryTradeoff } = await import("../../reports/figures/discoveryTradeoff.js");
+      const figure = discoveryTradeoff(full, { document: await createDocument(), lang: "en" });
+      return [
+        { name: "discovery.json", data: jsonText(full) },
+        { name: "discovery-box.csv", data: discoveryBoxCsv(full) },
+        { name: "discovery-steps.csv", data: discoveryStepsCsv(full) },
+        ...(await figureFiles([figure], options.png)),
+      ];
+    },
+    formatDiscovery,
+  );
 }
 
 export function registerDiscover(program: Command): void {

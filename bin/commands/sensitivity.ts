@@ -9,9 +9,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { displayFile } from "../../engine/run/runScenarios.js";
-import { packageVersion } from "../../engine/version.js";
-import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, requiredYear, seedOf, withEngine, writeAnalysisOut, type AnalysisFlags } from "./analysisCommon.js";
+import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, requiredYear, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
 
 interface SensitivityFlags extends AnalysisFlags {
   output: string;
@@ -35,22 +33,20 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
   const result = await withEngine(options.threads, `${scenario.id} ${method}`, options.quiet, (executor, onProgress) =>
     runSensitivity(scenario, executor, { output: request, method: method as "tornado" | "sobol", paths: options.paths, seed, onProgress }),
   );
-  // The scenario's file as the user sees it (relative to the working directory), as `run` writes it.
-  const full = { ...result, scenario: { ...result.scenario, file: displayFile(result.scenario.file) }, version: packageVersion() };
   const { formatSensitivity, sensitivityCsv } = await import("../../engine/analysis/sensitivityTables.js");
-  let written: string[] = [];
-  if (options.out !== undefined) {
-    const { createDocument } = await import("../../reports/render/dom.js");
-    const { sensitivityFigure } = await import("../../reports/figures/sensitivityFigure.js");
-    const figure = sensitivityFigure(full, { document: await createDocument(), lang: "en" });
-    const files = [{ name: "sensitivity.json", data: jsonText(full) }, { name: "sensitivity.csv", data: sensitivityCsv(full) }, ...(await figureFiles([figure], options.png))];
-    written = await writeAnalysisOut(options.out, files, "sensitivity", options, [file]);
-  }
-  const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
-  if (options.json) {
-    process.stdout.write(jsonText(full));
-    process.stderr.write(wrote);
-  } else process.stdout.write(formatSensitivity(full) + (wrote ? `\n${wrote}` : ""));
+  await publishAnalysis(
+    result,
+    options,
+    "sensitivity",
+    [file],
+    async (full) => {
+      const { createDocument } = await import("../../reports/render/dom.js");
+      const { sensitivityFigure } = await import("../../reports/figures/sensitivityFigure.js");
+      const figure = sensitivityFigure(full, { document: await createDocument(), lang: "en" });
+      return [{ name: "sensitivity.json", data: jsonText(full) }, { name: "sensitivity.csv", data: sensitivityCsv(full) }, ...(await figureFiles([figure], options.png))];
+    },
+    formatSensitivity,
+  );
 }
 
 export function registerSensitivity(program: Command): void {

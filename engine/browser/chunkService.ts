@@ -6,7 +6,7 @@
 import { UserError } from "../diagnostics.js";
 import { ChunkRunner } from "../simulate/chunkRunner.js";
 import { transferables } from "../simulate/sketches.js";
-import type { WorkerReply, WorkerRequest } from "./messages.js";
+import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
 
 export interface Reply {
   message: WorkerReply;

@@ -14,7 +14,7 @@ import type { Scenario } from "../model/types.js";
 import type { ChunkResult, RunnerOptions } from "../simulate/chunkRunner.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
-import type { WorkerReply, WorkerRequest } from "./messages.js";
+import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
 
 /** What the pool needs of a Worker (a real one, or a fake in tests). */
 export interface WorkerLike {

@@ -5,7 +5,7 @@
  * script (see reports/explorer/build/bundle.ts).
  */
 import { chunkService } from "./chunkService.js";
-import type { WorkerReply, WorkerRequest } from "./messages.js";
+import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
 
 /** The worker's global scope, as far as this script uses it (lib "webworker" is not in the project's tsconfig). */
 interface WorkerScope {

@@ -8,7 +8,7 @@ import { parentPort } from "node:worker_threads";
 import { UserError } from "../diagnostics.js";
 import { ChunkRunner } from "../simulate/chunkRunner.js";
 import { transferables } from "../simulate/sketches.js";
-import type { WorkerRequest, WorkerReply } from "./workerPool.js";
+import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
 
 let runner: ChunkRunner | undefined;
 const port = parentPort!;

@@ -10,13 +10,7 @@ import type { Scenario } from "../model/types.js";
 import type { ChunkResult, RunnerOptions } from "../simulate/chunkRunner.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
-
-export type WorkerRequest = { type: "start"; scenario: Scenario; options: RunnerOptions } | { type: "run"; work: Work } | { type: "finish" };
-export type WorkerReply =
-  | { type: "ready" }
-  | { type: "result"; result: ChunkResult }
-  | { type: "sketches"; states: (SketchState | undefined)[] }
-  | { type: "error"; message: string; user: boolean };
+import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
 
 const IN_FLIGHT = 2;
 

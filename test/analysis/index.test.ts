@@ -4,35 +4,14 @@
  * holds only relative imports, no `node:` module and no package. And the
  * JSDoc @example of each module states the value it returns.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as analysis from "../../engine/analysis/index.js";
 import { checkFinite, checkInteger } from "../../engine/analysis/checks.js";
-
-const ROOT = join(import.meta.dirname, "..", "..");
-
-/** Every file reachable from `entry` by imports, with the specifiers that are not relative. */
-function importGraph(entry: string): { files: string[]; external: string[] } {
-  const seen = new Set<string>();
-  const external: string[] = [];
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)) {
-      const spec = m[1];
-      if (spec.startsWith(".")) visit(join(dirname(file), spec.replace(/\.js$/, ".ts")));
-      else external.push(`${relative(ROOT, file)}: ${spec}`);
-    }
-  };
-  visit(entry);
-  return { files: [...seen].map((f) => relative(ROOT, f)).sort(), external };
-}
+import { importGraph } from "../helpers/importGraph.js";
 
 describe("engine/analysis", () => {
   it("imports nothing but its own and engine modules: no node: module, no package (browser-safe)", () => {
-    const { files, external } = importGraph(join(ROOT, "engine/analysis/index.ts"));
+    const { files, external } = importGraph("engine/analysis/index.ts");
     expect(external).toEqual([]);
     expect(files).toContain("engine/analysis/prim.ts");
     expect(files.every((f) => f.startsWith("engine/"))).toBe(true);

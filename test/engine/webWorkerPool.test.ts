@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { chunkService } from "../../engine/browser/chunkService.js";
-import type { WorkerReply, WorkerRequest } from "../../engine/browser/messages.js";
+import type { WorkerReply, WorkerRequest } from "../../engine/simulate/workerMessages.js";
 import { RunCancelled, WebWorkerPool, type WorkerLike } from "../../engine/browser/webWorkerPool.js";
 import { parseWithMathjs } from "../../engine/expr/compile.js";
 import { compileModel } from "../../engine/simulate/compile.js";
 import { LocalExecutor, simulateScenario } from "../../engine/simulate/simulateScenario.js";
+import { importGraph } from "../helpers/importGraph.js";
 import { fixture, load } from "./helpers.js";
 
 /** A fake Worker: answers each request after a random delay (replies of one worker stay in order, as in a real one). */
@@ -84,20 +85,8 @@ describe("WebWorkerPool", async () => {
 
 describe("engine/browser", () => {
   it("reaches no Node built-in from the worker script or the pool", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { dirname, join } = await import("node:path");
-    const seen = new Set<string>();
-    const nodeImports: string[] = [];
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const m of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)) {
-        if (m[1].startsWith(".")) visit(join(dirname(file), m[1].replace(/\.js$/, ".ts")));
-        else if (m[1].startsWith("node:")) nodeImports.push(`${file}: ${m[1]}`);
-      }
-    };
-    for (const entry of ["worker.ts", "webWorkerPool.ts"]) visit(join(import.meta.dirname, "../../engine/browser", entry));
-    expect(seen.size).toBeGreaterThan(10);
+    const { files, nodeImports } = importGraph("engine/browser/worker.ts", "engine/browser/webWorkerPool.ts");
+    expect(files.length).toBeGreaterThan(10);
     expect(nodeImports).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { loadScenario, validateFiles } from "../../engine/load/index.js";
 import { loadScenarioText, loadScenarioWith, MemoryHost, validateText, validateWith } from "../../engine/load/portable.js";
 import { posixDirname, posixDisplay, posixResolve } from "../../engine/load/posixPath.js";
+import { importGraph } from "../helpers/importGraph.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const folders = ["test/fixtures/invalid", "test/fixtures/valid", "scenarios"];
@@ -127,18 +128,8 @@ describe("posixPath agrees with node:path.posix", () => {
 
 describe("engine/load/portable.ts", () => {
   it("reaches no Node built-in (it runs in a browser)", () => {
-    const seen = new Set<string>();
-    const nodeImports: string[] = [];
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const m of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)) {
-        if (m[1].startsWith(".")) visit(join(dirname(file), m[1].replace(/\.js$/, ".ts")));
-        else if (m[1].startsWith("node:")) nodeImports.push(`${file}: ${m[1]}`);
-      }
-    };
-    visit(join(root, "engine/load/portable.ts"));
-    expect(seen.size).toBeGreaterThan(15);
+    const { files, nodeImports } = importGraph("engine/load/portable.ts");
+    expect(files.length).toBeGreaterThan(15);
     expect(nodeImports).toEqual([]);
   });
 });
