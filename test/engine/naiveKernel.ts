@@ -18,7 +18,6 @@ export function naiveChunk(model: CompiledModel, seed: string, chunk: number, n:
   const { T, S, baseYear } = model;
   const R = model.regionIds.length;
   const K = model.factorIds.length;
-  const G = model.groupIds.length;
   const stream = (quantity: string): Uniform => seedrandom.alea(streamKey(seed, model.scenarioId, quantity, chunk));
   const factorRng = model.factorIds.map((id) => stream(`factor:${id}`));
   const noiseRng = Array.from({ length: S }, (_, j) => stream(`noise:${model.regionIds[model.slotRegion[j]]}:${model.playerIds[model.slotPlayer[j]]}`));

@@ -12,7 +12,7 @@
  * code shared by the page and its worker, and takes about a second.
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile, type Plugin } from "esbuild";
 import { readLibrary } from "./readLibrary.js";
