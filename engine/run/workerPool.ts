@@ -1,13 +1,22 @@
 /**
- * WorkerPool: an Executor (engine/simulate/simulateScenario.ts) over
- * worker_threads. Chunks go to whichever worker is free, two in flight per
- * worker; results come back in any order and the accumulator merges them in
- * chunk order, so results do not depend on the number of threads.
+ * WorkerPool: an Executor (engine/simulate/simulateScenario.ts) on `threads`
+ * threads: this one and `threads - 1` worker_threads. Chunks go to whichever
+ * thread is free; results come back in any order and the accumulator merges
+ * them in chunk order, so results do not depend on the number of threads.
+ *
+ * Why this thread works too: a worker takes about 0.1 s to start (a fresh V8
+ * isolate loading the engine), and each thread spends its first chunks in
+ * the interpreter before the JIT has compiled the kernel. This thread has
+ * the engine loaded already, so it starts on the first chunk at once while
+ * the workers boot, and with two cores one worker is all that boots at all.
+ * It runs one chunk at a time (a few milliseconds) and then lets the event
+ * loop hand results to the accumulator and new chunks to the workers, which
+ * keep two requests in flight so that they never wait for it.
  */
 import { Worker } from "node:worker_threads";
 import { UserError } from "../diagnostics.js";
 import type { Scenario } from "../model/types.js";
-import type { ChunkResult, RunnerOptions } from "../simulate/chunkRunner.js";
+import { ChunkRunner, type ChunkResult, type RunnerOptions } from "../simulate/chunkRunner.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
 import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
@@ -16,6 +25,8 @@ const IN_FLIGHT = 2;
 
 class Channel {
   private waiting: ((msg: WorkerReply) => void)[] = [];
+  /** the reply to the current scenario's start message */
+  ready: Promise<WorkerReply> = Promise.resolve({ type: "ready" });
   constructor(readonly worker: Worker) {
     worker.on("message", (msg: WorkerReply) => this.waiting.shift()?.(msg));
     worker.on("error", (err) => {
@@ -31,35 +42,62 @@ class Channel {
   }
 }
 
+/** Resolves after pending I/O callbacks (worker messages) have run. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class WorkerPool implements Executor {
   private readonly channels: Channel[];
+  private local?: ChunkRunner;
 
   constructor(readonly threads: number) {
     const url = new URL("./worker.js", import.meta.url);
-    this.channels = Array.from({ length: threads }, () => new Channel(new Worker(url)));
+    this.channels = Array.from({ length: threads - 1 }, () => new Channel(new Worker(url)));
   }
 
   async start(scenario: Scenario, options: RunnerOptions): Promise<void> {
-    await Promise.all(this.channels.map((c) => c.ask({ type: "start", scenario, options })));
+    // Not awaited here: this thread starts on the chunks while the workers boot and build their runners.
+    for (const c of this.channels) {
+      c.ready = c.ask({ type: "start", scenario, options });
+      c.ready.catch(() => {}); // reported by run(), which awaits it
+    }
+    this.local = new ChunkRunner(scenario, options);
   }
 
   async run(works: Work[], onResult: (r: ChunkResult) => void): Promise<void> {
     let next = 0;
+    const local = this.local!;
+    const feedLocal = async (): Promise<void> => {
+      while (next < works.length) {
+        onResult(local.run(works[next++]));
+        await yieldToEventLoop();
+      }
+    };
     const feed = async (c: Channel): Promise<void> => {
+      await c.ready;
       while (next < works.length) {
         const reply = await c.ask({ type: "run", work: works[next++] });
         if (reply.type === "result") onResult(reply.result);
       }
     };
-    await Promise.all(this.channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c))));
+    try {
+      await Promise.all([feedLocal(), ...this.channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c)))]);
+    } finally {
+      next = works.length; // after an error, hand out no more chunks
+    }
   }
 
   async finish(): Promise<(SketchState | undefined)[][]> {
     const replies = await Promise.all(this.channels.map((c) => c.ask({ type: "finish" })));
-    return replies.map((r) => (r.type === "sketches" ? r.states : []));
+    const states = [this.local!.sketchStates(), ...replies.map((r) => (r.type === "sketches" ? r.states : []))];
+    this.local = undefined;
+    return states;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.channels.map((c) => c.worker.terminate()));
+    // Not awaited: terminating takes tens of milliseconds, and nothing waits on it.
+    for (const c of this.channels) {
+      c.worker.unref();
+      void c.worker.terminate();
+    }
   }
 }

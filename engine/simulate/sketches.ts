@@ -43,8 +43,3 @@ export function mergeSketchState(into: QuantileSketch, st: SketchState): void {
   }
   (into as LinearSketch | LogSketch).n += st.n;
 }
-
-/** All the typed arrays of some states, for postMessage transfer lists. */
-export function transferables(states: SketchState[]): ArrayBuffer[] {
-  return states.flatMap((s) => (s.kind === "linear" ? [s.store.counts.buffer as ArrayBuffer] : [s.positive.counts.buffer as ArrayBuffer, s.negative.counts.buffer as ArrayBuffer]));
-}

@@ -6,7 +6,7 @@
  * RunCancelled and leaves the pool usable.
  */
 import { describe, expect, it } from "vitest";
-import { chunkService } from "../../engine/browser/chunkService.js";
+import { chunkService } from "../../engine/simulate/chunkService.js";
 import type { WorkerReply, WorkerRequest } from "../../engine/simulate/workerMessages.js";
 import { RunCancelled, WebWorkerPool, type WorkerLike } from "../../engine/browser/webWorkerPool.js";
 import { parseWithMathjs } from "../../engine/expr/compile.js";
@@ -31,7 +31,7 @@ class FakeWorker implements WorkerLike {
     this.queue = this.queue.then(async () => {
       await new Promise((r) => setTimeout(r, this.delay()));
       if (this.terminated) return;
-      const { message: reply } = this.handle(request);
+      const reply = this.handle(request);
       this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<WorkerReply>);
     });
   }
