@@ -7,7 +7,7 @@ import { openState } from "../random/streams.js";
 import { fillNormalsAlea } from "../random/ziggurat.js";
 import { evolve } from "./evolve.js";
 import { addIncrements, type BlockSpan } from "./increments.js";
-import { buffer, type KernelContext } from "./kernel.js";
+import type { KernelContext } from "./kernel.js";
 import type { CompiledModel, ValueSource } from "./model.js";
 import { writeViews } from "./views.js";
 
@@ -53,6 +53,8 @@ export function openChunkStreams(model: CompiledModel, seed: string, chunk: numb
  *   factors[(q T + t - 1) K + k], eps[(q T + t - 1) S + j], marketEps[(q T + t - 1) R + r]: normals
  *   a[j], sigmaIdio[j], sigmaBeta[j K + k], size[r], tau[r]: the state of the path being run
  *   inverseSum[(r (T + 1) + t) nb + q]: 1 / the softmax's sum
+ *   a0[q S + j], sigma0[q S + j], size0[q R + r], tau0[q R + r]: each path's starting values
+ * The workspace is a view of the kernel's WebAssembly memory (engine/simulate/kernelMemory.ts).
  */
 export interface BlockLayout {
   nb: number;
@@ -68,6 +70,10 @@ export interface BlockLayout {
   size: number;
   tau: number;
   inverseSum: number;
+  a0: number;
+  sigma0: number;
+  size0: number;
+  tau0: number;
   /** the first number after the increments (drift, extra, growth: zeroed for each block) */
   zeroEnd: number;
   length: number;
@@ -99,6 +105,10 @@ export function blockLayout(model: CompiledModel, nb: number): BlockLayout {
     size: take(R),
     tau: take(R),
     inverseSum: take(R * (T + 1) * nb),
+    a0: take(nb * S),
+    sigma0: take(nb * S),
+    size0: take(nb * R),
+    tau0: take(nb * R),
     length: at,
   };
 }
@@ -112,7 +122,7 @@ export function simulateBlock(ctx: KernelContext, streams: ChunkStreams, x: Floa
   const nbT = nb * model.T;
   const span: BlockSpan = { x, n, offset, nb, firstPath };
   const L = (ctx.layout = ctx.layout?.nb === nb ? ctx.layout : blockLayout(model, nb));
-  const W = buffer(ctx, "block", L.length, false);
+  const W = ctx.memory.workspace.subarray(0, L.length);
   W.fill(0, 0, L.zeroEnd);
   addIncrements(ctx, streams, span, W, L);
   streams.factor.forEach((st, k) => fillNormalsAlea(st, W, L.factors + k, nbT, K));

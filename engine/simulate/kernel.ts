@@ -38,8 +38,9 @@ import type { Distribution } from "../distributions/index.js";
 import { makeDistribution } from "../distributions/index.js";
 import { designValues, sampleDesign, type ChunkInputs } from "./inputs.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { openChunkStreams, simulateBlock, type BlockLayout } from "./block.js";
+import { blockLayout, openChunkStreams, simulateBlock, type BlockLayout } from "./block.js";
 import { evolveConstants, type EvolveConstants } from "./evolve.js";
+import { kernelMemory, type KernelMemory } from "./kernelMemory.js";
 
 /** Paths per block: part of the reproducibility contract (moments are merged block by block). */
 export const BLOCK_SIZE = 256;
@@ -90,6 +91,8 @@ export interface KernelContext {
   layout?: BlockLayout;
   /** buffers reused from block to block and chunk to chunk (no allocation, no GC in the steady state) */
   scratch: Map<string, Float64Array>;
+  /** the WebAssembly path loop and its memory, which holds the block's workspace and outputs */
+  memory: KernelMemory;
 }
 
 /** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */
@@ -108,7 +111,8 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
   for (let j = 0; j < model.S; j++) slotColumn[j] = model.viewColumns[viewOf(model.slotRegion[j])].playerCell[model.slotPlayer[j]] * T1;
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
-  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map() };
+  const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE);
+  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map(), memory };
 }
 
 /**
@@ -126,7 +130,7 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork, onBlock: (blo
   const C = columnCount(model);
   for (let offset = 0; offset < n; offset += BLOCK_SIZE) {
     const nb = Math.min(BLOCK_SIZE, n - offset);
-    const out = buffer(ctx, "out", C * nb, false);
+    const out = nb === BLOCK_SIZE ? ctx.memory.out : ctx.memory.out.subarray(0, C * nb);
     simulateBlock(ctx, streams, x, n, offset, nb, work.firstPath + offset, out);
     onBlock({ offset, n: nb, out });
   }

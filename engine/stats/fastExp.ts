@@ -81,6 +81,9 @@ const HALF_POW2 = new Float64Array(OFFSET + 1025);
   for (let m = 0; m >= -OFFSET; m--) HALF_POW2[OFFSET + m] = HALF_POW2[OFFSET + m + 1] * 0.5;
 }
 
+/** The tables, for the WebAssembly kernel's copy of this function (engine/wasm/assembly/evolve.ts). */
+export const FAST_EXP_TABLES = { T_HI, T_LO, HALF_POW2, OFFSET } as const;
+
 export function fastExp(x: number): number {
   // Clamp instead of returning early: a branch out of the function costs more than the
   // arithmetic. Beyond the clamps the table gives 2^m = 0 or Infinity; NaN passes through.

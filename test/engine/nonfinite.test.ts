@@ -35,6 +35,20 @@ describe("non-finite values stop the run", () => {
     expect(e.message).toMatch(/ is NaN in 2028 on path 0;/);
   });
 
+  it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year and region)", async () => {
+    // nonfinite-market.json: r2 starts at 1.79e308 and overflows at the first (path, step) whose market normal is above
+    // about 2.15. Running exactly `path` paths succeeds (no earlier path overflows in any year); one more fails the same way.
+    const e = await failure(fixture("nonfinite-market.json"), 3000);
+    expect(e).toBeInstanceOf(UserError);
+    const m = /^scenario nonfinite_market: market size of r2 is Infinity in (20\d\d) on path (\d+); check the market size/.exec(e.message);
+    expect(m, e.message).not.toBeNull();
+    const path = Number(m![2]);
+    expect(path).toBeGreaterThan(0);
+    const ok = await simulate(fixture("nonfinite-market.json"), { paths: path });
+    expect(ok.result.paths).toBe(path);
+    expect((await failure(fixture("nonfinite-market.json"), path + 1)).message).toBe(e.message);
+  });
+
   it("names the global index of the first bad path, not its index inside the chunk", async () => {
     // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path; the first path with q > 0.9995
     // is somewhere past the first chunk. Running exactly that many paths succeeds; one more fails naming it.
