@@ -12,7 +12,7 @@
  * worker_thread, in the main thread and in a browser's Web Worker.
  */
 import type { Scenario } from "../model/types.js";
-import { addMoments } from "../summary/moments.js";
+import { addConstantMoments, addMoments } from "../summary/moments.js";
 import type { QuantileSketch } from "../summary/quantileSketch.js";
 import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
@@ -88,8 +88,16 @@ export class ChunkRunner {
 
     const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
       for (let col = 0; col < C; col++) {
-        if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, col * nb, nb)) this.nonFinite(out, col, nb, firstPath + offset);
-        (this.sketches[col] ??= newSketch(model.cells[Math.floor(col / T1)].sketch)).addAll(out, col * nb, nb);
+        const sketch = (this.sketches[col] ??= newSketch(model.cells[Math.floor(col / T1)].sketch));
+        const at = col * nb;
+        // A column with one value on every path (a base year, a market without noise): O(1), the same numbers.
+        if (isConstant(out, at, nb)) {
+          if (!addConstantMoments(moments, col * MOMENT_FIELDS, offset, out[at], nb)) this.nonFinite(out, col, nb, firstPath + offset);
+          sketch.addRepeated(out[at], nb);
+        } else {
+          if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, at, nb)) this.nonFinite(out, col, nb, firstPath + offset);
+          sketch.addAll(out, at, nb);
+        }
       }
       model.targets.forEach((t, k) => {
         const base = t.column * nb;
@@ -146,4 +154,12 @@ export class ChunkRunner {
       cell.kind === "metric" ? "check the metric's expression (a division by a share that can be zero?)" : "check the drifts, volatilities and jumps that act on it",
     );
   }
+}
+
+/** Whether values[offset .. offset + n) are all the same number (NaN is never: it fails ===). */
+function isConstant(values: Float64Array, offset: number, n: number): boolean {
+  const v = values[offset];
+  if (values[offset + n - 1] !== v) return false;
+  for (let j = offset + 1; j < offset + n - 1; j++) if (values[j] !== v) return false;
+  return true;
 }

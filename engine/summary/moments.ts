@@ -88,9 +88,22 @@ export function addMoments(into: Float64Array, at: number, before: number, value
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = shift + s1 / n;
+  return mergeBlock(into, at, before, n, shift + s1 / n, Math.max(0, s2 - (s1 * s1) / n), min, max);
+}
+
+/**
+ * addMoments for n values all equal to `value`, in O(1) and with the same
+ * bits: the sums about the first value are 0, so the block's mean is
+ * value + 0 and its M2 is 0.
+ */
+export function addConstantMoments(into: Float64Array, at: number, before: number, value: number, n: number): boolean {
+  if (n === 0) return true;
+  return mergeBlock(into, at, before, n, value + 0 / n, 0, value, value);
+}
+
+/** Merges a block's moments into into[at .. at + 4) (Chan et al. 1983, as mergeMoments); false when its mean is not finite. */
+function mergeBlock(into: Float64Array, at: number, before: number, n: number, mean: number, m2: number, min: number, max: number): boolean {
   if (!Number.isFinite(mean)) return false;
-  const m2 = Math.max(0, s2 - (s1 * s1) / n);
   if (before === 0) {
     into[at] = mean;
     into[at + 1] = m2;

@@ -68,6 +68,8 @@ export interface QuantileSketch {
   readonly kind: "linear" | "log";
   add(x: number): void;
   addAll(values: Float64Array, offset: number, n: number): void;
+  /** `count` values equal to x, in O(1): the same bins as addAll over them. */
+  addRepeated(x: number, count: number): void;
   merge(other: QuantileSketch): void;
   /** Total count. */
   count(): number;
@@ -176,6 +178,12 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
     this.n += n;
   }
 
+  addRepeated(x: number, count: number): void {
+    // addAll's bin (x times the inverse width, which add's x / width may not equal)
+    this.store.add(Math.floor(x * (1 / this.width)), count);
+    this.n += count;
+  }
+
   merge(other: QuantileSketch): void {
     const o = other as LinearSketch;
     this.store.merge(o.store);
@@ -241,6 +249,13 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
         bin = Math.ceil(Math.log(x) * this.invLogGamma);
       }
     }
+  }
+
+  addRepeated(x: number, count: number): void {
+    if (x > this.minMagnitude) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma), count);
+    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma), count);
+    else this.zeros += count;
+    this.n += count;
   }
 
   merge(other: QuantileSketch): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import seedrandom from "seedrandom";
 import { normalQuantile, normalQuantiles } from "../../engine/stats/normalQuantile.js";
 import { normalCdf, normalPdf } from "../../engine/stats/normalCdf.js";
 import { expectRelClose } from "./close.js";
@@ -89,5 +90,18 @@ describe("normalQuantiles(u, from, to, out, mean, sd)", () => {
     for (let j = 0; j < u.length; j++) expect(out[j]).toBe(0.02 + 0.3 * normalQuantile(u[j]));
     expect([out[u.length], out[u.length + 1]]).toEqual([-7, -7]);
     expect(() => normalQuantiles(Float64Array.of(0.5, 1.5), 0, 2, out, 0, 1)).toThrow(RangeError);
+  });
+});
+
+describe("normalQuantiles' central branch, written out in its loop", () => {
+  it("equal normalQuantile on a million uniforms and around the edges of its branches (|q| = 0.425, r = 5)", () => {
+    const edges = [0.075, 0.925, Math.exp(-25), 1 - Math.exp(-25)].flatMap((p) => Array.from({ length: 41 }, (_, k) => p + (k - 20) * Math.max(Number.EPSILON * p, 5e-324)));
+    const rng = seedrandom("normalQuantiles");
+    const u = Float64Array.from([...edges, ...Array.from({ length: 1_000_000 }, () => rng()), 1e-12, 1e-11, 1e-300, 5e-324]);
+    const out = new Float64Array(u.length);
+    normalQuantiles(u, 0, u.length, out, -0.5, 2);
+    let differ = 0;
+    for (let j = 0; j < u.length; j++) if (out[j] !== -0.5 + 2 * normalQuantile(u[j])) differ++;
+    expect(differ).toBe(0);
   });
 });

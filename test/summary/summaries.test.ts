@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import seedrandom from "seedrandom";
-import { addMoments, emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
+import { addConstantMoments, addMoments, emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
 import { LinearSketch, LogSketch } from "../../engine/summary/quantileSketch.js";
 
 function uniforms(key: string, n: number, scale = 1, shift = 0): Float64Array {
@@ -107,5 +107,36 @@ describe("LogSketch with values of both signs", () => {
     expect(sk.count()).toBe(values.length);
     // ln(375,000 / 37.5) / ln(gamma) ~ 46,000 bins per sign at most, not 7.5e9 linear bins
     expect(sk.positive.counts.length + sk.negative.counts.length).toBeLessThan(200_000);
+  });
+});
+
+describe("constant blocks (a base year, a market without noise) take an O(1) path with the same numbers", () => {
+  const values = [0.3, -0, 0, 1e-12, -2.5, 123456.789, 1e-10, -1e-10, 0.1 + 0.2];
+  it("addConstantMoments(v, n) equals addMoments over n copies of v, alone and merged after other values", () => {
+    for (const v of values)
+      for (const before of [0, 3]) {
+        const a = Float64Array.of(0.25, 0.01, 0.2, 0.3);
+        const b = a.slice();
+        const n = 7;
+        expect(addMoments(a, 0, before, new Float64Array(n).fill(v), 0, n)).toBe(true);
+        expect(addConstantMoments(b, 0, before, v, n)).toBe(true);
+        expect(Array.from(b)).toEqual(Array.from(a));
+        if (before === 0) expect(Object.is(b[0], Object.is(v, -0) ? 0 : v)).toBe(true);
+      }
+    expect(addConstantMoments(new Float64Array(4), 0, 0, Infinity, 5)).toBe(false);
+  });
+  it("addRepeated(x, n) gives the bins of addAll over n copies of x (linear and log sketches)", () => {
+    // (a linear sketch's store spans its values' range: shares here, where a log sketch takes any values)
+    const shares = [0.3, -0, 0, 1e-12, 0.1 + 0.2, 0.99999, 1];
+    for (const [make, vs] of [[() => new LinearSketch(1e-4), shares], [() => new LogSketch(1e-4), values]] as const)
+      for (const v of vs) {
+        const a = make();
+        const b = make();
+        a.addAll(Float64Array.of(0.5, 0.6), 0, 2);
+        b.addAll(Float64Array.of(0.5, 0.6), 0, 2);
+        a.addAll(new Float64Array(5).fill(v), 0, 5);
+        b.addRepeated(v, 5);
+        expect(b.toJSON()).toEqual(a.toJSON());
+      }
   });
 });
