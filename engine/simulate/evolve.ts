@@ -29,6 +29,8 @@ export interface EvolveConstants {
   sigma: SourceArrays;
   size: SourceArrays;
   tau: SourceArrays;
+  /** whether all of them are the same on every path */
+  constant: boolean;
 }
 
 function sourceArrays(sources: ValueSource[], map: (v: number) => number): SourceArrays {
@@ -40,11 +42,13 @@ function sourceArrays(sources: ValueSource[], map: (v: number) => number): Sourc
 
 export function evolveConstants(model: CompiledModel): EvolveConstants {
   const identity = (v: number) => v;
+  const sources = [model.slotShare, model.slotSigma, model.regionSize, model.regionTau];
   return {
     logShare: sourceArrays(model.slotShare, Math.log),
     sigma: sourceArrays(model.slotSigma, identity),
     size: sourceArrays(model.regionSize, identity),
     tau: sourceArrays(model.regionTau, identity),
+    constant: sources.every((list) => list.every((src) => src.kind === "const")),
   };
 }
 
@@ -55,7 +59,10 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
   const { S } = model;
   const R = model.regionIds.length;
   const { x, n, offset, nb, firstPath } = span;
-  for (let q = 0; q < nb; q++) {
+  // Starting values that are the same on every path (fixed shares, volatilities, sizes) are the same
+  // in every block too: they are written once per layout, as nothing else writes those sections.
+  const constant = ctx.evolve.constant;
+  if (!constant || ctx.gathered !== L) for (let q = 0; q < nb; q++) {
     const p = offset + q;
     for (let j = 0; j < S; j++) {
       W[L.a0 + q * S + j] = logShare.dim[j] < 0 ? logShare.value[j] : Math.log(x[logShare.dim[j] * n + p]);
@@ -66,6 +73,7 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
       W[L.tau0 + q * R + r] = tau.dim[r] < 0 ? tau.value[r] : x[tau.dim[r] * n + p];
     }
   }
+  ctx.gathered = constant ? L : undefined;
   const params = memory.params;
   params[P.NB] = nb;
   params[P.A] = L.a;

@@ -93,6 +93,8 @@ export interface KernelContext {
   scratch: Map<string, Float64Array>;
   /** the WebAssembly path loop and its memory, which holds the block's workspace and outputs */
   memory: KernelMemory;
+  /** the layout whose constant starting values are in the workspace (engine/simulate/evolve.ts) */
+  gathered?: BlockLayout;
 }
 
 /** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */
