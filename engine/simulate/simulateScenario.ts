@@ -147,6 +147,12 @@ function samplePathsOf(acc: ScenarioAccumulator): SamplePath[] {
   });
 }
 
+/** Resolves once pending events have run: setImmediate where there is one (Node), else a timer (at least 1 ms, often 4). */
+function yieldToEventLoop(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
 /** An executor in the calling thread (browser main thread, tests, --threads 1). */
 export class LocalExecutor implements Executor {
   readonly threads = 1;
@@ -162,7 +168,7 @@ export class LocalExecutor implements Executor {
       onResult(this.runner!.run(w));
       // Let timers (progress, cancellation) run now and then.
       if (Date.now() - last > 100) {
-        await new Promise((r) => setTimeout(r, 0));
+        await yieldToEventLoop();
         last = Date.now();
       }
     }
