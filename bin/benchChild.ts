@@ -106,6 +106,8 @@ async function main(): Promise<void> {
   }
   const paths = positiveInt("paths", values.paths);
   const threads = positiveInt("threads", values.threads);
+  // As the CLI does (bin/commands/run.ts): the workers boot while the engine's modules load.
+  if (threads > 1) (await import(pathToFileURL(join(dirname(engineModule), "workerPool.js")).href)).prestartWorkers(threads);
   const runScenarios = await loadEngine();
   const results = await runScenarios([values.scenario ?? defaultScenario], {
     paths,

@@ -3,6 +3,7 @@
  * saved results) and write figures (SVG, CSV, PNG with --png) and one
  * self-contained report.html into --out. The rendering stack is imported only here.
  */
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { Results } from "../../engine/results/types.js";
 import { UsageError } from "../../engine/diagnostics.js";
@@ -67,6 +68,8 @@ export function registerReport(program: Command): void {
         const { readResults } = await import("../../reports/results/readResults.js");
         results = readResults(flags.from);
       } else {
+        // The workers boot while the engine's modules load (engine/run/workerPool.ts).
+        (await import("../../engine/run/workerPool.js")).prestartWorkers(threads ?? availableParallelism());
         const runScenarios = await loadRunScenarios();
         results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
       }

@@ -160,6 +160,8 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
       const { out, force, ...options } = parseRunFlags(flags);
       const inputs = files;
       checkRunOutputDir(out, { force, inputs });
+      // The workers boot while the engine's modules load (engine/run/workerPool.ts).
+      (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads ?? availableParallelism());
       const runScenarios = await loadRunScenarios();
       const progress = createProgress({ quiet: options.quiet });
       const release = onInterrupt(() => progress.stop());

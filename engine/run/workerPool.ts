@@ -45,13 +45,34 @@ class Channel {
 /** Resolves after pending I/O callbacks (worker messages) have run. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const workerUrl = () => new URL("./worker.js", import.meta.url);
+/** Workers started ahead of their pool (prestartWorkers), not keeping the process alive until a pool takes them. */
+const spare: Worker[] = [];
+
+/**
+ * Starts the workers of a coming `threads`-thread pool now, so that they boot
+ * (about 0.1 s each: a V8 isolate loading the engine) while the caller loads
+ * the rest of the program; the next WorkerPool takes them. The CLI calls it
+ * as soon as it knows --threads. Unused, they do not keep the process alive.
+ */
+export function prestartWorkers(threads: number): void {
+  while (spare.length < threads - 1) {
+    const w = new Worker(workerUrl());
+    w.unref();
+    spare.push(w);
+  }
+}
+
 export class WorkerPool implements Executor {
   private readonly channels: Channel[];
   private local?: ChunkRunner;
 
   constructor(readonly threads: number) {
-    const url = new URL("./worker.js", import.meta.url);
-    this.channels = Array.from({ length: threads - 1 }, () => new Channel(new Worker(url)));
+    this.channels = Array.from({ length: threads - 1 }, () => {
+      const started = spare.shift();
+      started?.ref();
+      return new Channel(started ?? new Worker(workerUrl()));
+    });
   }
 
   async start(scenario: Scenario, options: RunnerOptions): Promise<void> {
