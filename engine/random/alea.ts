@@ -26,10 +26,68 @@ export interface AleaState {
 const TWO_M32 = 2.3283064365386963e-10;
 const TWO_32 = 4294967296;
 
-/** The state seedrandom's Alea starts from for this key. */
+/** The state seedrandom's Alea starts from for this key (the one seedrandom.alea(key) has; tested). */
 export function aleaState(key: string): AleaState {
+  return aleaStateWithPrefix("", key);
+}
+
+/** seedrandom's state, for checking aleaState (and what seedrandom.alea(key) would start from). */
+export function seedrandomAleaState(key: string): AleaState {
   const { c, s0, s1, s2 } = (seedrandom.alea(key, { state: true }) as unknown as { state(): AleaState }).state();
   return { c, s0, s1, s2 };
+}
+
+/*
+ * Alea's seeding, as seedrandom's lib/alea.js does it: one Mash hash (J.
+ * Baagøe) runs over ' ' three times, then over the key three times, and each
+ * of s0, s1, s2 is the difference of two of its outputs. Written here without
+ * seedrandom's closures and objects, and with the Mash state after the first
+ * pass over a key's prefix kept (keys of one quantity differ only in their
+ * last characters, the chunk index): opening the 30-odd streams of a chunk
+ * took about a tenth of a millisecond through seedrandom.
+ */
+const MASH_START = 0xefc8249d;
+
+/** Mash over s from state n: the new state (the output is (n >>> 0) 2^-32). */
+function mash(n: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    n += s.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+  }
+  return n;
+}
+const mashOutput = (n: number) => (n >>> 0) * TWO_M32;
+
+const N_SPACES = [mash(MASH_START, " ")];
+N_SPACES.push(mash(N_SPACES[0], " "), mash(mash(N_SPACES[0], " "), " "));
+const [SPACE0, SPACE1, SPACE2] = N_SPACES.map(mashOutput);
+/** Mash state after ' ' x 3 and the first pass over a prefix, by prefix (bounded: cleared when large). */
+const afterPrefix = new Map<string, number>();
+
+/** aleaState(prefix + rest), remembering the first pass over `prefix`. */
+export function aleaStateWithPrefix(prefix: string, rest: string): AleaState {
+  let n1 = afterPrefix.get(prefix);
+  if (n1 === undefined) {
+    if (afterPrefix.size > 10_000) afterPrefix.clear();
+    afterPrefix.set(prefix, (n1 = mash(N_SPACES[2], prefix)));
+  }
+  const key = prefix + rest;
+  n1 = mash(n1, rest);
+  const n2 = mash(n1, key);
+  const n3 = mash(n2, key);
+  let s0 = SPACE0 - mashOutput(n1);
+  if (s0 < 0) s0 += 1;
+  let s1 = SPACE1 - mashOutput(n2);
+  if (s1 < 0) s1 += 1;
+  let s2 = SPACE2 - mashOutput(n3);
+  if (s2 < 0) s2 += 1;
+  return { c: 1, s0, s1, s2 };
 }
 
 /** One draw in [0, 1), advancing the state. */

@@ -12,7 +12,7 @@
  * unrelated streams. Each draw is a double in [0, 1) with 32 random bits.
  */
 import seedrandom from "seedrandom";
-import { aleaState, type AleaState } from "./alea.js";
+import { aleaStateWithPrefix, type AleaState } from "./alea.js";
 
 /** A source of uniform doubles in [0, 1). */
 export type Uniform = () => number;
@@ -21,7 +21,12 @@ export type Uniform = () => number;
 const SEP = "\u001f";
 
 export function streamKey(seed: string, scenarioId: string, quantity: string, chunk: number): string {
-  return `marketfutures/1${SEP}${seed}${SEP}${scenarioId}${SEP}${quantity}${SEP}${chunk}`;
+  return `${streamPrefix(seed, scenarioId, quantity)}${chunk}`;
+}
+
+/** The part of a stream's key that is the same in every chunk. */
+function streamPrefix(seed: string, scenarioId: string, quantity: string): string {
+  return `marketfutures/1${SEP}${seed}${SEP}${scenarioId}${SEP}${quantity}${SEP}`;
 }
 
 /** The generator of one quantity in one chunk. */
@@ -36,5 +41,5 @@ export function openUnit(u: number): number {
 
 /** The same stream as openStream, as an Alea state for the batch samplers (engine/random/alea.ts). */
 export function openState(seed: string, scenarioId: string, quantity: string, chunk: number): AleaState {
-  return aleaState(streamKey(seed, scenarioId, quantity, chunk));
+  return aleaStateWithPrefix(streamPrefix(seed, scenarioId, quantity), String(chunk));
 }
