@@ -22,7 +22,7 @@ export function registerBlend(program: Command): void {
     .option("--from <results.json>", "read a run's results instead of running scenarios")
     .option("--paths <n>", "Monte Carlo paths per scenario when running files")
     .option("--seed <s>", "master seed when running files")
-    .option("--threads <n>", "worker threads when running files")
+    .option("--threads <n>", "threads when running files (this one and n - 1 workers)")
     .option("--year <y>", "show only this year (default: every year)")
     .option("--json", "print the blend as JSON")
     .option("--out <dir>", "also write blend.json, blend.csv and the fan chart (blend-fan-chart.svg, .csv) here")

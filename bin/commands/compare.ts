@@ -77,7 +77,7 @@ export function registerCompare(program: Command): void {
     .option("--from <results.json>", "read a run's results instead of running scenarios")
     .option("--paths <n>", "Monte Carlo paths per scenario when running files")
     .option("--seed <s>", "master seed when running files")
-    .option("--threads <n>", "worker threads when running files")
+    .option("--threads <n>", "threads when running files (this one and n - 1 workers)")
     .option("--year <y>", "year to compare (default: the end year)")
     .option("--json", "print the full comparison as JSON")
     .option("--out <dir>", "also write comparison.json, comparison.csv and the figure (scenario-comparison.svg, .csv) here")

@@ -67,7 +67,7 @@ export function registerDiscover(program: Command): void {
     .option("--min-density <d>", "suggest the box of highest coverage with at least this density (default: the best balance, highest F1)")
     .option("--paths <n>", "paths to run (default 4096)")
     .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
-    .option("--threads <n>", "worker threads (default: all cores)")
+    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
     .option("--out <dir>", "also write discovery.json, discovery-box.csv, discovery-steps.csv and the figure here")
     .option("--png", "with --out, also write the figure as PNG")
     .option("--force", "write into a non-empty --out directory not made by marketfutures")

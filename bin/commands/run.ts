@@ -131,7 +131,7 @@ export function registerRun(program: Command): void {
     .argument("<files...>", "scenario files")
     .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
     .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
-    .option("--threads <n>", `worker threads (default: all cores, here ${availableParallelism()})`)
+    .option("--threads <n>", `threads: this one and n - 1 workers (default: all cores, here ${availableParallelism()})`)
     .option("--out <dir>", "output directory", "results")
     .option("--quiet", "no progress bar")
     .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")

@@ -60,7 +60,7 @@ export function registerSensitivity(program: Command): void {
     .option("--method <m>", "tornado or sobol", "tornado")
     .option("--paths <n>", "tornado: paths per run; sobol: base rows n of the Saltelli design (default 4096)")
     .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
-    .option("--threads <n>", "worker threads (default: all cores)")
+    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
     .option("--out <dir>", "also write sensitivity.json, sensitivity.csv and the figure here")
     .option("--png", "with --out, also write the figure as PNG")
     .option("--force", "write into a non-empty --out directory not made by marketfutures")
