@@ -19,10 +19,13 @@ import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
 import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { newSketch, sketchState, type SketchState } from "./sketches.js";
+import { SHARE_BINS } from "./kernelMemory.js";
+import { mergeSketchState, newSketch, sketchState, type SketchState } from "./sketches.js";
 
 /** Moments per column: [mean, m2, min, max] * columns. */
 export const MOMENT_FIELDS = 4;
+/** A share column's store counts in 32 bits: emptied before any bin could pass 2^32 - 1. */
+const MAX_STORE_COUNT = 2 ** 32 - 1;
 
 export interface RecordRequest {
   /** output columns to keep per path */
@@ -61,7 +64,15 @@ export interface RunnerOptions {
 export class ChunkRunner {
   readonly model: CompiledModel;
   private readonly ctx: KernelContext;
+  /**
+   * Per column: the sketch of the columns summarised in JavaScript; for share columns, whose bins
+   * are counted in the kernel's WebAssembly memory, the blocks that JavaScript had to take.
+   */
   private readonly sketches: (QuantileSketch | undefined)[];
+  /** the columns summarised in JavaScript every block: those that are not shares (log sketches) */
+  private readonly otherColumns: number[];
+  /** paths counted in the share columns' WebAssembly stores since they were last emptied */
+  private sharePaths = 0;
 
   constructor(
     scenario: Scenario,
@@ -69,7 +80,10 @@ export class ChunkRunner {
   ) {
     this.model = compileModel(scenario, treeLookup(options.expressionTrees));
     this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
-    this.sketches = new Array(columnCount(this.model));
+    const C = columnCount(this.model);
+    this.sketches = new Array(C);
+    const shares = new Set(this.ctx.memory.shareColumns);
+    this.otherColumns = Array.from({ length: C }, (_, col) => col).filter((col) => !shares.has(col));
   }
 
   run(work: Omit<ChunkWork, "seed">): ChunkResult {
@@ -77,8 +91,10 @@ export class ChunkRunner {
     const { n, chunk, firstPath } = work;
     const C = columnCount(model);
     const T1 = model.T + 1;
-    // Moments of each column, block by block, merged in block order (Chan et al. 1983).
-    const moments = new Float64Array(C * MOMENT_FIELDS);
+    // Moments of each column, block by block, merged in block order (Chan et al. 1983); in the kernel's
+    // memory while the chunk runs (the share columns' are written by WebAssembly), copied at the end.
+    const memory = this.ctx.memory;
+    const moments = memory.moments;
     const targetHits = new Float64Array(model.targets.length);
     const targetSketches = model.targets.map((t) => newSketch(model.cells[Math.floor(t.column / T1)].sketch));
     const samplePaths: ChunkResult["samplePaths"] = [];
@@ -87,18 +103,18 @@ export class ChunkRunner {
     const y = recorded > 0 ? new Float64Array(recorded * rec!.columns.length) : undefined;
 
     const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
-      for (let col = 0; col < C; col++) {
-        const sketch = (this.sketches[col] ??= newSketch(model.cells[Math.floor(col / T1)].sketch));
-        const at = col * nb;
-        // A column with one value on every path (a base year, a market without noise): O(1), the same numbers.
-        if (isConstant(out, at, nb)) {
-          if (!addConstantMoments(moments, col * MOMENT_FIELDS, offset, out[at], nb)) this.nonFinite(out, col, nb, firstPath + offset);
-          sketch.addRepeated(out[at], nb);
-        } else {
-          if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, at, nb)) this.nonFinite(out, col, nb, firstPath + offset);
-          sketch.addAll(out, at, nb);
-        }
+      // Share columns in WebAssembly (engine/wasm/assembly/summaries.ts), with the numbers of the
+      // JavaScript below; a block whose bins leave a column's store goes to JavaScript.
+      if (this.sharePaths + nb > MAX_STORE_COUNT) this.emptyShareStores();
+      for (let from = 0; ; ) {
+        const r = memory.summarise(nb, from, offset);
+        if (r === -1) break;
+        if (r >= 0) this.nonFinite(out, r, nb, firstPath + offset);
+        this.summariseColumn(memory.shareColumns[-2 - r], out, nb, offset, firstPath);
+        from = -2 - r + 1;
       }
+      this.sharePaths += nb;
+      for (const col of this.otherColumns) this.summariseColumn(col, out, nb, offset, firstPath);
       model.targets.forEach((t, k) => {
         const base = t.column * nb;
         let hits = 0;
@@ -118,7 +134,7 @@ export class ChunkRunner {
       }
     });
 
-    const result: ChunkResult = { chunk, n, firstPath, moments, targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
+    const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
     if (y) {
       const D = model.dimensions.length;
       const u = new Float64Array(recorded * D);
@@ -136,7 +152,43 @@ export class ChunkRunner {
 
   /** The sketches of every column accumulated so far (undefined for columns never run). */
   sketchStates(): (SketchState | undefined)[] {
-    return this.sketches.map((s) => (s ? sketchState(s) : undefined));
+    this.emptyShareStores();
+    return Array.from(this.sketches, (s) => (s ? sketchState(s) : undefined));
+  }
+
+  /** One column of a block in JavaScript: its moments merged into the chunk's, its values into its sketch. */
+  private summariseColumn(col: number, out: Float64Array, nb: number, offset: number, firstPath: number): void {
+    const { model } = this;
+    const moments = this.ctx.memory.moments;
+    const sketch = (this.sketches[col] ??= newSketch(model.cells[Math.floor(col / (model.T + 1))].sketch));
+    const at = col * nb;
+    // A column with one value on every path (a base year, a market without noise): O(1), the same numbers.
+    if (isConstant(out, at, nb)) {
+      if (!addConstantMoments(moments, col * MOMENT_FIELDS, offset, out[at], nb)) this.nonFinite(out, col, nb, firstPath + offset);
+      sketch.addRepeated(out[at], nb);
+    } else {
+      if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, at, nb)) this.nonFinite(out, col, nb, firstPath + offset);
+      sketch.addAll(out, at, nb);
+    }
+  }
+
+  /** Moves the share columns' counts from the WebAssembly stores into their sketches (exact: integer counts). */
+  private emptyShareStores(): void {
+    const { counts, shareColumns } = this.ctx.memory;
+    shareColumns.forEach((col, k) => {
+      const store = counts.subarray(k * SHARE_BINS, (k + 1) * SHARE_BINS);
+      let first = 0;
+      while (first < SHARE_BINS && store[first] === 0) first++;
+      if (first === SHARE_BINS) return;
+      let last = SHARE_BINS - 1;
+      while (store[last] === 0) last--;
+      const binCounts = Float64Array.from(store.subarray(first, last + 1));
+      const sketch = (this.sketches[col] ??= newSketch("linear"));
+      // the stores hold bins 0 .. SHARE_BINS - 1 of width SHARE_BIN, as the linear sketch numbers them
+      mergeSketchState(sketch, { kind: "linear", n: binCounts.reduce((a, b) => a + b, 0), store: { offset: first, counts: binCounts } });
+      store.fill(0);
+    });
+    this.sharePaths = 0;
   }
 
   private nonFinite(out: Float64Array, col: number, n: number, firstPath: number): never {

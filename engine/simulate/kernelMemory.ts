@@ -1,8 +1,9 @@
 /**
- * The WebAssembly side of a KernelContext: one instance of the compiled path
- * loop (engine/wasm/assembly/evolve.ts) and its memory, which holds the
- * model's constants, the fastExp tables, the block's workspace and its
- * outputs. The JavaScript parts of the kernel (increments, normals, views,
+ * The WebAssembly side of a KernelContext: one instance of the kernel's
+ * module (engine/wasm/assembly/: the path loop and the share columns' block
+ * summaries) and its memory, which holds the model's constants, the fastExp
+ * tables, the block's workspace and outputs, the chunk's moments and the
+ * share columns' bin counts. The JavaScript parts of the kernel (increments, normals, views,
  * summaries) read and write the same numbers through Float64Array views of
  * that memory, so nothing is copied between the two.
  *
@@ -11,8 +12,9 @@
  * paths, see engine/simulate/chunkService.ts).
  */
 import { FAST_EXP_TABLES } from "../stats/fastExp.js";
-import { EVOLVE_WASM_BASE64 } from "../wasm/evolveModule.js";
-import type { CompiledModel } from "./model.js";
+import { KERNEL_WASM_BASE64 } from "../wasm/kernelModule.js";
+import { columnCount, type CompiledModel } from "./model.js";
+import { SHARE_BIN } from "./sketches.js";
 
 /** The i32 slots of the parameter block that `evolve` reads (the constants at the top of engine/wasm/assembly/evolve.ts). */
 export const EvolveParam = {
@@ -31,13 +33,27 @@ export interface KernelMemory {
   params: Int32Array;
   /** runs the block's paths; -1, or the index of the first non-finite market size */
   evolve(): number;
+  /** the chunk's moments, 4 per output column (chunkRunner.ts, MOMENT_FIELDS) */
+  moments: Float64Array;
+  /** the output columns whose values are shares (LinearSketch), in column order */
+  shareColumns: Int32Array;
+  /** their bin counts: shareColumns[k]'s bin b (of width SHARE_BIN) at counts[k SHARE_BINS + b] */
+  counts: Uint32Array;
+  /**
+   * Summarises shareColumns[from ..] of the block in `out` (nb paths, `before` paths of the chunk
+   * before it): engine/wasm/assembly/summaries.ts, whose return value this is.
+   */
+  summarise(nb: number, from: number, before: number): number;
 }
+
+/** Bins of a share column's store: [0, 1] in bins of SHARE_BIN. */
+export const SHARE_BINS = Math.floor(1 / SHARE_BIN) + 1;
 
 let compiled: WebAssembly.Module | undefined;
 
-/** The module, compiled once per thread (about 2 KB, so synchronous compilation is allowed everywhere). */
-function evolveModule(): WebAssembly.Module {
-  return (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(EVOLVE_WASM_BASE64), (c) => c.charCodeAt(0))));
+/** The module, compiled once per thread (about 3 KB, so synchronous compilation is allowed everywhere). */
+function kernelModule(): WebAssembly.Module {
+  return (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0))));
 }
 
 const PAGE = 65536;
@@ -47,6 +63,9 @@ const PAGE = 65536;
  * outputs; slotColumn and marketColumn are the KernelContext's (engine/simulate/kernel.ts).
  */
 export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32Array; marketColumn: Int32Array }, workspaceLength: number, outLength: number): KernelMemory {
+  const T1 = model.T + 1;
+  const C = columnCount(model);
+  const shareColumns = Int32Array.from({ length: C }, (_, col) => col).filter((col) => model.cells[Math.floor(col / T1)].sketch === "linear");
   const { S } = model;
   const K = model.factorIds.length;
   const R = model.regionIds.length;
@@ -71,10 +90,14 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
   } as const;
   const workspace = take(workspaceLength * 8);
   const out = take(outLength * 8);
+  const list = take(shareColumns.length * 4);
+  const moments = take(C * 4 * 8);
+  const counts = take(shareColumns.length * SHARE_BINS * 4);
   const pages = Math.max(1, Math.ceil(at / PAGE));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const instance = new WebAssembly.Instance(evolveModule(), { env: { memory } });
+  const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const run = instance.exports.evolve as (params: number) => number;
+  const summarise = instance.exports.summarise as (out: number, nb: number, list: number, from: number, count: number, moments: number, before: number, counts: number, cap: number, lo: number, inv: number) => number;
 
   const buffer = memory.buffer;
   const p = new Int32Array(buffer, params, PARAMS);
@@ -92,10 +115,17 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
   p[EvolveParam.K] = K;
   p[EvolveParam.W] = workspace;
   p[EvolveParam.OUT] = out;
+  new Int32Array(buffer, list, shareColumns.length).set(shareColumns);
+  // LinearSketch.addAll's factor (1 / width), so that every value gets its bin
+  const inv = 1 / SHARE_BIN;
   return {
     workspace: new Float64Array(buffer, workspace, workspaceLength),
     out: new Float64Array(buffer, out, outLength),
     params: p,
     evolve: () => run(params),
+    moments: new Float64Array(buffer, moments, C * 4),
+    shareColumns,
+    counts: new Uint32Array(buffer, counts, shareColumns.length * SHARE_BINS),
+    summarise: (nb, from, before) => summarise(out, nb, list, from, shareColumns.length, moments, before, counts, SHARE_BINS, 0, inv),
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * The block summaries of the bounded (share) output columns, in
+ * AssemblyScript compiled to WebAssembly: per column, its moments merged into
+ * the chunk's (engine/summary/moments.ts, addMoments: the same operations in
+ * the same order, so the same bits) and its values counted in fixed-width
+ * bins (engine/summary/quantileSketch.ts, LinearSketch.addAll: the same bin
+ * for every value). engine/simulate/chunkRunner.ts calls it once per block
+ * and turns the counts into sketch states at the end.
+ *
+ * The counts of a column are a fixed store of `cap` 32-bit integers for
+ * bins lo .. lo + cap - 1 (shares lie in [0, 1]: bins 0 .. 1/width); a
+ * block whose bins leave the store is left to JavaScript (see below).
+ *
+ * Why WebAssembly: the JavaScript loops paid an index check and a
+ * bounds check on every value; these ran about 1.6 times faster.
+ */
+
+/**
+ * Summarises columns list[from .. count) of the block `out` (nb values per
+ * column, column c at out + c nb doubles) into moments (4 doubles per column
+ * c: mean, M2, min, max of the `before` values seen so far in the chunk)
+ * and counts (column list[k]'s store at counts + k cap 32-bit words).
+ * Returns -1 when all are done; the column c (>= 0) whose mean is not
+ * finite; or -2 - k when list[k]'s bins leave its store (nothing of that
+ * column is changed: the caller summarises it, then resumes at k + 1).
+ */
+export function summarise(out: usize, nb: i32, list: usize, from: i32, count: i32, moments: usize, before: i32, counts: usize, cap: i32, lo: i32, inv: f64): i32 {
+  if (nb == 0) return -1;
+  const n = <f64>nb;
+  for (let k = from; k < count; k++) {
+    const col = load<i32>(list + (<usize>k << 2));
+    const values = out + (<usize>(col * nb) << 3);
+    // the block's sums about its first value (Chan, Golub & LeVeque 1983, section 3)
+    const shift = load<f64>(values);
+    let s1: f64 = 0;
+    let s2: f64 = 0;
+    let min: f64 = Infinity;
+    let max: f64 = -Infinity;
+    for (let j = 0; j < nb; j++) {
+      const v = load<f64>(values + (<usize>j << 3));
+      const d = v - shift;
+      s1 += d;
+      s2 += d * d;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const mean = shift + s1 / n;
+    if (!isFinite<f64>(mean)) return col;
+    // every bin lies between the bins of the smallest and the largest value
+    const first = <i32><i64>Math.floor(min * inv) - lo;
+    const last = <i32><i64>Math.floor(max * inv) - lo;
+    if (first < 0 || last >= cap) return -2 - k;
+    const m2 = Math.max(0, s2 - (s1 * s1) / n);
+    const at = moments + (<usize>(col * 4) << 3);
+    if (before == 0) {
+      store<f64>(at, mean);
+      store<f64>(at, m2, 8);
+      store<f64>(at, min, 16);
+      store<f64>(at, max, 24);
+    } else {
+      // merged with the earlier values (Chan et al. 1983, as mergeMoments)
+      const b = <f64>before;
+      const total = b + n;
+      const delta = mean - load<f64>(at);
+      store<f64>(at, load<f64>(at) + (delta * n) / total);
+      store<f64>(at, load<f64>(at, 8) + m2 + (delta * delta * b * n) / total, 8);
+      if (min < load<f64>(at, 16)) store<f64>(at, min, 16);
+      if (max > load<f64>(at, 24)) store<f64>(at, max, 24);
+    }
+    const store32 = counts + (<usize>(k * cap) << 2);
+    if (min == max) {
+      // one value on every path (a base year): one count
+      const p = store32 + (<usize>first << 2);
+      store<u32>(p, load<u32>(p) + <u32>nb);
+    } else
+      for (let j = 0; j < nb; j++) {
+        const p = store32 + (<usize>(<i32><i64>Math.floor(load<f64>(values + (<usize>j << 3)) * inv) - lo) << 2);
+        store<u32>(p, load<u32>(p) + 1);
+      }
+  }
+  return -1;
+}
