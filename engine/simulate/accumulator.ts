@@ -8,7 +8,7 @@ import type { QuantileSketch } from "../summary/quantileSketch.js";
 import type { Histogram, Stat } from "../results/types.js";
 import { MOMENT_FIELDS, type ChunkResult } from "./chunkRunner.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { mergeSketchState, newSketch, type SketchState } from "./sketches.js";
+import { mergeSketchState, newSketch, sketchFromState, type SketchState } from "./sketches.js";
 
 /** z of a two-sided 95% normal interval. */
 export const Z95 = 1.959963984540054;
@@ -57,9 +57,13 @@ export class ScenarioAccumulator {
     this.paths += r.n;
   }
 
-  /** Add a runner's accumulated column sketches (at the end of a run). */
+  /** Add a runner's accumulated column sketches (at the end of a run); an empty sketch takes the state's arrays. */
   addSketches(states: (SketchState | undefined)[]): void {
-    states.forEach((s, col) => s && mergeSketchState(this.sketches[col], s));
+    states.forEach((s, col) => {
+      if (!s) return;
+      if (this.sketches[col].count() === 0) this.sketches[col] = sketchFromState(s);
+      else mergeSketchState(this.sketches[col], s);
+    });
   }
 
   stat(col: number): Stat {

@@ -19,8 +19,8 @@ import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
 import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { SHARE_BINS } from "./kernelMemory.js";
-import { mergeSketchState, newSketch, sketchState, type SketchState } from "./sketches.js";
+import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
+import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchState } from "./sketches.js";
 
 /** Moments per column: [mean, m2, min, max] * columns. */
 export const MOMENT_FIELDS = 4;
@@ -174,20 +174,19 @@ export class ChunkRunner {
 
   /** Moves the share columns' counts from the WebAssembly stores into their sketches (exact: integer counts). */
   private emptyShareStores(): void {
-    const { counts, shareColumns } = this.ctx.memory;
+    const { counts, ranges, shareColumns } = this.ctx.memory;
     shareColumns.forEach((col, k) => {
-      const store = counts.subarray(k * SHARE_BINS, (k + 1) * SHARE_BINS);
-      let first = 0;
-      while (first < SHARE_BINS && store[first] === 0) first++;
-      if (first === SHARE_BINS) return;
-      let last = SHARE_BINS - 1;
-      while (store[last] === 0) last--;
-      const binCounts = Float64Array.from(store.subarray(first, last + 1));
-      const sketch = (this.sketches[col] ??= newSketch("linear"));
-      // the stores hold bins 0 .. SHARE_BINS - 1 of width SHARE_BIN, as the linear sketch numbers them
-      mergeSketchState(sketch, { kind: "linear", n: binCounts.reduce((a, b) => a + b, 0), store: { offset: first, counts: binCounts } });
-      store.fill(0);
+      const [first, last, n] = [ranges[3 * k], ranges[3 * k + 1], ranges[3 * k + 2]];
+      if (n === 0) return;
+      // the stores hold bins 0 .. SHARE_BINS - 1 of width SHARE_BIN, numbered as the linear sketch numbers them
+      const bins = counts.subarray(k * SHARE_BINS + first, k * SHARE_BINS + last + 1);
+      const state: SketchState = { kind: "linear", n, store: { offset: first, counts: Float64Array.from(bins) } };
+      const spilled = this.sketches[col];
+      if (spilled) mergeSketchState(spilled, state);
+      else this.sketches[col] = sketchFromState(state);
+      bins.fill(0);
     });
+    emptyRanges(ranges);
     this.sharePaths = 0;
   }
 

@@ -39,6 +39,8 @@ export interface KernelMemory {
   shareColumns: Int32Array;
   /** their bin counts: shareColumns[k]'s bin b (of width SHARE_BIN) at counts[k SHARE_BINS + b] */
   counts: Uint32Array;
+  /** per share column k: its lowest and highest non-empty bin and its total count, at ranges[3 k ..] */
+  ranges: Float64Array;
   /**
    * Summarises shareColumns[from ..] of the block in `out` (nb paths, `before` paths of the chunk
    * before it): engine/wasm/assembly/summaries.ts, whose return value this is.
@@ -93,11 +95,12 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
   const list = take(shareColumns.length * 4);
   const moments = take(C * 4 * 8);
   const counts = take(shareColumns.length * SHARE_BINS * 4);
+  const ranges = take(shareColumns.length * 3 * 8);
   const pages = Math.max(1, Math.ceil(at / PAGE));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const run = instance.exports.evolve as (params: number) => number;
-  const summarise = instance.exports.summarise as (out: number, nb: number, list: number, from: number, count: number, moments: number, before: number, counts: number, cap: number, lo: number, inv: number) => number;
+  const summarise = instance.exports.summarise as (out: number, nb: number, list: number, from: number, count: number, moments: number, before: number, counts: number, cap: number, lo: number, inv: number, ranges: number) => number;
 
   const buffer = memory.buffer;
   const p = new Int32Array(buffer, params, PARAMS);
@@ -126,6 +129,17 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
     moments: new Float64Array(buffer, moments, C * 4),
     shareColumns,
     counts: new Uint32Array(buffer, counts, shareColumns.length * SHARE_BINS),
-    summarise: (nb, from, before) => summarise(out, nb, list, from, shareColumns.length, moments, before, counts, SHARE_BINS, 0, inv),
+    ranges: emptyRanges(new Float64Array(buffer, ranges, shareColumns.length * 3)),
+    summarise: (nb, from, before) => summarise(out, nb, list, from, shareColumns.length, moments, before, counts, SHARE_BINS, 0, inv, ranges),
   };
+}
+
+/** Marks every store of `ranges` empty: lowest bin SHARE_BINS, highest -1, count 0. */
+export function emptyRanges(ranges: Float64Array): Float64Array {
+  for (let k = 0; k < ranges.length; k += 3) {
+    ranges[k] = SHARE_BINS;
+    ranges[k + 1] = -1;
+    ranges[k + 2] = 0;
+  }
+  return ranges;
 }

@@ -33,6 +33,20 @@ function addStore(into: DenseStore, st: StoreState): void {
   for (let j = 0; j < c.length; j++) if (c[j] !== 0) into.add(st.offset + j, c[j]);
 }
 
+/** A sketch holding a state (its arrays taken, not copied). */
+export function sketchFromState(st: SketchState): QuantileSketch {
+  if (st.kind === "linear") {
+    const s = new LinearSketch(SHARE_BIN);
+    s.store.offset = st.store.offset;
+    s.store.counts = st.store.counts;
+    s.n = st.n;
+    return s;
+  }
+  const s = new LogSketch(LOG_ALPHA);
+  mergeSketchState(s, st);
+  return s;
+}
+
 /** Add a sketch's state into a sketch of the same kind (exact: counts are integers). */
 export function mergeSketchState(into: QuantileSketch, st: SketchState): void {
   if (st.kind === "linear") addStore((into as LinearSketch).store, st.store);

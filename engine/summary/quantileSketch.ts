@@ -16,7 +16,7 @@ import { pow } from "../stats/pow.js";
 
 /** Counts of bin indices, dense between the lowest and highest index seen. */
 export class DenseStore {
-  counts = new Float64Array(0);
+  counts: Float64Array = new Float64Array(0);
   offset = 0;
 
   add(index: number, weight = 1): void {

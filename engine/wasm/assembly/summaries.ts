@@ -24,7 +24,7 @@
  * finite; or -2 - k when list[k]'s bins leave its store (nothing of that
  * column is changed: the caller summarises it, then resumes at k + 1).
  */
-export function summarise(out: usize, nb: i32, list: usize, from: i32, count: i32, moments: usize, before: i32, counts: usize, cap: i32, lo: i32, inv: f64): i32 {
+export function summarise(out: usize, nb: i32, list: usize, from: i32, count: i32, moments: usize, before: i32, counts: usize, cap: i32, lo: i32, inv: f64, ranges: usize): i32 {
   if (nb == 0) return -1;
   const n = <f64>nb;
   for (let k = from; k < count; k++) {
@@ -67,6 +67,11 @@ export function summarise(out: usize, nb: i32, list: usize, from: i32, count: i3
       if (min < load<f64>(at, 16)) store<f64>(at, min, 16);
       if (max > load<f64>(at, 24)) store<f64>(at, max, 24);
     }
+    // the store's range of non-empty bins and its total count (ranges: lowest bin, highest bin, count, as 3 doubles)
+    const range = ranges + <usize>(k * 24);
+    if (<f64>first < load<f64>(range)) store<f64>(range, <f64>first);
+    if (<f64>last > load<f64>(range, 8)) store<f64>(range, <f64>last, 8);
+    store<f64>(range, load<f64>(range, 16) + n, 16);
     const store32 = counts + (<usize>(k * cap) << 2);
     if (min == max) {
       // one value on every path (a base year): one count
