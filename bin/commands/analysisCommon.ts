@@ -7,6 +7,7 @@
  * nothing with the marker (engine/run/outputs).
  */
 import { availableParallelism } from "node:os";
+import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import type { Scenario } from "../../engine/model/types.js";
 import type { OutputFile } from "../../engine/run/outputs/writeOutputs.js";
@@ -36,6 +37,19 @@ export interface AnalysisOptions {
   json: boolean;
   png: boolean;
   quiet: boolean;
+}
+
+/** Declares the flags of AnalysisFlags on a command; `paths` and `out` say what those two mean for it. */
+export function analysisFlagOptions(command: Command, help: { paths: string; out: string }): Command {
+  return command
+    .option("--paths <n>", help.paths)
+    .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
+    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
+    .option("--out <dir>", help.out)
+    .option("--png", "with --out, also write the figure as PNG")
+    .option("--force", "write into a non-empty --out directory not made by marketfutures")
+    .option("--json", "print the full result as JSON")
+    .option("--quiet", "no progress bar");
 }
 
 /** A positive integer in decimal or with an exponent (2e4). */

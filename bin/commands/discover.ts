@@ -8,7 +8,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
+import { analysisFlagOptions, checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
 
 interface DiscoverFlags extends AnalysisFlags {
   where: string;
@@ -59,20 +59,16 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
 }
 
 export function registerDiscover(program: Command): void {
-  program
+  const command = program
     .command("discover")
     .description("scenario discovery: which ranges of the uncertain inputs lead to an outcome (PRIM boxes, coverage and density)")
     .argument("<file>", "scenario file")
     .requiredOption("--where <clause>", 'the outcome: "ENTITY [in VIEW] YEAR OP VALUE", e.g. "eu_providers in europe 2030 >= 15%"')
-    .option("--min-density <d>", "suggest the box of highest coverage with at least this density (default: the best balance, highest F1)")
-    .option("--paths <n>", "paths to run (default 4096)")
-    .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
-    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
-    .option("--out <dir>", "also write discovery.json, discovery-box.csv, discovery-steps.csv and the figure here")
-    .option("--png", "with --out, also write the figure as PNG")
-    .option("--force", "write into a non-empty --out directory not made by marketfutures")
-    .option("--json", "print the full result as JSON")
-    .option("--quiet", "no progress bar")
+    .option("--min-density <d>", "suggest the box of highest coverage with at least this density (default: the best balance, highest F1)");
+  analysisFlagOptions(command, {
+    paths: "paths to run (default 4096)",
+    out: "also write discovery.json, discovery-box.csv, discovery-steps.csv and the figure here",
+  })
     .addHelpText(
       "after",
       `

@@ -9,7 +9,7 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, requiredYear, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
+import { analysisFlagOptions, checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, requiredYear, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
 
 interface SensitivityFlags extends AnalysisFlags {
   output: string;
@@ -50,22 +50,18 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
 }
 
 export function registerSensitivity(program: Command): void {
-  program
+  const command = program
     .command("sensitivity")
     .description("which uncertain inputs move one output: tornado (one at a time) or Sobol indices (variance shares)")
     .argument("<file>", "scenario file")
     .requiredOption("--output <entity>", "player, group or metric whose value is explained, e.g. eu_providers")
     .option("--year <y>", "year of the output, within the scenario's horizon (required)")
     .option("--view <v>", "region id or global", "global")
-    .option("--method <m>", "tornado or sobol", "tornado")
-    .option("--paths <n>", "tornado: paths per run; sobol: base rows n of the Saltelli design (default 4096)")
-    .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
-    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
-    .option("--out <dir>", "also write sensitivity.json, sensitivity.csv and the figure here")
-    .option("--png", "with --out, also write the figure as PNG")
-    .option("--force", "write into a non-empty --out directory not made by marketfutures")
-    .option("--json", "print the full result as JSON")
-    .option("--quiet", "no progress bar")
+    .option("--method <m>", "tornado or sobol", "tornado");
+  analysisFlagOptions(command, {
+    paths: "tornado: paths per run; sobol: base rows n of the Saltelli design (default 4096)",
+    out: "also write sensitivity.json, sensitivity.csv and the figure here",
+  })
     .addHelpText(
       "after",
       `

@@ -17,6 +17,7 @@ import { Worker } from "node:worker_threads";
 import { UserError } from "../diagnostics.js";
 import type { Scenario } from "../model/types.js";
 import { ChunkRunner, type ChunkResult, type RunnerOptions } from "../simulate/chunkRunner.js";
+import { yieldToEventLoop } from "../simulate/eventLoop.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
 import type { WorkerReply, WorkerRequest } from "../simulate/workerMessages.js";
@@ -41,9 +42,6 @@ class Channel {
     });
   }
 }
-
-/** Resolves after pending I/O callbacks (worker messages) have run. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const workerUrl = () => new URL("./worker.js", import.meta.url);
 /** Workers started ahead of their pool (prestartWorkers), not keeping the process alive until a pool takes them. */

@@ -11,6 +11,7 @@ import { scenarioMeta } from "../results/scenarioMeta.js";
 import type { SamplePath, ScenarioResult, Series, TargetResult } from "../results/types.js";
 import { ScenarioAccumulator } from "./accumulator.js";
 import { ChunkRunner, type ChunkResult, type RunnerOptions } from "./chunkRunner.js";
+import { yieldToEventLoop } from "./eventLoop.js";
 import { parseWithMathjs } from "../expr/compile.js";
 import { compileModel } from "./compile.js";
 import type { ChunkWork } from "./kernel.js";
@@ -145,12 +146,6 @@ function samplePathsOf(acc: ScenarioAccumulator): SamplePath[] {
     });
     return { path, values: out };
   });
-}
-
-/** Resolves once pending events have run: setImmediate where there is one (Node), else a timer (at least 1 ms, often 4). */
-function yieldToEventLoop(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** An executor in the calling thread (browser main thread, tests, --threads 1). */

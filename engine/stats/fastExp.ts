@@ -82,7 +82,7 @@ const HALF_POW2 = new Float64Array(OFFSET + 1025);
 }
 
 /** The tables, for the WebAssembly kernel's copy of this function (engine/wasm/assembly/evolve.ts). */
-export const FAST_EXP_TABLES = { T_HI, T_LO, HALF_POW2, OFFSET } as const;
+export const FAST_EXP_TABLES = { T_HI, T_LO, HALF_POW2 } as const;
 
 export function fastExp(x: number): number {
   // Clamp instead of returning early: a branch out of the function costs more than the
