@@ -72,6 +72,14 @@ const afterPrefix = new Map<string, number>();
 
 /** aleaState(prefix + rest), remembering the first pass over `prefix`. */
 export function aleaStateWithPrefix(prefix: string, rest: string): AleaState {
+  // NaN, not 0: the fields hold doubles from the start, so that reseeding never changes the object's shape
+  const st = { c: 1, s0: NaN, s1: NaN, s2: NaN };
+  reseedAlea(st, prefix, rest);
+  return st;
+}
+
+/** Puts `st` in the state aleaStateWithPrefix(prefix, rest) would return, without allocating. */
+export function reseedAlea(st: AleaState, prefix: string, rest: string): void {
   let n1 = afterPrefix.get(prefix);
   if (n1 === undefined) {
     if (afterPrefix.size > 10_000) afterPrefix.clear();
@@ -87,7 +95,10 @@ export function aleaStateWithPrefix(prefix: string, rest: string): AleaState {
   if (s1 < 0) s1 += 1;
   let s2 = SPACE2 - mashOutput(n3);
   if (s2 < 0) s2 += 1;
-  return { c: 1, s0, s1, s2 };
+  st.c = 1;
+  st.s0 = s0;
+  st.s1 = s1;
+  st.s2 = s2;
 }
 
 /** One draw in [0, 1), advancing the state. */

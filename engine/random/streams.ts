@@ -25,7 +25,7 @@ export function streamKey(seed: string, scenarioId: string, quantity: string, ch
 }
 
 /** The part of a stream's key that is the same in every chunk. */
-function streamPrefix(seed: string, scenarioId: string, quantity: string): string {
+export function streamPrefix(seed: string, scenarioId: string, quantity: string): string {
   return `marketfutures/1${SEP}${seed}${SEP}${scenarioId}${SEP}${quantity}${SEP}`;
 }
 

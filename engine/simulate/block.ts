@@ -2,8 +2,8 @@
  * One block of paths of a chunk: its increments, its normals, its paths and
  * its views, in that order (engine/simulate/kernel.ts gives the draw order).
  */
-import type { AleaState } from "../random/alea.js";
-import { openState } from "../random/streams.js";
+import { reseedAlea, type AleaState } from "../random/alea.js";
+import { openState, streamPrefix } from "../random/streams.js";
 import { fillNormalsAlea } from "../random/ziggurat.js";
 import { evolve } from "./evolve.js";
 import { addIncrements, type BlockSpan } from "./increments.js";
@@ -11,8 +11,14 @@ import type { KernelContext } from "./kernel.js";
 import type { CompiledModel, ValueSource } from "./model.js";
 import { writeViews } from "./views.js";
 
-/** The chunk's random streams, as Alea states that the blocks advance in turn. */
+/**
+ * A chunk's random streams, as Alea states that the blocks advance in turn.
+ * Made once per runner and seed, then moved to each chunk in place
+ * (seekChunk): the same objects every chunk, so the kernel's optimized code
+ * always meets the same shapes, and opening a chunk allocates nothing.
+ */
 export interface ChunkStreams {
+  seed: string;
   factor: AleaState[];
   /** per slot */
   noise: AleaState[];
@@ -24,18 +30,33 @@ export interface ChunkStreams {
   count: AleaState[];
   /** per shock event with a random jump */
   jump: (AleaState | undefined)[];
+  /** every state above, with the part of its key that is the same in every chunk */
+  keyed: { state: AleaState; prefix: string }[];
 }
 
-export function openChunkStreams(model: CompiledModel, seed: string, chunk: number): ChunkStreams {
-  const state = (quantity: string) => openState(seed, model.scenarioId, quantity, chunk);
+export function chunkStreams(model: CompiledModel, seed: string): ChunkStreams {
+  const keyed: ChunkStreams["keyed"] = [];
+  const state = (quantity: string) => {
+    const st = openState(seed, model.scenarioId, quantity, 0);
+    keyed.push({ state: st, prefix: streamPrefix(seed, model.scenarioId, quantity) });
+    return st;
+  };
   return {
+    seed,
     factor: model.factorIds.map((id) => state(`factor:${id}`)),
     noise: Array.from(model.slotRegion, (r, j) => state(`noise:${model.regionIds[r]}:${model.playerIds[model.slotPlayer[j]]}`)),
     market: model.regionIds.map((id) => state(`market:${id}`)),
     occurs: model.regimes.map((g) => state(`event:${g.id}:occurs`)),
     count: model.shocks.map((s) => state(`event:${s.id}:count`)),
     jump: model.shocks.map((s) => (s.jump.kind === "perEvent" ? state(`event:${s.id}:jump`) : undefined)),
+    keyed,
   };
+}
+
+/** Moves every stream to the start of its draws in `chunk`: the states openState(seed, scenario, quantity, chunk) returns. */
+export function seekChunk(streams: ChunkStreams, chunk: number): void {
+  const rest = String(chunk);
+  for (const { state, prefix } of streams.keyed) reseedAlea(state, prefix, rest);
 }
 
 /**

@@ -38,7 +38,7 @@ import type { Distribution } from "../distributions/index.js";
 import { makeDistribution } from "../distributions/index.js";
 import { designValues, sampleDesign, type ChunkInputs } from "./inputs.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { blockLayout, openChunkStreams, simulateBlock, type BlockLayout } from "./block.js";
+import { blockLayout, chunkStreams, seekChunk, simulateBlock, type BlockLayout, type ChunkStreams } from "./block.js";
 import { evolveConstants, type EvolveConstants } from "./evolve.js";
 import { kernelMemory, type KernelMemory } from "./kernelMemory.js";
 
@@ -73,7 +73,11 @@ export class SimulationError extends UserError {
   }
 }
 
-/** Per-model data the kernel reuses across chunks. */
+/**
+ * Per-model data the kernel reuses across chunks. Every field is set when the
+ * context is made (undefined until first used): a field added later would
+ * change the object's shape and throw away the optimized code that reads it.
+ */
 export interface KernelContext {
   model: CompiledModel;
   dists: Distribution[];
@@ -88,13 +92,15 @@ export interface KernelContext {
   /** the slots hit by each shock event, flat, by id (engine/simulate/shocks.ts) */
   shockSlots: Record<string, { start: Int32Array; slots: Int32Array }>;
   /** the layout of the last block's workspace (engine/simulate/block.ts) */
-  layout?: BlockLayout;
+  layout: BlockLayout | undefined;
+  /** the random streams, moved from chunk to chunk (engine/simulate/block.ts) */
+  streams: ChunkStreams | undefined;
   /** buffers reused from block to block and chunk to chunk (no allocation, no GC in the steady state) */
   scratch: Map<string, Float64Array>;
   /** the WebAssembly path loop and its memory, which holds the block's workspace and outputs */
   memory: KernelMemory;
   /** the layout whose constant starting values are in the workspace (engine/simulate/evolve.ts) */
-  gathered?: BlockLayout;
+  gathered: BlockLayout | undefined;
 }
 
 /** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */
@@ -114,7 +120,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
   const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE);
-  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map(), memory };
+  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map(), memory, layout: undefined, streams: undefined, gathered: undefined };
 }
 
 /**
@@ -128,7 +134,8 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork, onBlock: (blo
   const D = model.dimensions.length;
   const u = work.design ?? sampleDesign(model, seed, chunk, n, buffer(ctx, "design", D * n, false));
   const x = designValues(ctx.dists, u, n, buffer(ctx, "values", D * n, false));
-  const streams = openChunkStreams(model, seed, chunk);
+  const streams = ctx.streams?.seed === seed ? ctx.streams : (ctx.streams = chunkStreams(model, seed));
+  seekChunk(streams, chunk);
   const C = columnCount(model);
   for (let offset = 0; offset < n; offset += BLOCK_SIZE) {
     const nb = Math.min(BLOCK_SIZE, n - offset);
