@@ -11,6 +11,7 @@
  */
 import { UserError } from "../diagnostics.js";
 import type { Scenario } from "../model/types.js";
+import { ChunkFailures } from "../simulate/chunkFailures.js";
 import type { ChunkResult, RunnerOptions } from "../simulate/chunkRunner.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
@@ -86,13 +87,23 @@ export class WebWorkerPool implements Executor {
   async run(works: Work[], onResult: (r: ChunkResult) => void): Promise<void> {
     let next = 0;
     const channels = this.channels;
+    const failures = new ChunkFailures();
     const feed = async (c: Channel): Promise<void> => {
       while (next < works.length) {
-        const reply = await c.ask({ type: "run", work: works[next++] });
+        const work = works[next++];
+        let reply: WorkerReply;
+        try {
+          reply = await c.ask({ type: "run", work });
+        } catch (err) {
+          failures.record(work.chunk, err);
+          next = works.length; // hand out no more chunks; those handed out finish
+          return;
+        }
         if (reply.type === "result") onResult(reply.result);
       }
     };
     await Promise.all(channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c))));
+    failures.throwFirst();
   }
 
   async finish(): Promise<(SketchState | undefined)[][]> {

@@ -12,11 +12,17 @@
  * It runs one chunk at a time (a few milliseconds) and then lets the event
  * loop hand results to the accumulator and new chunks to the workers, which
  * keep two requests in flight so that they never wait for it.
+ *
+ * A worker's first requests go out with its start message, before this
+ * thread takes its first chunk: that chunk runs cold (tens of milliseconds)
+ * and, while it runs, no reply can be read, so a worker that waited for its
+ * "ready" before being given work would sit idle all that time.
  */
 import { Worker } from "node:worker_threads";
 import { UserError } from "../diagnostics.js";
 import type { Scenario } from "../model/types.js";
 import { ChunkRunner, type ChunkResult, type RunnerOptions } from "../simulate/chunkRunner.js";
+import { ChunkFailures } from "../simulate/chunkFailures.js";
 import { yieldToEventLoop } from "../simulate/eventLoop.js";
 import type { Executor, Work } from "../simulate/simulateScenario.js";
 import type { SketchState } from "../simulate/sketches.js";
@@ -85,27 +91,43 @@ export class WorkerPool implements Executor {
   async run(works: Work[], onResult: (r: ChunkResult) => void): Promise<void> {
     let next = 0;
     const local = this.local!;
+    const failures = new ChunkFailures();
+    const fail = (work: Work, err: unknown) => {
+      failures.record(work.chunk, err);
+      next = works.length; // hand out no more chunks; those handed out finish
+    };
     const feedLocal = async (): Promise<void> => {
       while (next < works.length) {
-        onResult(local.run(works[next++]));
+        const work = works[next++];
+        try {
+          onResult(local.run(work));
+        } catch (err) {
+          return fail(work, err);
+        }
         await yieldToEventLoop();
       }
     };
+    // Requests are posted synchronously up to the first await, and a worker answers them in order, after its start.
     const feed = async (c: Channel): Promise<void> => {
-      await c.ready;
       while (next < works.length) {
-        const reply = await c.ask({ type: "run", work: works[next++] });
+        const work = works[next++];
+        let reply: WorkerReply;
+        try {
+          reply = await c.ask({ type: "run", work });
+        } catch (err) {
+          // a failed start fails the runs behind it: report the start's error, not theirs
+          return fail(work, await c.ready.then(() => err, (startError: unknown) => startError));
+        }
         if (reply.type === "result") onResult(reply.result);
       }
     };
-    try {
-      await Promise.all([feedLocal(), ...this.channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c)))]);
-    } finally {
-      next = works.length; // after an error, hand out no more chunks
-    }
+    const workers = this.channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c)));
+    await Promise.all([...workers, feedLocal()]);
+    failures.throwFirst();
   }
 
   async finish(): Promise<(SketchState | undefined)[][]> {
+    await Promise.all(this.channels.map((c) => c.ready)); // a failed start, even with no chunk run
     const replies = await Promise.all(this.channels.map((c) => c.ask({ type: "finish" })));
     const states = [this.local!.sketchStates(), ...replies.map((r) => (r.type === "sketches" ? r.states : []))];
     this.local = undefined;

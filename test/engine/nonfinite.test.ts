@@ -2,8 +2,12 @@
  * A non-finite number stops the run with a SimulationError that names the
  * scenario, the quantity, the year and the path (engine/simulate/kernel.ts).
  */
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../engine/diagnostics.js";
+import { ensureBuilt, runCli } from "../cli/builtCli.js";
 import { fixture, simulate } from "./helpers.js";
 
 async function failure(file: string, paths: number): Promise<Error> {
@@ -63,4 +67,31 @@ describe("non-finite values stop the run", () => {
     const again = await failure(fixture("nonfinite-path.json"), path + 1);
     expect(again.message).toBe(e.message);
   });
+});
+
+describe("the CLI stops the same way whichever thread meets the value", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "mf-nonfinite-"));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  beforeAll(() => {
+    expect(ensureBuilt()).toBe(true);
+  }, 120_000);
+
+  it("--threads 1, 2 and 3 print one error naming the same path, exit 1 and write nothing", () => {
+    // nonfinite-path.json's first bad path is past the first chunk; with 2 or 3 threads its chunk may run in a worker,
+    // whose error crosses the thread boundary as a message and must come out as the same user error.
+    const runs = [1, 2, 3].map((k) => ({ k, out: join(tmp, `t${k}`), r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--quiet", "--out", join(tmp, `t${k}`)) }));
+    for (const { k, out, r } of runs) {
+      expect(r.code, `${k} threads: ${r.stderr}`).toBe(1);
+      expect(r.stderr, `${k} threads`).toMatch(/scenario nonfinite_path: .* in 2026 on path \d+;/);
+      expect(r.stderr, `${k} threads`).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stderr, `${k} threads`).toBe(runs[0].r.stderr);
+      let written: string[] = [];
+      try {
+        written = readdirSync(out);
+      } catch {
+        // no output directory at all
+      }
+      expect(written, `${k} threads`).toEqual([]);
+    }
+  }, 60_000);
 });

@@ -83,6 +83,25 @@ describe("WebWorkerPool", async () => {
   });
 });
 
+describe("WebWorkerPool with a bad value on several paths", () => {
+  it("reports the first bad path in chunk order, as one thread does, even when a later chunk fails first", async () => {
+    // nonfinite-path.json fails on several paths of 20,000 (about one in 2,000), the first of them in chunk 1. With 3
+    // workers, chunks 0-5 go out at once, two per worker; the first worker (chunks 0 and 1) answers slowly, so the
+    // others run the later chunks and meet a later bad path before it answers.
+    const scenario = await load(fixture("nonfinite-path.json"));
+    const options = { paths: 20_000, seed: "2025" };
+    const expected = await simulateScenario(scenario, "p.json", new LocalExecutor(), options).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(expected).toMatch(/ on path 2\d\d\d;/); // chunk 1: paths 2048-4095
+    let spawned = 0;
+    const pool = new WebWorkerPool(3, () => new FakeWorker(spawned++ === 0 ? () => 40 : () => 0));
+    await expect(simulateScenario(scenario, "p.json", pool, options)).rejects.toThrow(expected!);
+    await pool.close();
+  });
+});
+
 describe("engine/browser", () => {
   it("reaches no Node built-in from the worker script or the pool", async () => {
     const { files, nodeImports } = importGraph("engine/browser/worker.ts", "engine/browser/webWorkerPool.ts");
