@@ -68,21 +68,9 @@ export class ScenarioAccumulator {
 
   stat(col: number): Stat {
     const m = this.moments[col];
-    const s = this.sketches[col];
     const sd = sdOf(m);
-    return {
-      n: m.n,
-      mean: m.mean,
-      sd,
-      se: m.n > 0 ? sd / Math.sqrt(m.n) : NaN,
-      min: m.min,
-      max: m.max,
-      p5: clampedQuantile(s, 0.05, m),
-      p25: clampedQuantile(s, 0.25, m),
-      p50: clampedQuantile(s, 0.5, m),
-      p75: clampedQuantile(s, 0.75, m),
-      p95: clampedQuantile(s, 0.95, m),
-    };
+    const [p5, p25, p50, p75, p95] = clampedQuantiles(this.sketches[col], [0.05, 0.25, 0.5, 0.75, 0.95], m);
+    return { n: m.n, mean: m.mean, sd, se: m.n > 0 ? sd / Math.sqrt(m.n) : NaN, min: m.min, max: m.max, p5, p25, p50, p75, p95 };
   }
 
   /**
@@ -100,29 +88,30 @@ export class ScenarioAccumulator {
     }
     const s = this.targetSketches[k];
     const h = (Z95 * 0.5) / Math.sqrt(m.n);
-    const halfWidth = (clampedQuantile(s, 0.5 + h, m) - clampedQuantile(s, 0.5 - h, m)) / 2;
-    return { value: clampedQuantile(s, 0.5, m), se: halfWidth / Z95, halfWidth };
+    const [low, median, high] = clampedQuantiles(s, [0.5 - h, 0.5, 0.5 + h], m);
+    const halfWidth = (high - low) / 2;
+    return { value: median, se: halfWidth / Z95, halfWidth };
   }
 
   /** End-year histogram of a cell: about 40 equal bins between the minimum and maximum, from the sketch. */
   histogram(col: number, year: number): Histogram {
     const m = this.moments[col];
-    const bins = this.sketches[col].bins();
+    const bins = this.sketches[col].binArrays();
     const lo = m.min;
     const hi = m.max > m.min ? m.max : m.min + Math.max(1e-9, Math.abs(m.min) * 1e-9);
     const B = 40;
     const width = (hi - lo) / B;
     const edges = Array.from({ length: B + 1 }, (_, i) => (i === B ? hi : lo + i * width));
     const counts = new Array<number>(B).fill(0);
-    for (const [a, b, c] of bins) {
-      const mid = Math.min(hi, Math.max(lo, (a + b) / 2));
-      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += c;
+    for (let k = 0; k < bins.count.length; k++) {
+      const mid = Math.min(hi, Math.max(lo, (bins.lo[k] + bins.hi[k]) / 2));
+      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += bins.count[k];
     }
     return { year, edges, counts };
   }
 }
 
-/** A quantile from a sketch, kept inside the exact [min, max] of the data. */
-function clampedQuantile(s: QuantileSketch, q: number, m: Moments): number {
-  return Math.min(m.max, Math.max(m.min, s.quantile(q)));
+/** Quantiles from a sketch (qs increasing), each kept inside the exact [min, max] of the data. */
+function clampedQuantiles(s: QuantileSketch, qs: readonly number[], m: Moments): number[] {
+  return s.quantiles(qs).map((v) => Math.min(m.max, Math.max(m.min, v)));
 }

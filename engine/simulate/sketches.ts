@@ -29,8 +29,7 @@ export function sketchState(s: QuantileSketch): SketchState {
 }
 
 function addStore(into: DenseStore, st: StoreState): void {
-  const c = st.counts;
-  for (let j = 0; j < c.length; j++) if (c[j] !== 0) into.add(st.offset + j, c[j]);
+  into.addCounts(st.offset, st.counts);
 }
 
 /** A sketch holding a state (its arrays taken, not copied). */

@@ -46,8 +46,21 @@ export class DenseStore {
   }
 
   merge(other: DenseStore): void {
-    const c = other.counts;
-    for (let j = 0; j < c.length; j++) if (c[j] !== 0) this.add(other.offset + j, c[j]);
+    this.addCounts(other.offset, other.counts);
+  }
+
+  /** Adds counts[j] to bin offset + j for every j: the store grows (at most twice) to the non-zero range, then one loop. */
+  addCounts(offset: number, counts: Float64Array): void {
+    let first = 0;
+    let last = counts.length - 1;
+    while (first <= last && counts[first] === 0) first++;
+    while (last > first && counts[last] === 0) last--;
+    if (first > last) return;
+    this.add(offset + first, 0);
+    this.add(offset + last, 0);
+    const into = this.counts;
+    const shift = offset - this.offset;
+    for (let j = first; j <= last; j++) into[shift + j] += counts[j];
   }
 
   /** Non-zero bins as [index, count] pairs, for serialisation. */
@@ -75,11 +88,22 @@ export interface QuantileSketch {
   count(): number;
   /** q in [0, 1]; NaN when empty. */
   quantile(q: number): number;
+  /** quantile(q) for each of qs (in increasing order), in one pass over the bins: the same numbers. */
+  quantiles(qs: readonly number[]): number[];
   /** Number of values <= x, interpolated within a bin. */
   rank(x: number): number;
   /** Bins in increasing order of value: [lower edge, upper edge, count]. */
   bins(): [number, number, number][];
+  /** The same bins as three arrays (no array per bin): for loops over many bins. */
+  binArrays(): BinArrays;
   toJSON(): unknown;
+}
+
+/** Non-empty bins in increasing order of value: bin k holds count[k] values in [lo[k], hi[k]]. */
+export interface BinArrays {
+  lo: Float64Array;
+  hi: Float64Array;
+  count: Float64Array;
 }
 
 /** Visits bins in increasing order of value, [lower edge, upper edge, count > 0], until the visitor returns true. */
@@ -115,23 +139,34 @@ abstract class BinnedSketch {
     return out;
   }
 
+  binArrays(): BinArrays {
+    const bins = this.bins();
+    return { lo: Float64Array.from(bins, (b) => b[0]), hi: Float64Array.from(bins, (b) => b[1]), count: Float64Array.from(bins, (b) => b[2]) };
+  }
+
   /** The value of rank q n, interpolated inside its bin; NaN when empty. */
   quantile(q: number): number {
-    if (this.n === 0) return NaN;
-    const target = Math.min(Math.max(q, 0), 1) * this.n;
+    return this.quantiles([q])[0];
+  }
+
+  quantiles(qs: readonly number[]): number[] {
+    const out = qs.map(() => NaN);
+    if (this.n === 0) return out;
+    const targets = qs.map((q) => Math.min(Math.max(q, 0), 1) * this.n);
+    for (let k = 1; k < targets.length; k++) if (!(targets[k] >= targets[k - 1])) throw new RangeError(`quantiles: the probabilities must increase, got ${qs.join(", ")}`);
+    let k = 0;
     let seen = 0;
-    let value = NaN;
     let lastHi = NaN;
     this.visitBins((lo, hi, c) => {
-      if (seen + c >= target) {
-        value = lo + (hi - lo) * ((target - seen) / c);
-        return true;
-      }
+      for (; k < targets.length && seen + c >= targets[k]; k++) out[k] = lo + (hi - lo) * ((targets[k] - seen) / c);
+      if (k === targets.length) return true;
       seen += c;
       lastHi = hi;
       return false;
     });
-    return Number.isNaN(value) ? lastHi : value;
+    // Rounding can leave the last targets above the total: they get the top edge.
+    for (; k < targets.length; k++) out[k] = lastHi;
+    return out;
   }
 
   /** Number of values <= x, interpolated within a bin. */
@@ -193,6 +228,22 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
   protected visitBins(visit: BinVisitor): void {
     const w = this.width;
     visitStore(this.store, false, (i, c) => visit(i * w, (i + 1) * w, c));
+  }
+
+  /** visitBins' bins with plain loops: a share's store has up to 10,001 bins, read once per run. */
+  override binArrays(): BinArrays {
+    const { counts, offset } = this.store;
+    const w = this.width;
+    let m = 0;
+    for (let j = 0; j < counts.length; j++) if (counts[j] !== 0) m++;
+    const out = { lo: new Float64Array(m), hi: new Float64Array(m), count: new Float64Array(m) };
+    for (let j = 0, k = 0; j < counts.length; j++)
+      if (counts[j] !== 0) {
+        out.lo[k] = (offset + j) * w;
+        out.hi[k] = (offset + j + 1) * w;
+        out.count[k++] = counts[j];
+      }
+    return out;
   }
 
   toJSON() {

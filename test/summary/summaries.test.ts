@@ -140,3 +140,53 @@ describe("constant blocks (a base year, a market without noise) take an O(1) pat
       }
   });
 });
+
+describe("reading a sketch at the end of a run", () => {
+  /** quantile(q) straight from bins(), as the sketches computed it one quantile at a time before quantiles() read them all in one pass. */
+  function quantileFromBins(bins: [number, number, number][], n: number, q: number): number {
+    const target = Math.min(Math.max(q, 0), 1) * n;
+    let seen = 0;
+    let lastHi = NaN;
+    for (const [lo, hi, c] of bins) {
+      if (seen + c >= target) return lo + (hi - lo) * ((target - seen) / c);
+      seen += c;
+      lastHi = hi;
+    }
+    return lastHi;
+  }
+  const qs = [0, 0.05, 0.25, 0.5, 0.5, 0.75, 0.95, 1];
+  const linear = new LinearSketch(1e-4);
+  linear.addAll(uniforms("read-linear", 20_000, 0.2, 0.1), 0, 20_000);
+  const log = new LogSketch(1e-4);
+  log.addAll(uniforms("read-log", 20_000, 4, -1), 0, 20_000); // both signs and values near zero
+
+  it.each([
+    ["linear", linear],
+    ["log", log],
+  ] as const)("%s: quantiles(qs) gives each quantile as a walk over bins() does, to the bit; binArrays() holds bins()", (_, sketch) => {
+    const bins = sketch.bins();
+    expect(bins.length).toBeGreaterThan(100);
+    expect(sketch.quantiles(qs)).toEqual(qs.map((q) => quantileFromBins(bins, sketch.count(), q)));
+    for (const q of qs) expect(sketch.quantile(q)).toBe(quantileFromBins(bins, sketch.count(), q));
+    const arrays = sketch.binArrays();
+    expect(Array.from(arrays.lo, (lo, k) => [lo, arrays.hi[k], arrays.count[k]])).toEqual(bins);
+    expect(() => sketch.quantiles([0.5, 0.25])).toThrow(RangeError);
+    expect(new LinearSketch().quantiles([0.1, 0.9])).toEqual([NaN, NaN]);
+  });
+
+  it("merging stores array-wise (addCounts) gives the bins of adding each bin's count (DenseStore.add)", () => {
+    const parts = [0, 1, 2].map((k) => {
+      const s = new LinearSketch(1e-4);
+      s.addAll(uniforms(`merge-part-${k}`, 5_000, 0.05 + 0.1 * k, 0.3 * k), 0, 5_000); // overlapping and disjoint ranges
+      return s;
+    });
+    const merged = new LinearSketch(1e-4);
+    const oneByOne = new LinearSketch(1e-4);
+    for (const p of parts) {
+      merged.merge(p);
+      for (const [i, c] of p.store.toPairs()) oneByOne.store.add(i, c);
+    }
+    expect(merged.store.toPairs()).toEqual(oneByOne.store.toPairs());
+    expect(merged.store.toPairs().reduce((a, [, c]) => a + c, 0)).toBe(15_000);
+  });
+});
