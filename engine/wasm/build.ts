@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, here.includes(`${join("dist", "engine")}`) ? "../../.." : "../..");
 export const SOURCE = join(root, "engine/wasm/assembly/index.ts");
 export const MODULE_FILE = join(root, "engine/wasm/kernelModule.ts");
-export const ASC_OPTIONS = ["-O3", "--runtime", "stub", "--noAssert", "--importMemory"];
+export const ASC_OPTIONS = ["-O3", "--runtime", "stub", "--noAssert", "--importMemory", "--enable", "simd"];
 
 /** The module's bytes, compiled from the source. */
 export async function compileKernel(): Promise<Uint8Array> {
