@@ -5,7 +5,11 @@
  * asked rank correlation and keeps each marginal.
  */
 import { describe, expect, it } from "vitest";
-import { column, fixture, ksStatistic, normalCdf, recordedInput, recordedOutput, simulate, spearman } from "./helpers.js";
+import { parseWithMathjs } from "../../engine/expr/compile.js";
+import { openState } from "../../engine/random/streams.js";
+import { chunkStreams, seekChunk } from "../../engine/simulate/block.js";
+import { compileModel } from "../../engine/simulate/compile.js";
+import { column, fixture, ksStatistic, load, normalCdf, recordedInput, recordedOutput, simulate, spearman } from "./helpers.js";
 
 describe("stream independence", () => {
   it("an extra parameter (first in the design) and an extra shock event on b leave the draws of a's drift unchanged", async () => {
@@ -22,6 +26,25 @@ describe("stream independence", () => {
     expect(a1).toEqual(a0);
     // the draws are real draws (not all equal)
     expect(new Set(a0).size).toBe(paths);
+  });
+});
+
+describe("a runner's streams, reseeded in place for each chunk", () => {
+  it("seekChunk puts every state where openState(seed, scenario, quantity, chunk) starts, in any order of chunks, after draws", async () => {
+    const model = compileModel(await load(fixture("features.json")), parseWithMathjs);
+    const streams = chunkStreams(model, "s");
+    expect(streams.keyed.length).toBeGreaterThan(10); // factors, noise, markets, events
+    const named = [
+      ...streams.factor.map((st, k) => [st, `factor:${model.factorIds[k]}`] as const),
+      ...streams.market.map((st, r) => [st, `market:${model.regionIds[r]}`] as const),
+      ...streams.occurs.map((st, g) => [st, `event:${model.regimes[g].id}:occurs`] as const),
+      ...streams.count.map((st, e) => [st, `event:${model.shocks[e].id}:count`] as const),
+    ];
+    for (const chunk of [300, 1, 0, 7, 7]) {
+      seekChunk(streams, chunk);
+      for (const [st, quantity] of named) expect({ ...st }, `${quantity}, chunk ${chunk}`).toEqual({ ...openState("s", model.scenarioId, quantity, chunk) });
+      for (const { state } of streams.keyed) [state.s0, state.s1, state.s2, state.c] = [0.5, 0.25, 0.75, 7]; // as if drawn from: the next seek must not care
+    }
   });
 });
 
