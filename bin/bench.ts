@@ -20,6 +20,13 @@
  * does not fall on one implementation only. Peak RSS is the maximum over the
  * runs. numpy runs with one BLAS thread (single thread against single
  * thread). A missing engine, gcc, python3 or numpy skips that row with a note.
+ *
+ * One thread against C is also measured core by core (with taskset and two
+ * cores or more): the engine's main thread and the C reference pinned to the
+ * same core, interleaved with the rest. On a shared machine one core can run
+ * a quarter slower than another for minutes, and unpinned runs then compare
+ * whichever cores they landed on; the same-core ratio's verdict is the lower
+ * over the cores.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -178,6 +185,14 @@ const statsOf = (players: ReferenceOutput["players"]): Stats2030 =>
 
 type Run = { seconds: number; peakRssMb: number | null; stats2030?: Stats2030 } | { failed: string };
 
+/** The same-core ratio of one thread against C: the lower over the cores (none when there are no per-core runs). */
+export function sameCoreRatio(perCore: { core: number; ratio: number | null }[]): Ratio[] {
+  if (perCore.length === 0) return [];
+  const each = perCore.map((r) => `core ${r.core} ${r.ratio === null ? "n/a" : r.ratio.toFixed(2)}`).join(", ");
+  const lowest = perCore.some((r) => r.ratio === null) ? null : Math.min(...perCore.map((r) => r.ratio as number));
+  return [evaluate(`JS 1 thread / C, same core (lower of: ${each})`, lowest, ">=", 0.8)];
+}
+
 /** One run of ref.c or ref_numpy.py at `paths`. */
 export async function runReference(cmd: string, args: string[], tmp: string, env?: NodeJS.ProcessEnv): Promise<Run> {
   const r = await runProcess(cmd, args, tmp, env);
@@ -193,7 +208,7 @@ export async function runReference(cmd: string, args: string[], tmp: string, env
  * the core it ran on. Undefined without taskset or the compiled reference.
  */
 async function coreSpeeds(compiled: { binary: string } | { skipped: string }, tmp: string): Promise<string | undefined> {
-  if (!("binary" in compiled) || spawnSync("taskset", ["-c", "0", "true"]).status !== 0) return undefined;
+  if (!("binary" in compiled) || !haveTaskset()) return undefined;
   const speeds: string[] = [];
   for (const cpu of Array.from({ length: availableParallelism() }, (_, i) => i)) {
     let best = Infinity;
@@ -206,9 +221,13 @@ async function coreSpeeds(compiled: { binary: string } | { skipped: string }, tm
   return speeds.length > 0 ? `C reference pinned to each core (M player-steps/s, 200,000 paths): ${speeds.join(", ")}; unequal cores cap the all-cores speed-up` : undefined;
 }
 
-/** One engine run in a fresh child process. Exit code 3: engine not built. */
-async function runEngine(paths: number, threads: number, tmp: string): Promise<Run & { notBuilt?: boolean }> {
-  const r = await runProcess(process.execPath, [childScript, "--paths", String(paths), "--threads", String(threads)], tmp);
+/** Whether taskset (util-linux) can pin a process to a core here. */
+const haveTaskset = () => spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+
+/** One engine run in a fresh child process, its main thread pinned to `core` if given. Exit code 3: engine not built. */
+async function runEngine(paths: number, threads: number, tmp: string, core?: number): Promise<Run & { notBuilt?: boolean }> {
+  const pin = core === undefined ? [] : ["--core", String(core)];
+  const r = await runProcess(process.execPath, [childScript, "--paths", String(paths), "--threads", String(threads), ...pin], tmp);
   if (r.code === 3) return { failed: r.stderr.trim(), notBuilt: true };
   if (r.code !== 0) return { failed: `benchChild exited with ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}` };
   const line = r.stdout.trim().split("\n").pop() ?? "";
@@ -267,6 +286,16 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
 
     const compiled = compileReference(o.refs, tmp);
     if ("skipped" in compiled) c.skipped = compiled.skipped;
+    // One thread against C on each core: the engine's main thread and C pinned to the same core.
+    const sameCore =
+      all >= 2 && "binary" in compiled && haveTaskset()
+        ? Array.from({ length: all }, (_, core) => ({
+            core,
+            engine: newMeasurement(`engine_1_core${core}`, `JS engine, 1 thread, main thread on core ${core}`, o.paths, 1),
+            c: newMeasurement(`c_core${core}`, `C ref.c on core ${core}`, o.paths, 1),
+          }))
+        : [];
+    measurements.push(...sameCore.flatMap((p) => [p.engine, p.c]));
     const numpyRef = findNumpyReference(o.refs);
     if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
 
@@ -287,6 +316,11 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       else engineAll.skipped ??= engine1.skipped;
       if ("binary" in compiled) await step(c, i, o.repeat, () => runReference(compiled.binary, [String(o.paths)], tmp));
       if ("script" in numpyRef) await step(numpy, i, o.repeat, () => runReference("python3", [numpyRef.script, String(o.paths)], tmp, singleThreadedNumpy));
+      for (const p of sameCore) {
+        if (engineBuilt) await step(p.engine, i, o.repeat, () => runEngine(o.paths, 1, tmp, p.core));
+        else p.engine.skipped ??= engine1.skipped;
+        if ("binary" in compiled) await step(p.c, i, o.repeat, () => runReference("taskset", ["-c", String(p.core), compiled.binary, String(o.paths)], tmp));
+      }
     }
 
     const tp = (m: Measurement) => m.mPlayerStepsPerSecond;
@@ -294,9 +328,13 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
     const ratios = [
       evaluate("JS 1 thread / numpy", div(tp(engine1), tp(numpy)), ">=", 1.5),
       evaluate("JS 1 thread / C", div(tp(engine1), tp(c)), ">=", 0.8),
+      ...sameCoreRatio(sameCore.map((p) => ({ core: p.core, ratio: div(tp(p.engine), tp(p.c)) }))),
       evaluate(`JS all cores (${all}) / JS 1 thread`, div(tp(engineAll), tp(engine1)), ">=", 1.8),
     ];
     if (all < 2) notes.push("only one core is available: the all-cores speed-up cannot be measured here");
+    if (sameCore.length > 0)
+      notes.push("same core: the engine's main thread (taskset -p; V8's helper threads keep every core, as in any run) and the C reference pinned to one core; the verdict takes the lower ratio over the cores");
+    else notes.push("one thread against C on the same core: not measured (it needs taskset, the C reference and two cores)");
     const cores = await coreSpeeds(compiled, tmp);
     if (cores) notes.push(cores);
 

@@ -3,7 +3,7 @@
  * process so that nothing (JIT state, heap, worker pool) carries over from
  * another measurement:
  *
- *     node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE]
+ *     node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE] [--core C]
  *
  * runs the benchmark scenario (default scenarios/benchmark.json) with
  * `runScenarios` and prints one line of JSON on stdout:
@@ -12,8 +12,13 @@
  * `outerSeconds` also counts loading the engine module and the scenario.
  * `maxRssMb` is the peak resident memory of the whole process, worker
  * threads included (process.resourceUsage().maxRSS is in KiB).
- * Exit codes: 0 ok, 2 wrong usage, 3 engine not built.
+ * `--core C` pins this process's main thread, and only it, to core C (taskset
+ * -p): V8's helper threads, started with the process, keep every core, as in
+ * an unpinned run; bench.ts runs the C reference on the same core, so that a
+ * core slower than the other (a shared machine) slows both alike.
+ * Exit codes: 0 ok, 2 wrong usage, 3 engine not built, 4 could not pin.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -66,6 +71,18 @@ export function endYearStats(results: Results, players: string[], year = 2030): 
   return out;
 }
 
+/**
+ * Pins the calling process's main thread to `core` (taskset -p on its thread id, which is the
+ * process id): threads started before keep their affinity, threads it starts later inherit it.
+ * Undefined on success, else why not.
+ */
+export function pinMainThread(core: number): string | undefined {
+  const r = spawnSync("taskset", ["-p", "-c", String(core), String(process.pid)], { encoding: "utf8" });
+  if (r.error) return `taskset: ${r.error.message}`;
+  if (r.status !== 0) return `taskset -p -c ${core} failed: ${r.stderr.trim()}`;
+  return undefined;
+}
+
 async function loadEngine(): Promise<RunScenarios> {
   if (!existsSync(engineModule)) {
     process.stderr.write(`benchChild: the engine is not built: ${engineModule} does not exist (engine/run/runScenarios.ts not written yet, or run npm run build)\n`);
@@ -81,7 +98,7 @@ async function loadEngine(): Promise<RunScenarios> {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`benchChild: ${message}\nusage: node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE]\n`);
+  process.stderr.write(`benchChild: ${message}\nusage: node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE] [--core C]\n`);
   process.exit(2);
 }
 
@@ -97,7 +114,7 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { paths: { type: "string" }, threads: { type: "string" }, seed: { type: "string" }, scenario: { type: "string" } },
+      options: { paths: { type: "string" }, threads: { type: "string" }, seed: { type: "string" }, scenario: { type: "string" }, core: { type: "string" } },
       strict: true,
       allowPositionals: false,
     }));
@@ -106,6 +123,15 @@ async function main(): Promise<void> {
   }
   const paths = positiveInt("paths", values.paths);
   const threads = positiveInt("threads", values.threads);
+  if (values.core !== undefined) {
+    const core = Number(values.core);
+    if (!Number.isSafeInteger(core) || core < 0) usage(`--core must be a core number (0, 1, ...), got ${values.core}`);
+    const failed = pinMainThread(core);
+    if (failed) {
+      process.stderr.write(`benchChild: could not pin the main thread to core ${core}: ${failed}\n`);
+      process.exit(4);
+    }
+  }
   // As the CLI does (bin/commands/run.ts): the workers boot while the engine's modules load.
   if (threads > 1) (await import(pathToFileURL(join(dirname(engineModule), "workerPool.js")).href)).prestartWorkers(threads);
   const runScenarios = await loadEngine();

@@ -9,13 +9,15 @@
  * not of the engine). The last block tests what bin/bench.ts and
  * bin/benchChild.ts can do without the engine.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../engine/load/index.js";
 import type { Dist, Rate, Uncertain } from "../../engine/model/types.js";
 import type { Results } from "../../engine/results/types.js";
+import { ensureBuilt } from "../cli/builtCli.js";
 
 // MODEL.md section 8, players indexed 0..11.
 const initialShares = [0.3, 0.2, 0.12, 0.036, 0.018, 0.01, 0.006, 0.02, 0.015, 0.01, 0.02]; // player 11 takes the rest (0.245)
@@ -215,6 +217,38 @@ describe("npm run bench: parsing and measuring the references", () => {
     expect(evaluate("r", 1.49, ">=", 1.5).verdict).toBe("MISS");
     expect(evaluate("rss", 300, "<", 300).verdict).toBe("MISS");
     expect(evaluate("r", null, ">=", 1.5)).toMatchObject({ value: null, verdict: "n/a" });
+  });
+
+  it("judges one thread against C on the same core by the lower ratio over the cores", async () => {
+    const { sameCoreRatio } = await import("../../bin/bench.js");
+    expect(sameCoreRatio([])).toEqual([]);
+    const [r] = sameCoreRatio([
+      { core: 0, ratio: 0.83 },
+      { core: 1, ratio: 0.79 },
+    ]);
+    expect(r).toMatchObject({ value: 0.79, verdict: "MISS" });
+    expect(r.name).toContain("core 0 0.83, core 1 0.79");
+    expect(sameCoreRatio([{ core: 0, ratio: 0.9 }, { core: 1, ratio: null }])[0]).toMatchObject({ value: null, verdict: "n/a" });
+  });
+
+  const canPin = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && availableParallelism() >= 2;
+  it.skipIf(!canPin)("benchChild --core pins the main thread only: the threads Node started before keep every core", () => {
+    // in a child process (pinning this one would pin the test runner); dist/bin/benchChild.js is built by npm test
+    expect(ensureBuilt()).toBe(true);
+    const script = `
+      import { readFileSync, readdirSync } from "node:fs";
+      import { pinMainThread } from "./dist/bin/benchChild.js";
+      const allowed = (tid) => /Cpus_allowed_list:\\s*(\\S+)/.exec(readFileSync("/proc/self/task/" + tid + "/status", "utf8"))[1];
+      const failed = pinMainThread(1);
+      const others = readdirSync("/proc/self/task").map(Number).filter((t) => t !== process.pid).map(allowed);
+      console.log(JSON.stringify({ failed, main: allowed(process.pid), others }));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { failed?: string; main: string; others: string[] };
+    expect(out.failed).toBeUndefined();
+    expect(out.main).toBe("1");
+    expect(out.others.length).toBeGreaterThan(0); // V8's and libuv's threads
+    for (const a of out.others) expect(a).not.toBe("1");
   });
 
   it("takes the end-year statistics of players from results (benchChild)", async () => {
