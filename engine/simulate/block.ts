@@ -2,8 +2,8 @@
  * One block of paths of a chunk: its increments, its normals, its paths and
  * its views, in that order (engine/simulate/kernel.ts gives the draw order).
  */
-import { reseedAlea, type AleaState } from "../random/alea.js";
-import { openState, streamPrefix } from "../random/streams.js";
+import { aleaStateWithPrefix, reseedAlea, type AleaState } from "../random/alea.js";
+import { streamPrefix } from "../random/streams.js";
 import { fillNormalsAlea } from "../random/ziggurat.js";
 import { evolve } from "./evolve.js";
 import { addIncrements, type BlockSpan } from "./increments.js";
@@ -37,8 +37,9 @@ export interface ChunkStreams {
 export function chunkStreams(model: CompiledModel, seed: string): ChunkStreams {
   const keyed: ChunkStreams["keyed"] = [];
   const state = (quantity: string) => {
-    const st = openState(seed, model.scenarioId, quantity, 0);
-    keyed.push({ state: st, prefix: streamPrefix(seed, model.scenarioId, quantity) });
+    const prefix = streamPrefix(seed, model.scenarioId, quantity);
+    const st = aleaStateWithPrefix(prefix, "0"); // chunk 0's start (openState's); seekChunk moves it
+    keyed.push({ state: st, prefix });
     return st;
   };
   return {

@@ -28,10 +28,6 @@ export function sketchState(s: QuantileSketch): SketchState {
   return { kind: "log", n: l.count(), positive: storeState(l.positive), negative: storeState(l.negative), zeros: l.zeros };
 }
 
-function addStore(into: DenseStore, st: StoreState): void {
-  into.addCounts(st.offset, st.counts);
-}
-
 /** A sketch holding a state (its arrays taken, not copied). */
 export function sketchFromState(st: SketchState): QuantileSketch {
   if (st.kind === "linear") {
@@ -48,10 +44,10 @@ export function sketchFromState(st: SketchState): QuantileSketch {
 
 /** Add a sketch's state into a sketch of the same kind (exact: counts are integers). */
 export function mergeSketchState(into: QuantileSketch, st: SketchState): void {
-  if (st.kind === "linear") addStore((into as LinearSketch).store, st.store);
+  if (st.kind === "linear") (into as LinearSketch).store.addCounts(st.store.offset, st.store.counts);
   else {
-    addStore((into as LogSketch).positive, st.positive);
-    addStore((into as LogSketch).negative, st.negative);
+    (into as LogSketch).positive.addCounts(st.positive.offset, st.positive.counts);
+    (into as LogSketch).negative.addCounts(st.negative.offset, st.negative.counts);
     (into as LogSketch).zeros += st.zeros;
   }
   (into as LinearSketch | LogSketch).n += st.n;
