@@ -286,19 +286,21 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
 
   addAll(values: Float64Array, offset: number, n: number): void {
     const end = offset + n;
-    // Runs of one value (a market with fixed growth, a base-year column) cost one log.
+    // One log per value (add's bin, reused), and runs of one value (a market with fixed growth, a
+    // base-year column) cost one log in all.
+    const min = this.minMagnitude;
     let last = NaN;
     let bin = 0;
     for (let j = offset; j < end; j++) {
       const x = values[j];
-      if (x === last && x > this.minMagnitude) {
+      if (x > min) {
+        if (x !== last) {
+          bin = Math.ceil(Math.log(x) * this.invLogGamma);
+          last = x;
+        }
         this.positive.add(bin);
         this.n++;
-      } else {
-        this.add(x);
-        last = x;
-        bin = Math.ceil(Math.log(x) * this.invLogGamma);
-      }
+      } else this.add(x);
     }
   }
 

@@ -93,6 +93,19 @@ describe("LogSketch (relative accuracy 1e-4)", () => {
     }
   });
 });
+describe("LogSketch.addAll", () => {
+  it("gives the bins of add() value by value: runs, repeats after other values, both signs, zeros and tiny values", () => {
+    const values = Float64Array.of(5, 5, 5, 7, 5, 5, -3, -3, 0, 0, 1e-12, 1e-12, 2, 1e-12, 2, 2, -0, 7, 7);
+    for (let offset = 0; offset < 4; offset++) {
+      const bulk = new LogSketch(1e-4);
+      const one = new LogSketch(1e-4);
+      bulk.addAll(values, offset, values.length - offset);
+      for (let j = offset; j < values.length; j++) one.add(values[j]);
+      expect(bulk.toJSON()).toEqual(one.toJSON());
+    }
+  });
+});
+
 describe("LogSketch with values of both signs", () => {
   it("keeps relative accuracy 1e-4 on negative, zero and positive values, with memory logarithmic in the range", () => {
     const sk = new LogSketch(1e-4);
