@@ -50,18 +50,20 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   const symbols = rateSymbols(s);
   /** every expression's tree, by its text: what a worker needs to compile the model without mathjs */
   const trees = new Map<string, ExprNode>();
-  const compile = (source: string, where: string, syms: string[]): ((args: Float64Array) => number) => {
+  const compileExpression = (source: string, where: string, syms: string[]) => {
     const parsed = (text: string) => {
       if (!trees.has(text)) trees.set(text, parse(text));
       return trees.get(text)!;
     };
     const r = compileExpressionWith(parsed, source, syms, { file: s.file, path: where });
     if (!r.ok) throw new UserError(`${s.file}: ${r.diagnostics.map((d) => `${d.path}: ${d.message}`).join("; ")}`, r.diagnostics);
-    return (args) => r.expression.evaluate(args);
+    return r.expression;
   };
   const rate = (r: Rate, key: string): ValueSource => {
     if (r.kind === "value") return uncertain(r.value, key);
-    exprs.push({ source: r.expr, where: r.where, evaluate: compile(r.expr, r.where, symbols) });
+    const expression = compileExpression(r.expr, r.where, symbols);
+    const stepInvariant = !expression.symbols.includes("t") && !expression.symbols.includes("year");
+    exprs.push({ source: r.expr, where: r.where, stepInvariant, evaluate: (args) => expression.evaluate(args) });
     return { kind: "expr", expr: exprs.length - 1 };
   };
 
@@ -179,7 +181,9 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     return cells.length - 1;
   };
   const metricSyms = metricSymbols(s);
-  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: compile(m.expr, `metrics[${k}].expr`, metricSyms) }));
+  const metricExpressions = s.metrics.map((m, k) => compileExpression(m.expr, `metrics[${k}].expr`, metricSyms));
+  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: (args: Float64Array) => metricExpressions[k].evaluate(args) }));
+  const metricInputs = Int32Array.from(metricSyms.flatMap((sym, k) => (metricExpressions.some((e) => e.symbols.includes(sym)) ? [k] : [])));
   const viewColumns: ViewColumns[] = views.map((_, v) => {
     const region = viewRegion[v];
     const present = (i: number) => region < 0 || s.players[i].shares[regionIds[region]] !== undefined;
@@ -246,6 +250,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     viewColumns,
     cells,
     metrics,
+    metricInputs,
     targets,
     sampling: s.simulation.sampling,
     singleRegion,

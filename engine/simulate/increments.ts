@@ -104,12 +104,17 @@ function addRate(
     const args = buffer(ctx, "args", 2 + P, false);
     for (let q = 0; q < nb; q++) {
       for (let k = 0; k < P; k++) args[2 + k] = sourceValue(model.parameterSources[k], x, n, offset + q);
+      // An expression without t or year has the same value at every step: evaluated at step 1 only
+      // (where a non-finite value would have stopped the run anyway), then added at every step.
+      let v = NaN;
       for (let t = 1; t <= T; t++) {
-        args[0] = t;
-        args[1] = baseYear + t;
-        const v = map(e.evaluate(args));
-        if (!Number.isFinite(v))
-          throw new SimulationError(scenarioId, `${quantity()} (expression "${e.source}" at ${e.where})`, baseYear + t, firstPath + q, v, "check the expression and the parameters it uses");
+        if (t === 1 || !e.stepInvariant) {
+          args[0] = t;
+          args[1] = baseYear + t;
+          v = map(e.evaluate(args));
+          if (!Number.isFinite(v))
+            throw new SimulationError(scenarioId, `${quantity()} (expression "${e.source}" at ${e.where})`, baseYear + t, firstPath + q, v, "check the expression and the parameters it uses");
+        }
         buf[(q * T + t - 1) * width + index] += v;
       }
     }

@@ -34,6 +34,11 @@ export interface Dimension {
 export interface CompiledExpr {
   source: string;
   where: string;
+  /**
+   * Whether the expression uses neither t nor year: then it has one value per path, and the
+   * kernel evaluates it once per path instead of once per path and step (the same numbers).
+   */
+  stepInvariant: boolean;
   /** args[0] = t, args[1] = year, args[2 + j] = value of parameter j (CompiledModel.parameterSources) */
   evaluate: (args: Float64Array) => number;
 }
@@ -139,6 +144,8 @@ export interface CompiledModel {
   cells: Cell[];
   /** user metrics, evaluated per view with args [player shares..., group shares..., t, year] */
   metrics: { id: string; evaluate: (args: Float64Array) => number; where: string }[];
+  /** the positions of those args that some metric reads, in order (the others are never set) */
+  metricInputs: Int32Array;
   targets: TargetPlan[];
   sampling: "random" | "lhs";
   /** with a single region, the global view is that region */
