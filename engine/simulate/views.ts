@@ -88,9 +88,19 @@ function writeView(ctx: KernelContext, view: number, t: number, nb: number, out:
     args[NP + G] = t;
     args[NP + G + 1] = model.baseYear + t;
     const metricCols = Array.from(cols.metricCell, col);
+    // Only the shares some metric reads are set, path by path (a metric of two groups need not
+    // copy every player's share); a player absent from the view reads 0.
+    const fromOut: number[] = [];
+    const fromGroups: number[] = [];
+    for (const i of model.metricInputs) {
+      if (i >= NP + G) continue; // t and year, set above
+      if (i >= NP) fromGroups.push(i, (i - NP) * nb);
+      else if (cols.playerCell[i] >= 0) fromOut.push(i, col(cols.playerCell[i]));
+      else args[i] = 0;
+    }
     for (let q = 0; q < nb; q++) {
-      for (let i = 0; i < NP; i++) args[i] = cols.playerCell[i] >= 0 ? out[col(cols.playerCell[i]) + q] : 0;
-      for (let g = 0; g < G; g++) args[NP + g] = groups![g * nb + q];
+      for (let k = 0; k < fromOut.length; k += 2) args[fromOut[k]] = out[fromOut[k + 1] + q];
+      for (let k = 0; k < fromGroups.length; k += 2) args[fromGroups[k]] = groups![fromGroups[k + 1] + q];
       for (let k = 0; k < metricCols.length; k++) out[metricCols[k] + q] = model.metrics[k].evaluate(args);
     }
   }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { evaluate as mathjsEvaluate } from "mathjs";
+import seedrandom from "seedrandom";
 import { compileExpression } from "../../engine/expr/index.js";
 
 const where = { file: "s.json", path: "players[0].drift", line: 3, column: 14 };
@@ -85,6 +87,19 @@ describe("compileExpression(source, symbols, where).evaluate(args)", () => {
       sum += r.expression.evaluate(args);
     }
     expect(sum).toBeCloseTo(1.5, 14);
+  });
+});
+
+describe("+, -, * and / (written out, reading symbols directly)", () => {
+  it("give mathjs's numbers for every kind of operand: symbols, parenthesised symbols, constants and sub-expressions", () => {
+    const r = seedrandom.alea("arithmetic");
+    const sources = ["boost + aws", "boost - aws", "aws * boost", "aws / boost", "(aws) + t", "t - (year)", "boost * 3", "3 / aws", "aws + t * boost", "(t + year) / aws",
+      "aws - (boost - t)", "(aws * boost) * (t - year)", "boost / (aws + 1) - t", "-aws + boost", "aws + boost + t + year", "pi * aws", "2aws"];
+    for (let k = 0; k < 20; k++) {
+      const args = [1 + Math.floor(5 * r()), 2026 + Math.floor(5 * r()), r() - 0.5, r() * 0.3];
+      const scope = { t: args[0], year: args[1], boost: args[2], aws: args[3] };
+      for (const source of sources) expect(evaluate(source, args), source).toBe(mathjsEvaluate(source, scope));
+    }
   });
 });
 
