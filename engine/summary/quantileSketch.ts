@@ -286,8 +286,8 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
 
   addAll(values: Float64Array, offset: number, n: number): void {
     const end = offset + n;
-    // One log per value (add's bin, reused), and runs of one value (a market with fixed growth, a
-    // base-year column) cost one log in all.
+    // One log per positive value, and none for a repeat of the value before it: runs of one value
+    // (a market with fixed growth, a base-year column) cost one log in all. add()'s bins.
     const min = this.minMagnitude;
     let last = NaN;
     let bin = 0;
