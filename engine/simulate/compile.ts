@@ -63,7 +63,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     if (r.kind === "value") return uncertain(r.value, key);
     const expression = compileExpression(r.expr, r.where, symbols);
     const stepInvariant = !expression.symbols.includes("t") && !expression.symbols.includes("year");
-    exprs.push({ source: r.expr, where: r.where, stepInvariant, evaluate: (args) => expression.evaluate(args) });
+    exprs.push({ source: r.expr, where: r.where, stepInvariant, evaluate: expression.evaluate });
     return { kind: "expr", expr: exprs.length - 1 };
   };
 
@@ -182,7 +182,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   };
   const metricSyms = metricSymbols(s);
   const metricExpressions = s.metrics.map((m, k) => compileExpression(m.expr, `metrics[${k}].expr`, metricSyms));
-  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: (args: Float64Array) => metricExpressions[k].evaluate(args) }));
+  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: metricExpressions[k].evaluate }));
   const metricInputs = Int32Array.from(metricSyms.flatMap((sym, k) => (metricExpressions.some((e) => e.symbols.includes(sym)) ? [k] : [])));
   const viewColumns: ViewColumns[] = views.map((_, v) => {
     const region = viewRegion[v];
