@@ -96,17 +96,16 @@ export class ScenarioAccumulator {
   /** End-year histogram of a cell: about 40 equal bins between the minimum and maximum, from the sketch. */
   histogram(col: number, year: number): Histogram {
     const m = this.moments[col];
-    const bins = this.sketches[col].binArrays();
     const lo = m.min;
     const hi = m.max > m.min ? m.max : m.min + Math.max(1e-9, Math.abs(m.min) * 1e-9);
     const B = 40;
     const width = (hi - lo) / B;
     const edges = Array.from({ length: B + 1 }, (_, i) => (i === B ? hi : lo + i * width));
     const counts = new Array<number>(B).fill(0);
-    for (let k = 0; k < bins.count.length; k++) {
-      const mid = Math.min(hi, Math.max(lo, (bins.lo[k] + bins.hi[k]) / 2));
-      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += bins.count[k];
-    }
+    this.sketches[col].forEachBin((binLo, binHi, count) => {
+      const mid = Math.min(hi, Math.max(lo, (binLo + binHi) / 2));
+      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += count;
+    });
     return { year, edges, counts };
   }
 }

@@ -94,20 +94,23 @@ export interface QuantileSketch {
   rank(x: number): number;
   /** Bins in increasing order of value: [lower edge, upper edge, count]. */
   bins(): [number, number, number][];
-  /** The same bins as three arrays (no array per bin): for loops over many bins. */
-  binArrays(): BinArrays;
+  /** The same bins, each passed to `visit` (no array per bin): for loops over many bins. */
+  forEachBin(visit: (lo: number, hi: number, count: number) => void): void;
   toJSON(): unknown;
-}
-
-/** Non-empty bins in increasing order of value: bin k holds count[k] values in [lo[k], hi[k]]. */
-export interface BinArrays {
-  lo: Float64Array;
-  hi: Float64Array;
-  count: Float64Array;
 }
 
 /** Visits bins in increasing order of value, [lower edge, upper edge, count > 0], until the visitor returns true. */
 type BinVisitor = (lo: number, hi: number, count: number) => boolean;
+/**
+ * Visits bins in increasing order of value by their counts alone, until the visitor returns true;
+ * (part, index) names the bin for `edges`, which may cost more than a count (a power, for log bins).
+ */
+type CountVisitor = (part: number, index: number, count: number) => boolean;
+
+/** Parts of a sketch's bins, in increasing order of value: a log sketch's negative store, its zero count, and a store of bins. */
+const NEGATIVE = 0;
+const ZERO = 1;
+const STORE = 2;
 
 function visitStore(store: DenseStore, descending: boolean, visit: (index: number, count: number) => boolean): boolean {
   const c = store.counts;
@@ -123,7 +126,16 @@ function visitStore(store: DenseStore, descending: boolean, visit: (index: numbe
 abstract class BinnedSketch {
   /** total count */
   n = 0;
-  protected abstract visitBins(visit: BinVisitor): void;
+  protected abstract visitCounts(visit: CountVisitor): void;
+  /** [lower edge, upper edge] of a bin that visitCounts named. */
+  protected abstract edges(part: number, index: number): [number, number];
+
+  protected visitBins(visit: BinVisitor): void {
+    this.visitCounts((part, index, c) => {
+      const [lo, hi] = this.edges(part, index);
+      return visit(lo, hi, c);
+    });
+  }
 
   count(): number {
     return this.n;
@@ -139,9 +151,11 @@ abstract class BinnedSketch {
     return out;
   }
 
-  binArrays(): BinArrays {
-    const bins = this.bins();
-    return { lo: Float64Array.from(bins, (b) => b[0]), hi: Float64Array.from(bins, (b) => b[1]), count: Float64Array.from(bins, (b) => b[2]) };
+  forEachBin(visit: (lo: number, hi: number, count: number) => void): void {
+    this.visitBins((lo, hi, c) => {
+      visit(lo, hi, c);
+      return false;
+    });
   }
 
   /** The value of rank q n, interpolated inside its bin; NaN when empty. */
@@ -149,6 +163,10 @@ abstract class BinnedSketch {
     return this.quantiles([q])[0];
   }
 
+  /**
+   * One pass over the counts; the edges only of the bins where a rank falls (and of the last bin
+   * passed), since a log bin's edges are powers: the same numbers as a walk over bins().
+   */
   quantiles(qs: readonly number[]): number[] {
     const out = qs.map(() => NaN);
     if (this.n === 0) return out;
@@ -156,15 +174,21 @@ abstract class BinnedSketch {
     for (let k = 1; k < targets.length; k++) if (!(targets[k] >= targets[k - 1])) throw new RangeError(`quantiles: the probabilities must increase, got ${qs.join(", ")}`);
     let k = 0;
     let seen = 0;
-    let lastHi = NaN;
-    this.visitBins((lo, hi, c) => {
-      for (; k < targets.length && seen + c >= targets[k]; k++) out[k] = lo + (hi - lo) * ((targets[k] - seen) / c);
+    let lastPart = -1;
+    let lastIndex = 0;
+    this.visitCounts((part, index, c) => {
+      if (seen + c >= targets[k]) {
+        const [lo, hi] = this.edges(part, index);
+        for (; k < targets.length && seen + c >= targets[k]; k++) out[k] = lo + (hi - lo) * ((targets[k] - seen) / c);
+      }
       if (k === targets.length) return true;
       seen += c;
-      lastHi = hi;
+      lastPart = part;
+      lastIndex = index;
       return false;
     });
     // Rounding can leave the last targets above the total: they get the top edge.
+    const lastHi = lastPart < 0 ? NaN : this.edges(lastPart, lastIndex)[1];
     for (; k < targets.length; k++) out[k] = lastHi;
     return out;
   }
@@ -225,25 +249,19 @@ export class LinearSketch extends BinnedSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  protected visitBins(visit: BinVisitor): void {
-    const w = this.width;
-    visitStore(this.store, false, (i, c) => visit(i * w, (i + 1) * w, c));
+  protected visitCounts(visit: CountVisitor): void {
+    visitStore(this.store, false, (i, c) => visit(STORE, i, c));
   }
 
-  /** visitBins' bins with plain loops: a share's store has up to 10,001 bins, read once per run. */
-  override binArrays(): BinArrays {
+  protected edges(_part: number, i: number): [number, number] {
+    return [i * this.width, (i + 1) * this.width];
+  }
+
+  /** visitBins' bins with a plain loop: a share's store has up to 10,001 bins, read once per run. */
+  override forEachBin(visit: (lo: number, hi: number, count: number) => void): void {
     const { counts, offset } = this.store;
     const w = this.width;
-    let m = 0;
-    for (let j = 0; j < counts.length; j++) if (counts[j] !== 0) m++;
-    const out = { lo: new Float64Array(m), hi: new Float64Array(m), count: new Float64Array(m) };
-    for (let j = 0, k = 0; j < counts.length; j++)
-      if (counts[j] !== 0) {
-        out.lo[k] = (offset + j) * w;
-        out.hi[k] = (offset + j + 1) * w;
-        out.count[k++] = counts[j];
-      }
-    return out;
+    for (let j = 0; j < counts.length; j++) if (counts[j] !== 0) visit((offset + j) * w, (offset + j + 1) * w, counts[j]);
   }
 
   toJSON() {
@@ -268,6 +286,8 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   zeros = 0;
   private readonly gamma: number;
   private readonly invLogGamma: number;
+  private lastPowerOf = NaN;
+  private lastPower = NaN;
   constructor(
     readonly alpha = 1e-4,
     readonly minMagnitude = 1e-9,
@@ -319,13 +339,27 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
     this.n += o.n;
   }
 
-  protected visitBins(visit: BinVisitor): void {
-    const g = this.gamma;
+  protected visitCounts(visit: CountVisitor): void {
+    if (visitStore(this.negative, true, (i, c) => visit(NEGATIVE, i, c))) return;
+    if (this.zeros > 0 && visit(ZERO, 0, this.zeros)) return;
+    visitStore(this.positive, false, (i, c) => visit(STORE, i, c));
+  }
+
+  protected edges(part: number, i: number): [number, number] {
     // Negative bin i holds [-gamma^i, -gamma^(i-1)): largest magnitudes first.
-    if (visitStore(this.negative, true, (i, c) => visit(-pow(g, i), -pow(g, i - 1), c))) return;
-    if (this.zeros > 0 && visit(-this.minMagnitude, this.minMagnitude, this.zeros)) return;
+    if (part === NEGATIVE) return [-this.gammaPower(i), -this.gammaPower(i - 1)];
+    if (part === ZERO) return [-this.minMagnitude, this.minMagnitude];
     // Bin i holds (gamma^(i-1), gamma^i]; its representative value has relative error <= alpha.
-    visitStore(this.positive, false, (i, c) => visit(pow(g, i - 1), pow(g, i), c));
+    return [this.gammaPower(i - 1), this.gammaPower(i)];
+  }
+
+  /** gamma^k, remembering the last one: a walk over neighbouring bins computes each shared edge once. */
+  private gammaPower(k: number): number {
+    if (k !== this.lastPowerOf) {
+      this.lastPower = pow(this.gamma, k);
+      this.lastPowerOf = k;
+    }
+    return this.lastPower;
   }
 
   toJSON() {

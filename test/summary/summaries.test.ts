@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import seedrandom from "seedrandom";
 import { addConstantMoments, addMoments, emptyMoments, mergeMoments, momentsOf, sdOf } from "../../engine/summary/moments.js";
 import { LinearSketch, LogSketch } from "../../engine/summary/quantileSketch.js";
+import { pow } from "../../engine/stats/pow.js";
 
 function uniforms(key: string, n: number, scale = 1, shift = 0): Float64Array {
   const r = seedrandom.alea(key);
@@ -176,15 +177,34 @@ describe("reading a sketch at the end of a run", () => {
   it.each([
     ["linear", linear],
     ["log", log],
-  ] as const)("%s: quantiles(qs) gives each quantile as a walk over bins() does, to the bit; binArrays() holds bins()", (_, sketch) => {
+  ] as const)("%s: quantiles(qs) gives each quantile as a walk over bins() does, to the bit; forEachBin() visits bins()", (_, sketch) => {
     const bins = sketch.bins();
     expect(bins.length).toBeGreaterThan(100);
     expect(sketch.quantiles(qs)).toEqual(qs.map((q) => quantileFromBins(bins, sketch.count(), q)));
     for (const q of qs) expect(sketch.quantile(q)).toBe(quantileFromBins(bins, sketch.count(), q));
-    const arrays = sketch.binArrays();
-    expect(Array.from(arrays.lo, (lo, k) => [lo, arrays.hi[k], arrays.count[k]])).toEqual(bins);
+    const visited: [number, number, number][] = [];
+    sketch.forEachBin((lo, hi, c) => visited.push([lo, hi, c]));
+    expect(visited).toEqual(bins);
     expect(() => sketch.quantiles([0.5, 0.25])).toThrow(RangeError);
     expect(new LinearSketch().quantiles([0.1, 0.9])).toEqual([NaN, NaN]);
+  });
+
+  it("a log sketch's bins are its stored indices' edges, each a power of gamma computed on its own (DDSketch, Masson et al. 2019)", () => {
+    const json = log.toJSON();
+    const gamma = (1 + 1e-4) / (1 - 1e-4);
+    const expected = [
+      // negative bin i holds [-gamma^i, -gamma^(i-1)), largest magnitudes first
+      ...json.negative.reverse().map(([i, c]) => [-pow(gamma, i), -pow(gamma, i - 1), c]),
+      ...(json.zeros > 0 ? [[-1e-9, 1e-9, json.zeros]] : []),
+      ...json.positive.map(([i, c]) => [pow(gamma, i - 1), pow(gamma, i), c]),
+    ];
+    expect(json.negative.length).toBeGreaterThan(100);
+    expect(json.positive.length).toBeGreaterThan(100);
+    expect(log.bins()).toEqual(expected);
+    // quantiles() computes edges only where a rank falls: the same numbers after a walk that computed others
+    const again = new LogSketch(1e-4);
+    again.merge(log);
+    expect(again.quantiles(qs)).toEqual(log.quantiles(qs));
   });
 
   it("merging stores array-wise (addCounts) gives the bins of adding each bin's count (DenseStore.add)", () => {
