@@ -48,7 +48,7 @@ export function registerReport(program: Command): void {
     .option("--paths <n>", "Monte Carlo paths per scenario")
     .option("--seed <s>", "master seed")
     .option("--from <results.json>", "read saved results instead of running scenarios")
-    .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
+    .option("--threads <n>", "threads: this one and n - 1 workers (default: up to all cores; a small run uses fewer)")
     .option("--force", "write into a non-empty directory not made by a previous report")
     .option("--analysis <file>", "add a sensitivity.json or discovery.json (from `sensitivity --out` or `discover --out`) to an Analysis section; repeatable", (v: string, all: string[]) => [...all, v], [])
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")

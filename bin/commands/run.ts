@@ -57,7 +57,7 @@ function fraction(flag: string, value: string | undefined): number | undefined {
 /** Check every option and turn it into the engine's options; UsageError (exit 2) on the first bad one. */
 export function parseRunFlags(flags: RunFlags): RunOptions & { out: string; force: boolean } {
   const paths = positiveInt("--paths", flags.paths);
-  const threads = positiveInt("--threads", flags.threads, "a whole number of at least 1") ?? availableParallelism();
+  const threads = positiveInt("--threads", flags.threads, "a whole number of at least 1");
   const precision = fraction("--precision", flags.precision);
   let maxPaths = positiveInt("--max-paths", flags.maxPaths);
   if (maxPaths !== undefined && precision === undefined) throw new UsageError("--max-paths is only meaningful with --precision; give --precision TOL too, or leave --max-paths out");
@@ -131,7 +131,7 @@ export function registerRun(program: Command): void {
     .argument("<files...>", "scenario files")
     .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
     .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
-    .option("--threads <n>", `threads: this one and n - 1 workers (default: all cores, here ${availableParallelism()})`)
+    .option("--threads <n>", `threads: this one and n - 1 workers (default: up to all cores, here ${availableParallelism()}; a small run uses fewer)`)
     .option("--out <dir>", "output directory", "results")
     .option("--quiet", "no progress bar")
     .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")

@@ -25,6 +25,7 @@ export interface RunProgress {
 export interface RunOptions {
   paths?: number;
   seed?: string;
+  /** exactly this many threads; absent: up to all cores, fewer for a small run (MIN_CHUNKS_PER_THREAD) */
   threads?: number;
   quiet?: boolean;
   precision?: number;
@@ -36,24 +37,38 @@ export interface RunOptions {
 /** Paths when neither --paths nor the scenario's simulation.paths says. */
 export const DEFAULT_PATHS = 10_000;
 export const DEFAULT_SEED = "2025";
+/**
+ * When the threads are left to the engine, a batch of chunks runs on as many threads as get this
+ * many chunks each. A thread's first chunk of a scenario costs as much as 7 to 16 warm ones: on the
+ * 2-core development machine the three shipped scenarios ran slower on two threads than on one at
+ * 10 chunks each (20,000 paths), as fast at 16, a little faster at 24 and 1.35x faster at 40.
+ */
+export const MIN_CHUNKS_PER_THREAD = 12;
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
   const started = performance.now();
-  const threads = options.threads ?? availableParallelism();
-  // Workers first: they load the engine while this thread loads the scenarios.
-  const executor: Executor = threads === 1 ? new LocalExecutor() : new WorkerPool(threads);
   const loaded = [];
+  for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
+  const runs = loaded.map(({ file, scenario }) => {
+    const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
+    const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
+    const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
+    const maxPaths = options.precision !== undefined ? (options.maxPaths ?? Math.max(paths, 1_000_000)) : undefined;
+    return { file, s, paths, seed, maxPaths };
+  });
+  // Threads left to the engine: no more than the largest batch of chunks can use (--precision's
+  // batches grow up to --max-paths), and a pool that gives each batch as many as it can use.
+  const largestBatch = Math.max(0, ...runs.map((r) => Math.ceil((r.maxPaths ?? r.paths) / CHUNK_SIZE)));
+  const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(largestBatch / MIN_CHUNKS_PER_THREAD)));
+  const pool = threads === 1 ? undefined : new WorkerPool(threads, options.threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
+  const executor: Executor = pool ?? new LocalExecutor();
   const scenarios: ScenarioResult[] = [];
   try {
-    for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
-    for (const [index, { file, scenario }] of loaded.entries()) {
-      const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
-      const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
-      const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
+    for (const [index, { file, s, paths, seed, maxPaths }] of runs.entries()) {
       const { result } = await simulateScenario(s, displayFile(file), executor, {
         paths,
         seed,
-        ...(options.precision !== undefined ? { precision: options.precision, maxPaths: options.maxPaths ?? Math.max(paths, 1_000_000) } : {}),
+        ...(options.precision !== undefined ? { precision: options.precision, maxPaths } : {}),
         onProgress: (done, total) => options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total }),
       });
       scenarios.push(result);
@@ -71,7 +86,7 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
       command: "",
       seed: seeds.length === 1 ? seeds[0] : seeds.join(","),
       paths: pathCounts.length === 1 ? pathCounts[0] : Math.max(...pathCounts),
-      threads,
+      threads: pool?.threadsUsed ?? 1,
       chunkSize: CHUNK_SIZE,
       wallSeconds: (performance.now() - started) / 1000,
       scenarioFiles: loaded.flatMap(({ scenario }) => scenario.files.map((f) => ({ file: displayFile(f), sha256: sha256(f) }))).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),

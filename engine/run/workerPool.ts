@@ -17,6 +17,13 @@
  * thread takes its first chunk: that chunk runs cold (tens of milliseconds)
  * and, while it runs, no reply can be read, so a worker that waited for its
  * "ready" before being given work would sit idle all that time.
+ *
+ * A thread's first chunk of a scenario costs as much as 7 to 16 warm chunks
+ * (the JIT compiles the kernel, the sketches size themselves), and two cold
+ * threads slow each other down, so a small batch ends sooner on fewer
+ * threads. With `minChunksPerThread` (the engine's default when the user
+ * did not choose --threads) a batch goes to as many threads as get that many
+ * chunks each; the numbers are the same on any number of threads.
  */
 import { Worker } from "node:worker_threads";
 import { UserError } from "../diagnostics.js";
@@ -67,11 +74,23 @@ export function prestartWorkers(threads: number): void {
   }
 }
 
+export interface PoolOptions {
+  /** Run a batch on at most floor(chunks / minChunksPerThread) threads (at least this one); 0 or absent: on every thread. */
+  minChunksPerThread?: number;
+}
+
 export class WorkerPool implements Executor {
   private readonly channels: Channel[];
   private local?: ChunkRunner;
+  private readonly minChunksPerThread: number;
+  /** the most threads a batch has run on */
+  threadsUsed = 1;
 
-  constructor(readonly threads: number) {
+  constructor(
+    readonly threads: number,
+    options: PoolOptions = {},
+  ) {
+    this.minChunksPerThread = options.minChunksPerThread ?? 0;
     this.channels = Array.from({ length: threads - 1 }, () => {
       const started = spare.shift();
       started?.ref();
@@ -121,7 +140,9 @@ export class WorkerPool implements Executor {
         if (reply.type === "result") onResult(reply.result);
       }
     };
-    const workers = this.channels.flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c)));
+    const threads = this.minChunksPerThread > 0 ? Math.max(1, Math.min(this.threads, Math.floor(works.length / this.minChunksPerThread))) : this.threads;
+    this.threadsUsed = Math.max(this.threadsUsed, threads);
+    const workers = this.channels.slice(0, threads - 1).flatMap((c) => Array.from({ length: IN_FLIGHT }, () => feed(c)));
     await Promise.all([...workers, feedLocal()]);
     failures.throwFirst();
   }

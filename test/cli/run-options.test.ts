@@ -88,7 +88,7 @@ describe("marketfutures run: valid options", () => {
     expect(r.stdout).toContain("stat: mean, sd, se, p5, p25, p50, p75, p95");
     expect(r.stdout).toContain("Monte Carlo standard error of the mean");
     expect(r.stdout).toMatch(/--max-paths <n>[\s\S]*default 1,000,000/);
-    expect(r.stdout).toMatch(/--threads <n>[\s\S]*default: all cores/);
+    expect(r.stdout).toMatch(/--threads <n>[\s\S]*default: up to all\s+cores[\s\S]*a small run uses fewer/);
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
 

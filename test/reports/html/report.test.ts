@@ -51,6 +51,16 @@ describe("buildReport", () => {
     expect(htmlEn).toContain(en.methodShares.slice(0, 40));
     expect(htmlEn).toContain(results.manifest.command);
     expect(htmlEn).toContain(results.manifest.scenarioFiles[0].sha256);
+    const threads = results.manifest.threads;
+    expect(htmlEn).toContain(`, ${threads} thread${threads === 1 ? "" : "s"}, chunks of`);
+    expect(htmlFr).toContain(`, ${threads} fil${threads === 1 ? "" : "s"} d'exécution, blocs de`);
+  });
+
+  it("says 1 thread and 2 threads", async () => {
+    for (const threads of [1, 2]) {
+      await buildReport({ ...results, manifest: { ...results.manifest, threads } }, opts(join(tmp, `threads-${threads}`)));
+      expect(readFileSync(join(tmp, `threads-${threads}`, "report.html"), "utf8")).toContain(threads === 1 ? ", 1 thread, chunks of" : ", 2 threads, chunks of");
+    }
   });
 
   it("in French, leaves no English message of the catalogue", () => {
