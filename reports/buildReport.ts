@@ -63,14 +63,18 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
   const page: { name: string; title: string; svg: string }[] = [];
   const analysis: AnalysisItem[] = [];
   const toPng = options.png ? (await import("./render/png.js")).svgToPng : undefined;
-  for (const f of [...figures, ...extra.map((e) => e.figure)]) {
-    const svg = serializeSvg(f.svg);
+  const all = [...figures, ...extra.map((e) => e.figure)];
+  const svgs = all.map((f) => serializeSvg(f.svg));
+  // All PNGs at once: resvg draws each on a thread of its own (render/png.ts); the slowest part of a report.
+  const pngs = toPng ? await Promise.all(svgs.map((svg) => toPng(svg))) : [];
+  for (const [i, f] of all.entries()) {
+    const svg = svgs[i];
     const base = join(options.out, "figures", f.name);
     writeFileAtomic(`${base}.svg`, svg);
     writeFileAtomic(`${base}.csv`, f.csv);
     files.push(`${base}.svg`, `${base}.csv`);
     if (toPng) {
-      writeFileAtomic(`${base}.png`, await toPng(svg));
+      writeFileAtomic(`${base}.png`, pngs[i]);
       files.push(`${base}.png`);
     }
     const item = extra.find((e) => e.figure === f)?.item;

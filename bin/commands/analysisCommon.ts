@@ -109,13 +109,13 @@ export async function checkAnalysisOut(options: { out?: string; force: boolean }
 export async function figureFiles(figures: readonly Figure[], png: boolean): Promise<OutputFile[]> {
   const { serializeSvg } = await import("../../reports/render/serialize.js");
   const toPng = png ? (await import("../../reports/render/png.js")).svgToPng : undefined;
-  const files: OutputFile[] = [];
-  for (const f of figures) {
-    const svg = serializeSvg(f.svg);
-    files.push({ name: `${f.name}.svg`, data: svg }, { name: `${f.name}.csv`, data: f.csv });
-    if (toPng) files.push({ name: `${f.name}.png`, data: await toPng(svg) });
-  }
-  return files;
+  const svgs = figures.map((f) => serializeSvg(f.svg));
+  const pngs = toPng ? await Promise.all(svgs.map((svg) => toPng(svg))) : []; // drawn at once, a thread each
+  return figures.flatMap((f, i) => [
+    { name: `${f.name}.svg`, data: svgs[i] },
+    { name: `${f.name}.csv`, data: f.csv },
+    ...(toPng ? [{ name: `${f.name}.png`, data: pngs[i] }] : []),
+  ]);
 }
 
 /** Writes FILES and the marker into DIR, all or nothing; returns the paths written (marker not listed). */

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ResvgRenderOptions } from "@resvg/resvg-js";
 
 const FONT_FILES = ["Inter-Regular.ttf", "Inter-SemiBold.ttf"];
 
@@ -18,14 +19,22 @@ export function fontDir(): string {
   throw new Error("the report fonts (reports/fonts/Inter-*.ttf) are missing from the installation");
 }
 
-/** Render `svg` to PNG at `scale` times its size (2 = crisp on high-density screens). */
-export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  const { Resvg } = await import("@resvg/resvg-js");
+/** resvg's options: `scale` times the SVG's size, on white, with the shipped fonts only. */
+export function pngOptions(scale = 2): ResvgRenderOptions {
   const dir = fontDir();
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: "zoom", value: scale },
     background: "#ffffff",
     font: { loadSystemFonts: false, fontFiles: FONT_FILES.map((f) => dir + f), defaultFontFamily: "Inter", sansSerifFamily: "Inter" },
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/**
+ * Render `svg` to PNG at `scale` times its size (2 = crisp on high-density screens).
+ * resvg's renderAsync draws in libuv's thread pool, so that figures rendered at
+ * once use every core; its PNG is byte for byte that of `new Resvg(svg).render()`.
+ */
+export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
+  const { renderAsync } = await import("@resvg/resvg-js");
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }
