@@ -2,7 +2,6 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { UserError } from "../../engine/diagnostics.js";
-import { scenarioJsonSchemaText } from "../../scenarios/schema/jsonSchema.js";
 
 export function registerSchema(program: Command): void {
   program
@@ -12,6 +11,8 @@ export function registerSchema(program: Command): void {
     .option("-f, --force", "overwrite the --out file if it exists")
     .addHelpText("after", '\nIn a scenario file, point editors at it with  "$schema": "./scenario.schema.json"')
     .action(async (opts: { out?: string; force?: boolean }) => {
+      // Imported here: zod would load with every command otherwise.
+      const { scenarioJsonSchemaText } = await import("../../scenarios/schema/jsonSchema.js");
       const text = scenarioJsonSchemaText();
       if (opts.out === undefined) {
         process.stdout.write(text);

@@ -6,7 +6,6 @@
  */
 import type { Command } from "commander";
 import type { Diagnostic } from "../../engine/diagnostics.js";
-import { validateFiles } from "../../engine/load/index.js";
 import { formatDiagnostic, paint } from "../format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -28,6 +27,8 @@ export function registerValidate(program: Command): void {
     .option("--json", "print the diagnostics as JSON on stdout")
     .addHelpText("after", "\nExit status: 0 valid (warnings allowed), 1 some file has errors, 2 wrong usage.")
     .action(async (files: string[], opts: { quiet?: boolean; json?: boolean }) => {
+      // Imported here, not at the top: the loader brings zod and mathjs, which every other command would load too.
+      const { validateFiles } = await import("../../engine/load/index.js");
       const all = await validateFiles(files);
       const shown = opts.quiet ? all.filter((d) => d.severity === "error") : all;
       if (opts.json) process.stdout.write(JSON.stringify(shown, null, 2) + "\n");
