@@ -63,6 +63,8 @@ export function registerReport(program: Command): void {
       if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
       const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
       const analyses = flags.analysis.map(readAnalysis);
+      // Before the run: a directory the user owns is refused at once, not after minutes of simulation.
+      (await import("../../engine/run/outputs/outputDir.js")).checkOutputDir(flags.out, Boolean(flags.force));
       let results: Results;
       if (flags.from) {
         const { readResults } = await import("../../reports/results/readResults.js");
