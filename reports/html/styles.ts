@@ -35,7 +35,7 @@ th[scope=row]{min-width:9em;}
 figure{margin:28px 0 36px;}
 figure svg{display:block;max-width:100%;height:auto;}
 figcaption{font-size:13px;color:#5f5f5f;margin-top:4px;}
-pre{background:#f5f5f5;padding:12px;overflow-x:auto;font-size:13px;white-space:pre-wrap;word-break:break-all;}
+pre{background:#f5f5f5;padding:12px;overflow-x:auto;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere;}
 .note{font-size:14px;color:#5f5f5f;}
 code{font-size:13px;}`,
   ].join("\n");
