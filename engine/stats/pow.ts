@@ -30,20 +30,10 @@
  * @example pow(1.0001, 10000) // 2.7181459268249255
  */
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const i32 = new Int32Array(f64.buffer);
-// Word order of a double in memory: the high word (sign, exponent) is index 1 on little-endian machines.
-f64[0] = 1;
-const HI = u32[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
+import { clearLowWord as clearLow, getHighWord as high, getLowWord as low, insertWords, setHighWord as withHigh } from "./fdlibm/words.js";
 
-const high = (x: number): number => ((f64[0] = x), i32[HI]);
-const low = (x: number): number => ((f64[0] = x), u32[LO]);
-/** x with its low word set to 0 (the high 21 bits of the significand kept). */
-const clearLow = (x: number): number => ((f64[0] = x), (u32[LO] = 0), f64[0]);
-const withHigh = (x: number, hi: number): number => ((f64[0] = x), (i32[HI] = hi), f64[0]);
-const fromHigh = (hi: number): number => ((i32[HI] = hi), (u32[LO] = 0), f64[0]);
+/** The double with high word hi and low word 0. */
+const fromHigh = (hi: number): number => insertWords(hi, 0);
 
 const bp = [1.0, 1.5];
 const dpH = [0.0, 5.84962487220764160156e-1]; // 0x3FE2B803 0x40000000
