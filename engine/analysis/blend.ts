@@ -22,6 +22,7 @@ import type { Results, Unit } from "../results/types.js";
 import { commonHorizon, keyGroupUnion, alignTable, formatValue } from "./compare.js";
 import { mixture } from "./mixture.js";
 import { statCdf } from "./statDistribution.js";
+import { square } from "../stats/square.js";
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
@@ -105,7 +106,7 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
     const wsum = parts.reduce((s, p) => s + p.w, 0);
     const years = horizon.years.map((year, i) => {
       const mean = parts.reduce((s, p) => s + p.w * p.series.stats[i].mean, 0) / wsum;
-      const variance = parts.reduce((s, p) => s + p.w * (p.series.stats[i].sd ** 2 + (p.series.stats[i].mean - mean) ** 2), 0) / wsum;
+      const variance = parts.reduce((s, p) => s + p.w * (square(p.series.stats[i].sd) + square(p.series.stats[i].mean - mean)), 0) / wsum;
       return { year, mean, variance, sd: Math.sqrt(variance) };
     });
     const bands = horizon.years.map((year, i) => {

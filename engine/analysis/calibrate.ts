@@ -12,6 +12,7 @@
 import { applyEdits, modify, parse, type ParseError } from "jsonc-parser";
 import { UserError } from "../diagnostics.js";
 import type { Scenario, Target } from "../model/types.js";
+import { square } from "../stats/square.js";
 
 export interface TargetStat {
   value: number;
@@ -121,7 +122,7 @@ export async function calibrate(scenario: Scenario, simulate: CalibrationSimulat
     return { theta, scenario: s, stats, residual, tolerance };
   };
   const clamp = (x: number, i: number) => roundValue(Math.min(free[i].max, Math.max(free[i].min, x)));
-  const norm = (r: number[], tol: number[]) => Math.sqrt(r.reduce((s, x, k) => s + (x / tol[k]) ** 2, 0));
+  const norm = (r: number[], tol: number[]) => Math.sqrt(r.reduce((s, x, k) => s + square(x / tol[k]), 0));
   const converged = (e: { residual: number[]; tolerance: number[] }) => e.residual.every((r, k) => Math.abs(r) < e.tolerance[k]);
 
   // Start from each parameter's current central value (fixed value, or mid-range).

@@ -11,6 +11,8 @@
 import { UsageError, UserError } from "../diagnostics.js";
 import type { Label } from "../model/types.js";
 import type { Results, ScenarioResult, SeriesKind, Unit } from "../results/types.js";
+import { formatCount } from "../format/count.js";
+import { hypot } from "../stats/fdlibm/index.js";
 
 export interface CompareCell {
   scenario: string;
@@ -114,7 +116,7 @@ export function compareResults(results: Results, options: { year?: number } = {}
     });
     if (kind === undefined || unit === undefined) continue; // in no scenario
     const first = raw[0];
-    const cells = raw.map((c, k) => (c && first && k > 0 ? { ...c, diff: { value: c.mean - first.mean, se: Math.hypot(first.se, c.se) } } : c));
+    const cells = raw.map((c, k) => (c && first && k > 0 ? { ...c, diff: { value: c.mean - first.mean, se: hypot(first.se, c.se) } } : c));
     rows.push({ view, entity, kind, unit, cells });
   }
   const targets: CompareTarget[] = scenarios.flatMap((s) =>
@@ -163,7 +165,7 @@ function signed(s: string): string {
 export function formatComparison(c: Comparison): string {
   const lines: string[] = [];
   lines.push(`Scenarios in ${c.year} (horizon ${c.baseYear}-${c.endYear}); differences are against ${c.scenarios[0].id}, ± Monte Carlo standard error sqrt(se1² + se2²) of independent runs`);
-  for (const s of c.scenarios) lines.push(`  ${s.id}: ${s.title.en} (${s.paths.toLocaleString("en-US")} paths)`);
+  for (const s of c.scenarios) lines.push(`  ${s.id}: ${s.title.en} (${formatCount(s.paths)} paths)`);
   const header = ["view", "entity", "scenario", "median", "mean ± se", "diff vs first ± se"];
   const table: string[][] = [];
   for (const r of c.rows) {

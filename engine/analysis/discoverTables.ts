@@ -7,6 +7,7 @@ import { csvText } from "../run/outputs/csv.js";
 import { alignTable } from "./compare.js";
 import type { DiscoverResult } from "./discover.js";
 import { formatInput } from "./sensitivityTables.js";
+import { formatCount } from "../format/count.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -21,7 +22,7 @@ export function describeLimit(lower: number | null, upper: number | null): strin
 export function formatDiscovery(r: DiscoverResult): string {
   const s = r.steps[r.suggested];
   const lines = [
-    `Scenario discovery in ${r.scenario.id}: where ${r.where.text} — ${r.positives.toLocaleString("en-US")} of ${r.paths.toLocaleString("en-US")} paths (${pct(r.rate)}), seed ${r.seed}`,
+    `Scenario discovery in ${r.scenario.id}: where ${r.where.text} — ${formatCount(r.positives)} of ${formatCount(r.paths)} paths (${pct(r.rate)}), seed ${r.seed}`,
     "",
     `Suggested box (step ${r.suggested} of ${r.steps.length - 1}, ${r.criterion}): coverage ${pct(s.coverage)}, density ${pct(s.density)}, mass ${pct(s.mass)}`,
   ];

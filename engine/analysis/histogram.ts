@@ -10,6 +10,7 @@
  * term is the variance of a uniform over the bin).
  */
 import { UserError } from "../diagnostics.js";
+import { square } from "../stats/square.js";
 
 export interface Histogram {
   /** Bin edges, strictly increasing and finite: bin k is [edges[k], edges[k + 1]]. */
@@ -61,7 +62,7 @@ export function histogramDistribution(h: Histogram, what = "histogram"): Histogr
   let variance = 0;
   for (let k = 0; k < bins; k++) {
     const w = edges[k + 1] - edges[k];
-    variance += counts[k] * (((edges[k] + edges[k + 1]) / 2 - mean) ** 2 + (w * w) / 12);
+    variance += counts[k] * (square((edges[k] + edges[k + 1]) / 2 - mean) + (w * w) / 12);
   }
   variance /= total;
   return {

@@ -19,6 +19,7 @@
  */
 import { UserError } from "../diagnostics.js";
 import { histogramDistribution, type Histogram } from "./histogram.js";
+import { square } from "../stats/square.js";
 
 /** A component known by its CDF (which must be non-decreasing, from 0 to 1) and first two moments. */
 export interface CdfComponent {
@@ -66,7 +67,7 @@ export function mixture(components: readonly MixtureComponent[]): Mixture {
     .map((c, k) => ({ w: c.weight / sum, ...("histogram" in c ? histogramDistribution(c.histogram, `mixture component ${label(c, k)}`) : checkedMoments(c, k)) }))
     .filter((c) => c.w > 0);
   const mean = parts.reduce((s, c) => s + c.w * c.mean, 0);
-  const variance = parts.reduce((s, c) => s + c.w * (c.variance + (c.mean - mean) ** 2), 0);
+  const variance = parts.reduce((s, c) => s + c.w * (c.variance + square(c.mean - mean)), 0);
   const cdf = (x: number): number => {
     let f = 0;
     for (const c of parts) f += c.w * c.cdf(x);

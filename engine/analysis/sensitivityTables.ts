@@ -6,6 +6,7 @@ import { csvText } from "../run/outputs/csv.js";
 import type { Unit } from "../results/types.js";
 import { alignTable, formatValue } from "./compare.js";
 import type { SensitivityResult } from "./sensitivity.js";
+import { formatCount } from "../format/count.js";
 
 /** A change of the output in its unit: percentage points for shares. */
 export function formatChange(x: number, unit: Unit, digits = 2): string {
@@ -28,7 +29,7 @@ export function describeOutput(o: SensitivityResult["output"]): string {
 
 export function formatSensitivity(r: SensitivityResult): string {
   const lines = [
-    `Sensitivity of ${describeOutput(r.output)} in ${r.scenario.id}: ${r.method}, ${r.paths.toLocaleString("en-US")} ${r.method === "sobol" ? "base rows" : "paths"} (${r.evaluations.toLocaleString("en-US")} simulated), seed ${r.seed}`,
+    `Sensitivity of ${describeOutput(r.output)} in ${r.scenario.id}: ${r.method}, ${formatCount(r.paths)} ${r.method === "sobol" ? "base rows" : "paths"} (${formatCount(r.evaluations)} simulated), seed ${r.seed}`,
   ];
   const unit = r.output.unit;
   const ci = ([lo, hi]: [number, number], f: (x: number) => string) => `[${f(lo)}, ${f(hi)}]`;

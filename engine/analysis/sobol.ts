@@ -33,6 +33,7 @@ import { uniformSource, type RandomSource } from "../sampling/random.js";
 import { UserError } from "../diagnostics.js";
 import { checkConfidence, percentileInterval, resampleRows } from "./bootstrap.js";
 import { checkFinite, checkInteger, checkLength } from "./checks.js";
+import { square } from "../stats/square.js";
 
 export interface SobolOptions {
   /** Generator of the bootstrap resamples, doubles in [0, 1). */
@@ -151,12 +152,12 @@ function estimate(
     const a = fA[r];
     const b = fB[r];
     sum += a - shift + (b - shift);
-    sumSq += (a - shift) ** 2 + (b - shift) ** 2;
+    sumSq += square(a - shift) + square(b - shift);
     varies ||= a !== c || b !== c;
     for (let i = 0; i < d; i++) {
       const f = fAB[i][r];
       first[i] += (b - shift) * (f - a);
-      total[i] += (a - f) ** 2;
+      total[i] += square(a - f);
     }
   }
   // A constant output can leave a rounding residue in the sums: test the values instead.

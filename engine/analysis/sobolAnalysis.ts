@@ -29,6 +29,7 @@ import type { RandomSource } from "../sampling/random.js";
 import { UserError } from "../diagnostics.js";
 import { saltelliDesign } from "./saltelli.js";
 import { sobolIndices, type SobolIndex } from "./sobol.js";
+import { square } from "../stats/square.js";
 
 export interface SobolAnalysisOptions {
   /** base rows n of the Saltelli design, integer >= 2 */
@@ -85,6 +86,6 @@ export async function sobolAnalysis(
   let mean = 0;
   for (let r = 0; r < n; r++) mean += (fA[r] + fB[r]) / (2 * n);
   let variance = 0;
-  for (let r = 0; r < n; r++) variance += ((fA[r] - mean) ** 2 + (fB[r] - mean) ** 2) / (2 * n);
+  for (let r = 0; r < n; r++) variance += (square(fA[r] - mean) + square(fB[r] - mean)) / (2 * n);
   return { n, evaluations: n * (factors.length + 2), mean, variance, indices };
 }

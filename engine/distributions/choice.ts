@@ -11,6 +11,7 @@
  * Complexity: construction O(n log n); quantile and cdf O(log n).
  */
 import { checkUnit, type Distribution } from "./types.js";
+import { square } from "../stats/square.js";
 
 /**
  * @param values the possible outcomes (finite numbers)
@@ -50,7 +51,7 @@ export function choice(values: readonly number[], weights: readonly number[]): D
   let mean = 0;
   for (let k = 0; k < n; k++) mean += ps[k] * xs[k];
   let variance = 0;
-  for (let k = 0; k < n; k++) variance += ps[k] * (xs[k] - mean) ** 2;
+  for (let k = 0; k < n; k++) variance += ps[k] * square(xs[k] - mean);
 
   return {
     quantile(u) {

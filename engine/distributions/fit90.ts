@@ -9,6 +9,7 @@
  * Complexity: O(1).
  */
 import type { Dist } from "../model/types.js";
+import { log } from "../stats/fdlibm/index.js";
 
 /** Φ⁻¹(0.95), 50-digit reference value rounded to double (test/stats/reference/normal.py). */
 export const Z95 = 1.6448536269514722;
@@ -25,7 +26,7 @@ export function fit90(low: number, high: number, shape: Fit90Shape): Extract<Dis
   }
   if (shape === "normal") return { type: "normal", mean: low + (high - low) / 2, sd: (high - low) / (2 * Z95) };
   if (!(low > 0)) throw new RangeError(`fit90: a lognormal 90% interval needs low > 0, got [${low}, ${high}]`);
-  const ll = Math.log(low);
-  const lh = Math.log(high);
+  const ll = log(low);
+  const lh = log(high);
   return { type: "lognormal", mu: (ll + lh) / 2, sigma: (lh - ll) / (2 * Z95) };
 }

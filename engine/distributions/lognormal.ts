@@ -10,6 +10,7 @@
 import { normalCdf } from "../stats/normalCdf.js";
 import { normalQuantile } from "../stats/normalQuantile.js";
 import { checkFinite, checkUnit, type Distribution } from "./types.js";
+import { exp, expm1, log } from "../stats/fdlibm/index.js";
 
 /**
  * @throws {RangeError} unless mu is finite and sigma finite and > 0.
@@ -23,14 +24,14 @@ export function lognormal(mu: number, sigma: number): Distribution {
   return {
     quantile(u) {
       checkUnit(u, "lognormal");
-      return Math.exp(mu + sigma * normalQuantile(u));
+      return exp(mu + sigma * normalQuantile(u));
     },
     cdf(x) {
       if (Number.isNaN(x)) return NaN;
-      return x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma);
+      return x <= 0 ? 0 : normalCdf((log(x) - mu) / sigma);
     },
-    mean: Math.exp(mu + s2 / 2),
-    variance: Math.expm1(s2) * Math.exp(2 * mu + s2),
+    mean: exp(mu + s2 / 2),
+    variance: expm1(s2) * exp(2 * mu + s2),
     support: [0, Infinity],
   };
 }

@@ -29,6 +29,8 @@
 import { normalCdf, normalPdf } from "../stats/normalCdf.js";
 import { normalQuantile } from "../stats/normalQuantile.js";
 import { checkFinite, checkUnit, type Distribution } from "./types.js";
+import { square } from "../stats/square.js";
+import { expm1, log1p } from "../stats/fdlibm/index.js";
 
 /** Φ(z) and Q(z) = 1 - Φ(z), each computed directly. */
 const lower = (z: number) => normalCdf(z);
@@ -75,14 +77,14 @@ export function truncatedNormal(mean: number, sd: number, min: number, max: numb
     const right = a > 0;
     const near = right ? a : -b;
     const far = right ? b : -a;
-    const span = -Math.expm1(-0.5 * (far * far - near * near)); // P(x <= far | x >= near)
+    const span = -expm1(-0.5 * (far * far - near * near)); // P(x <= far | x >= near)
     quantileStd = (u) => {
       const v = right ? u : 1 - u;
-      const z = Math.sqrt(near * near - 2 * Math.log1p(-v * span));
+      const z = Math.sqrt(near * near - 2 * log1p(-v * span));
       return right ? z : -z;
     };
     cdfStd = (z) => {
-      const c = -Math.expm1(-0.5 * (z * z - near * near)) / span;
+      const c = -expm1(-0.5 * (z * z - near * near)) / span;
       return right ? c : 1 - c;
     };
     // Moments of that approximation by the midpoint rule on 1000 quantiles.
@@ -95,7 +97,7 @@ export function truncatedNormal(mean: number, sd: number, min: number, max: numb
       s2 += z * z;
     }
     meanStd = (right ? near : -near) + s1 / m;
-    varStd = s2 / m - (s1 / m) ** 2;
+    varStd = s2 / m - square(s1 / m);
   }
 
   return {

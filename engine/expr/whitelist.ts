@@ -12,6 +12,7 @@
  */
 import { pow } from "../stats/pow.js";
 import { tanh } from "../stats/tanh.js";
+import { atan, cbrt, cos, exp, log, log10, log2, sin, tan } from "../stats/fdlibm/index.js";
 
 type Num = number;
 
@@ -78,20 +79,20 @@ export const functions = table<AllowedFunction>({
   min: { minArgs: 1, maxArgs: Infinity, fn: Math.min },
   max: { minArgs: 1, maxArgs: Infinity, fn: Math.max },
   clamp: { minArgs: 3, maxArgs: 3, fn: (x, lo, hi) => Math.min(Math.max(x, lo), hi) },
-  exp: { minArgs: 1, maxArgs: 1, fn: Math.exp },
-  log: { minArgs: 1, maxArgs: 2, fn: (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)) },
-  log10: { minArgs: 1, maxArgs: 1, fn: Math.log10 },
-  log2: { minArgs: 1, maxArgs: 1, fn: Math.log2 },
+  exp: { minArgs: 1, maxArgs: 1, fn: exp },
+  log: { minArgs: 1, maxArgs: 2, fn: (x, base) => (base === undefined ? log(x) : log(x) / log(base)) },
+  log10: { minArgs: 1, maxArgs: 1, fn: log10 },
+  log2: { minArgs: 1, maxArgs: 1, fn: log2 },
   sqrt: { minArgs: 1, maxArgs: 1, fn: Math.sqrt },
-  cbrt: { minArgs: 1, maxArgs: 1, fn: Math.cbrt },
+  cbrt: { minArgs: 1, maxArgs: 1, fn: cbrt },
   pow: { minArgs: 2, maxArgs: 2, fn: pow },
   floor: { minArgs: 1, maxArgs: 1, fn: Math.floor },
   ceil: { minArgs: 1, maxArgs: 1, fn: Math.ceil },
   round: { minArgs: 1, maxArgs: 2, fn: (x, d) => roundHalfAway(x, d ?? 0) },
-  sin: { minArgs: 1, maxArgs: 1, fn: Math.sin },
-  cos: { minArgs: 1, maxArgs: 1, fn: Math.cos },
-  tan: { minArgs: 1, maxArgs: 1, fn: Math.tan },
-  atan: { minArgs: 1, maxArgs: 1, fn: Math.atan },
+  sin: { minArgs: 1, maxArgs: 1, fn: sin },
+  cos: { minArgs: 1, maxArgs: 1, fn: cos },
+  tan: { minArgs: 1, maxArgs: 1, fn: tan },
+  atan: { minArgs: 1, maxArgs: 1, fn: atan },
   tanh: { minArgs: 1, maxArgs: 1, fn: tanh },
 });
 

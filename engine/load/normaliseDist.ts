@@ -7,6 +7,7 @@
  */
 import type { UncertainInput } from "../../scenarios/schema/distribution.js";
 import type { Dist, Provenance, Uncertain } from "../model/types.js";
+import { log } from "../stats/fdlibm/index.js";
 
 /**
  * z_0.95, the standard normal quantile at 0.95: a 90% central interval is
@@ -21,8 +22,8 @@ export function normalFrom90(low: number, high: number): Dist {
 
 /** Lognormal with ln X normal fitted to [ln low, ln high] as its 90% interval (needs 0 < low < high). */
 export function lognormalFrom90(low: number, high: number): Dist {
-  const a = Math.log(low);
-  const b = Math.log(high);
+  const a = log(low);
+  const b = log(high);
   return { type: "lognormal", mu: (a + b) / 2, sigma: (b - a) / (2 * z95) };
 }
 

@@ -36,7 +36,7 @@ export function openStream(seed: string, scenarioId: string, quantity: string, c
 
 /** A uniform strictly inside (0, 1), for inverse CDFs: Alea can return exactly 0. */
 export function openUnit(u: number): number {
-  return u === 0 ? 2 ** -33 : u;
+  return u === 0 ? 1.1641532182693481e-10 /* 2^-33 */ : u;
 }
 
 /** The same stream as openStream, as an Alea state for the batch samplers (engine/random/alea.ts). */

@@ -18,6 +18,7 @@
 import { fastExp } from "../stats/fastExp.js";
 import { aleaNext, type AleaState } from "./alea.js";
 import type { Uniform } from "./streams.js";
+import { log } from "../stats/fdlibm/index.js";
 
 const LAYERS = 128;
 /** Right end of the base layer's rectangle and area of each layer, for 128 layers (Marsaglia & Tsang 2000, Table 1). */
@@ -34,7 +35,7 @@ const F = new Float64Array(LAYERS + 1);
 {
   X[0] = V / f(R);
   X[1] = R;
-  for (let i = 2; i < LAYERS; i++) X[i] = Math.sqrt(-2 * Math.log(V / X[i - 1] + f(X[i - 1])));
+  for (let i = 2; i < LAYERS; i++) X[i] = Math.sqrt(-2 * log(V / X[i - 1] + f(X[i - 1])));
   X[LAYERS] = 0;
   for (let i = 0; i <= LAYERS; i++) F[i] = f(X[i]);
 }
@@ -134,8 +135,8 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
 function tail(rng: Uniform, sign: number): number {
   let a: number, b: number;
   do {
-    a = -Math.log(1 - rng()) / R;
-    b = -Math.log(1 - rng());
+    a = -log(1 - rng()) / R;
+    b = -log(1 - rng());
   } while (b + b < a * a);
   return (R + a) * sign;
 }

@@ -27,6 +27,8 @@
  */
 import { symmetricEigenvalues } from "../stats/symmetricEigenvalues.js";
 import { spearmanToPearson } from "./rankToPearson.js";
+import { square } from "../stats/square.js";
+import { asin } from "../stats/fdlibm/index.js";
 
 export type CorrelationCheck = { ok: true } | { ok: false; message: string; row: number; col: number };
 
@@ -76,7 +78,7 @@ export function checkCorrelationMatrix(m: readonly (readonly number[])[], names:
 }
 
 /** Rank correlation of normal scores with Pearson correlation r: the inverse of 2 sin(π ρ_s / 6). */
-const pearsonToSpearman = (r: number) => (6 / Math.PI) * Math.asin(r / 2);
+const pearsonToSpearman = (r: number) => (6 / Math.PI) * asin(r / 2);
 
 /**
  * PSD check of `m` (the user's matrix, or its normal-score conversion when
@@ -117,7 +119,7 @@ function psdCheck(user: readonly (readonly number[])[], m: readonly (readonly nu
   const pairs: [number, number, number][] = [[i, j, k], [i, k, j], [j, k, i]];
   const scored = pairs.map(([p, q, t]) => {
     const centre = m[p][t] * m[q][t];
-    const half = Math.sqrt(Math.max(0, (1 - m[p][t] ** 2) * (1 - m[q][t] ** 2)));
+    const half = Math.sqrt(Math.max(0, (1 - square(m[p][t])) * (1 - square(m[q][t]))));
     return { p, q, t, lo: Math.max(-1, centre - half), hi: Math.min(1, centre + half), outside: Math.abs(m[p][q] - centre) - half };
   });
   const best = Math.max(...scored.map((s) => s.outside));

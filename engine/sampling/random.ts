@@ -27,7 +27,7 @@ export function uniformSource(rng: RandomSource): () => number {
  * half of Alea's resolution 2^-32 (the same convention as
  * engine/random/streams openUnit).
  */
-export const ZERO_REPLACEMENT = 2 ** -33;
+export const ZERO_REPLACEMENT = 1.1641532182693481e-10; // 2^-33
 
 /** The largest double below 1. */
-export const BELOW_ONE = 1 - 2 ** -53;
+export const BELOW_ONE = 0.9999999999999999; // 1 - 2^-53

@@ -11,6 +11,7 @@
  *
  * Complexity: O(d²).
  */
+import { sin } from "../stats/fdlibm/index.js";
 
 /**
  * Elementwise 2 sin(π r / 6), with the diagonal kept at exactly 1.
@@ -19,5 +20,5 @@
  * @example spearmanToPearson([[1, 0.5], [0.5, 1]]) // [[1, 0.5176380902050415], [0.5176380902050415, 1]]
  */
 export function spearmanToPearson(m: readonly (readonly number[])[]): number[][] {
-  return m.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * r) / 6))));
+  return m.map((row, i) => row.map((r, j) => (i === j ? 1 : 2 * sin((Math.PI * r) / 6))));
 }

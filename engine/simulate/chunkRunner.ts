@@ -25,7 +25,7 @@ import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchS
 /** Moments per column: [mean, m2, min, max] * columns. */
 export const MOMENT_FIELDS = 4;
 /** A share column's store counts in 32 bits: emptied before any bin could pass 2^32 - 1. */
-const MAX_STORE_COUNT = 2 ** 32 - 1;
+const MAX_STORE_COUNT = 4294967295; // 2^32 - 1
 
 export interface RecordRequest {
   /** output columns to keep per path */

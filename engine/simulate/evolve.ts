@@ -15,6 +15,7 @@ import type { BlockLayout } from "./block.js";
 import { SimulationError, type KernelContext } from "./kernel.js";
 import { EvolveParam as P } from "./kernelMemory.js";
 import type { CompiledModel, ValueSource } from "./model.js";
+import { log } from "../stats/fdlibm/index.js";
 
 /** A constant-or-per-path source as arrays: value[i] when dim[i] < 0, else x[dim[i] * n + p]. */
 interface SourceArrays {
@@ -44,7 +45,7 @@ export function evolveConstants(model: CompiledModel): EvolveConstants {
   const identity = (v: number) => v;
   const sources = [model.slotShare, model.slotSigma, model.regionSize, model.regionTau];
   return {
-    logShare: sourceArrays(model.slotShare, Math.log),
+    logShare: sourceArrays(model.slotShare, log),
     sigma: sourceArrays(model.slotSigma, identity),
     size: sourceArrays(model.regionSize, identity),
     tau: sourceArrays(model.regionTau, identity),
@@ -65,7 +66,7 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
   if (!constant || ctx.gathered !== L) for (let q = 0; q < nb; q++) {
     const p = offset + q;
     for (let j = 0; j < S; j++) {
-      W[L.a0 + q * S + j] = logShare.dim[j] < 0 ? logShare.value[j] : Math.log(x[logShare.dim[j] * n + p]);
+      W[L.a0 + q * S + j] = logShare.dim[j] < 0 ? logShare.value[j] : log(x[logShare.dim[j] * n + p]);
       W[L.sigma0 + q * S + j] = sigma.dim[j] < 0 ? sigma.value[j] : x[sigma.dim[j] * n + p];
     }
     for (let r = 0; r < R; r++) {

@@ -13,6 +13,7 @@ import type { BlockLayout, ChunkStreams } from "./block.js";
 import { buffer, SimulationError, type KernelContext } from "./kernel.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
+import { log1p } from "../stats/fdlibm/index.js";
 
 /** The block's paths: q = 0..nb-1 is path offset + q of the chunk (n paths), global index firstPath + q. */
 export interface BlockSpan {
@@ -39,7 +40,7 @@ export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: B
     if (term.source.kind === "expr") addRate(ctx, span, W, L.extra + term.slot, S, 0, term.source, identity, quantity);
     else addRate(ctx, span, W, L.drift + term.slot, S, S, term.source, identity, quantity);
   }
-  model.regionGrowth.forEach((src, r) => addRate(ctx, span, W, L.growth + r, R, 0, src, Math.log1p, () => `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
+  model.regionGrowth.forEach((src, r) => addRate(ctx, span, W, L.growth + r, R, 0, src, log1p, () => `market growth of ${model.regionIds[r]} (log(1 + CAGR))`));
   model.regimes.forEach((reg, g) => addRegime(ctx, reg, streams.occurs[g], span, W, L));
   model.shocks.forEach((sh, e) => addShocks(ctx, sh, streams.count[e], streams.jump[e], ctx.jumpDists[e], span, W, L.extra));
 }

@@ -17,6 +17,7 @@
  */
 import { pow } from "./pow.js";
 import { logBeta } from "./logGamma.js";
+import { exp, log, log1p } from "./fdlibm/index.js";
 
 const EPS = 1e-16;
 const TINY = 1e-300;
@@ -66,10 +67,10 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 function prefactor(x: number, a: number, b: number): number {
   const lnB = logBeta(a, b);
   const px = pow(x, a);
-  const py = x < 0.5 ? Math.exp(b * Math.log1p(-x)) : pow(1 - x, b);
-  const direct = px * py * Math.exp(-lnB);
+  const py = x < 0.5 ? exp(b * log1p(-x)) : pow(1 - x, b);
+  const direct = px * py * exp(-lnB);
   if (px > 1e-280 && py > 1e-280 && direct > 1e-280 && Number.isFinite(direct)) return direct;
-  return Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);
+  return exp(a * log(x) + b * log1p(-x) - lnB);
 }
 
 /**
@@ -102,5 +103,5 @@ export function incompleteBeta(x: number, a: number, b: number): number {
  */
 export function betaDensity(x: number, a: number, b: number): number {
   if (x < 0 || x > 1) return 0;
-  return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta(a, b));
+  return exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logBeta(a, b));
 }

@@ -19,25 +19,26 @@
 import { pow } from "./pow.js";
 import { incompleteBeta } from "./incompleteBeta.js";
 import { logBeta } from "./logGamma.js";
+import { exp, log, log1p } from "./fdlibm/index.js";
 
 const MAX_STEPS = 200;
-const LOG_MIN = Math.log(Number.MIN_VALUE);
+const LOG_MIN = log(Number.MIN_VALUE);
 
 function initialGuess(p: number, a: number, b: number): number {
   if (a >= 1 && b >= 1) {
     const pp = p < 0.5 ? p : 1 - p;
-    const t = Math.sqrt(-2 * Math.log(pp));
+    const t = Math.sqrt(-2 * log(pp));
     let x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
     if (p < 0.5) x = -x;
     const al = (x * x - 3) / 6;
     const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
     const w = (x * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
-    return a / (a + b * Math.exp(2 * w));
+    return a / (a + b * exp(2 * w));
   }
-  const lna = Math.log(a / (a + b));
-  const lnb = Math.log(b / (a + b));
-  const t = Math.exp(a * lna) / a;
-  const u = Math.exp(b * lnb) / b;
+  const lna = log(a / (a + b));
+  const lnb = log(b / (a + b));
+  const t = exp(a * lna) / a;
+  const u = exp(b * lnb) / b;
   const w = t + u;
   if (p < t / w) return pow(a * w * p, 1 / a);
   return 1 - pow(b * w * (1 - p), 1 / b);
@@ -67,14 +68,14 @@ export function inverseIncompleteBeta(p: number, a: number, b: number): number {
   let x = initialGuess(p, a, b);
   // The power-law guesses can underflow to 0 or round to 1; start inside (0, 1).
   if (!(x > 0)) x = Number.MIN_VALUE;
-  if (!(x < 1)) x = 1 - 2 ** -53;
+  if (!(x < 1)) x = 0.9999999999999999; // 1 - 2^-53, the largest double below 1
   if (Number.isNaN(x)) x = 0.5;
   for (let step = 0; step < MAX_STEPS; step++) {
     const err = incompleteBeta(x, a, b) - p;
     if (err === 0) return x;
     if (err < 0) lo = x;
     else hi = x;
-    const dens = Math.exp(a1 * Math.log(x) + b1 * Math.log1p(-x) - lnB);
+    const dens = exp(a1 * log(x) + b1 * log1p(-x) - lnB);
     let next = NaN;
     if (dens > 0 && Number.isFinite(dens)) {
       const u = err / dens;
@@ -86,8 +87,8 @@ export function inverseIncompleteBeta(p: number, a: number, b: number): number {
     if (!(next > lo && next < hi)) {
       // Bisection, geometric when the bracket spans orders of magnitude (or starts
       // at 0), so that roots as small as 1e-300 are reached in ~10 steps, not ~1000.
-      const logLo = lo > 0 ? Math.log(lo) : LOG_MIN;
-      next = hi > 4 * lo ? Math.exp(0.5 * (logLo + Math.log(hi))) : 0.5 * (lo + hi);
+      const logLo = lo > 0 ? log(lo) : LOG_MIN;
+      next = hi > 4 * lo ? exp(0.5 * (logLo + log(hi))) : 0.5 * (lo + hi);
       if (next === lo || next === hi) return next;
     }
     x = next;

@@ -13,6 +13,7 @@
  *
  * Complexity: O(1): 14 divisions and two logs.
  */
+import { log, log1p } from "./fdlibm/index.js";
 
 const G_HALF = 607 / 128 + 0.5; // g + 1/2 = 5.2421875
 const C0 = 0.999999999999997092;
@@ -35,8 +36,8 @@ export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be > 0, got ${x}`);
   if (x === Infinity) return Infinity;
   let t = x + G_HALF;
-  t = (x + 0.5) * Math.log(t) - t;
-  return t + Math.log((SQRT_2PI * lanczosSum(x)) / x);
+  t = (x + 0.5) * log(t) - t;
+  return t + log((SQRT_2PI * lanczosSum(x)) / x);
 }
 
 /** S(x) = c0 + Σ c_j / (x + j), the Lanczos series. */
@@ -69,11 +70,11 @@ export function logBeta(a: number, b: number): number {
   return (
     LN_SQRT_2PI -
     G_HALF +
-    (a + 0.5) * Math.log1p(-b / ch) +
-    b * Math.log1p(-a / ch) +
-    0.5 * Math.log(b + G_HALF) +
-    Math.log((lanczosSum(a) * lanczosSum(b)) / lanczosSum(c)) +
-    Math.log1p(b / a) -
-    Math.log(b)
+    (a + 0.5) * log1p(-b / ch) +
+    b * log1p(-a / ch) +
+    0.5 * log(b + G_HALF) +
+    log((lanczosSum(a) * lanczosSum(b)) / lanczosSum(c)) +
+    log1p(b / a) -
+    log(b)
   );
 }

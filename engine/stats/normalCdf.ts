@@ -19,6 +19,7 @@
  *
  * Complexity: O(1), at most 2 exp and ~20 flops.
  */
+import { exp } from "./fdlibm/index.js";
 
 /** Numerators and denominators of ANORM (Cody 1993), |x| <= 0.67448975. */
 const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
@@ -46,7 +47,7 @@ const XLOW = -37.5193;
 function gaussTail(y: number, r: number): number {
   const ysq = Math.trunc(y * 16) / 16;
   const del = (y - ysq) * (y + ysq);
-  return Math.exp(-ysq * ysq * 0.5) * Math.exp(-del * 0.5) * r;
+  return exp(-ysq * ysq * 0.5) * exp(-del * 0.5) * r;
 }
 
 /**

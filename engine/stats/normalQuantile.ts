@@ -13,6 +13,7 @@
  *
  * Complexity: O(1): at most one log, one sqrt, 16 multiply-adds.
  */
+import { log } from "./fdlibm/index.js";
 
 /** |q| <= 0.425: numerator in r = 0.180625 - q², denominator (leading 1 omitted). */
 const A = [
@@ -65,7 +66,7 @@ export function normalQuantile(p: number): number {
   }
   const tail = q < 0 ? p : 1 - p;
   if (tail === 0) return q < 0 ? -Infinity : Infinity;
-  let r = Math.sqrt(-Math.log(tail));
+  let r = Math.sqrt(-log(tail));
   let z: number;
   if (r <= 5) {
     r -= 1.6;

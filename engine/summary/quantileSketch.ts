@@ -13,6 +13,7 @@
  *   count, so memory grows with the log of the range whatever the signs.
  */
 import { pow } from "../stats/pow.js";
+import { log } from "../stats/fdlibm/index.js";
 
 /** Counts of bin indices, dense between the lowest and highest index seen. */
 export class DenseStore {
@@ -294,12 +295,12 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   ) {
     super();
     this.gamma = (1 + alpha) / (1 - alpha);
-    this.invLogGamma = 1 / Math.log(this.gamma);
+    this.invLogGamma = 1 / log(this.gamma);
   }
 
   add(x: number): void {
-    if (x > this.minMagnitude) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma));
-    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma));
+    if (x > this.minMagnitude) this.positive.add(Math.ceil(log(x) * this.invLogGamma));
+    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(log(-x) * this.invLogGamma));
     else this.zeros++;
     this.n++;
   }
@@ -315,7 +316,7 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
       const x = values[j];
       if (x > min) {
         if (x !== last) {
-          bin = Math.ceil(Math.log(x) * this.invLogGamma);
+          bin = Math.ceil(log(x) * this.invLogGamma);
           last = x;
         }
         this.positive.add(bin);
@@ -325,8 +326,8 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
   }
 
   addRepeated(x: number, count: number): void {
-    if (x > this.minMagnitude) this.positive.add(Math.ceil(Math.log(x) * this.invLogGamma), count);
-    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(Math.log(-x) * this.invLogGamma), count);
+    if (x > this.minMagnitude) this.positive.add(Math.ceil(log(x) * this.invLogGamma), count);
+    else if (x < -this.minMagnitude) this.negative.add(Math.ceil(log(-x) * this.invLogGamma), count);
     else this.zeros += count;
     this.n += count;
   }

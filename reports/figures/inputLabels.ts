@@ -2,6 +2,7 @@
 import { formatNumber } from "../format/numbers.js";
 import type { Lang } from "../i18n/index.js";
 import { textWidth, wrapText } from "../render/textWidth.js";
+import { log10 } from "../../engine/stats/fdlibm/index.js";
 
 /**
  * `text` shortened with "…" so that it is at most `maxWidth` px wide at `fontSize`.
@@ -21,7 +22,7 @@ export function fitLabel(text: string, fontSize: number, maxWidth: number): stri
 export function formatInputValue(x: number, lang: Lang): string {
   if (!Number.isFinite(x)) return "–";
   if (Number.isInteger(x)) return String(x);
-  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))));
+  const digits = Math.max(0, 2 - Math.floor(log10(Math.abs(x))));
   return formatNumber(x, lang, Math.min(digits, 8));
 }
 

@@ -21,6 +21,7 @@ import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
 import { entityLabel, findSeries, GLOBAL, horizon, isFiniteStat, keyGroups, scenarioTitle, statAt, viewLabel } from "../results/select.js";
 import { groupClass, scenarioClass, type Figure, type FigureOptions } from "./types.js";
+import { hypot } from "../../engine/stats/fdlibm/index.js";
 
 const ROW = 20;
 const Z95 = 1.959963984540054;
@@ -64,7 +65,7 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
       const st = series ? (custom ? statAt(s, series, end) : series.stats[series.stats.length - 1]) : undefined;
       if (series) unit = series.unit;
       if (!isFiniteStat(st)) return [];
-      const diff = options.differences && s !== first && firstStat ? { value: st.mean - firstStat.mean, half: Z95 * Math.hypot(st.se, firstStat.se) } : undefined;
+      const diff = options.differences && s !== first && firstStat ? { value: st.mean - firstStat.mean, half: Z95 * hypot(st.se, firstStat.se) } : undefined;
       return [{ id: s.id, name: scenarioTitle(s, lang), ...st, diff }];
     });
     if (data.length === 0) return;

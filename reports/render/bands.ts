@@ -4,6 +4,8 @@
  */
 import type { Stat } from "../../engine/results/types.js";
 import { Plot } from "./plot.js";
+import { log10 } from "../../engine/stats/fdlibm/index.js";
+import { pow } from "../../engine/stats/pow.js";
 
 export interface BandRow {
   x: number;
@@ -38,7 +40,7 @@ export function bandMarks(rows: BandRow[], color: string, className: string, opt
 /** A "nice" upper bound for an axis: the next 1, 2, 2.5 or 5 times a power of ten. */
 export function niceCeil(x: number): number {
   if (!(x > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
+  const p = pow(10, Math.floor(log10(x)));
   for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x - 1e-12) return m * p;
   return 10 * p;
 }

@@ -24,6 +24,7 @@ import { pageManifest } from "./manifest.js";
 import { comparisonFigure, editedFigures, keyNumbersTable, showFigure, targetsTable, type PageFigures } from "./results.js";
 import { RunCancelled, Runner } from "./runner.js";
 import { showFieldErrors, showProgress, showStatus, workers } from "./status.js";
+import { formatCount } from "../../../engine/format/count.js";
 
 export const DEFAULT_PATHS = 5000;
 /** From this many paths a run first shows its first chunk as a preview. */
@@ -201,7 +202,7 @@ export class ExplorerApp {
   private onPaths(text: string): void {
     const n = Number(text);
     if (text.trim() === "" || !Number.isFinite(n)) return showFieldErrors(PATHS_FIELD, [], "enter a number of paths");
-    if (n > MAX_PATHS) return showFieldErrors(PATHS_FIELD, [], `at most ${MAX_PATHS.toLocaleString("en")} paths in the browser (the CLI has no limit)`);
+    if (n > MAX_PATHS) return showFieldErrors(PATHS_FIELD, [], `at most ${formatCount(MAX_PATHS)} paths in the browser (the CLI has no limit)`);
     this.run = { ...this.run, paths: n };
     this.changed();
   }
@@ -257,7 +258,7 @@ export class ExplorerApp {
         const preview = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths: CHUNK_SIZE });
         if (id !== this.runId) return;
         this.drawEdited(this.results([preview], 0), preview, true);
-        showStatus(`Preview from the first ${CHUNK_SIZE.toLocaleString("en")} paths; running all ${paths.toLocaleString("en")}…`, true);
+        showStatus(`Preview from the first ${formatCount(CHUNK_SIZE)} paths; running all ${formatCount(paths)}…`, true);
       }
       res = await this.runner.run({ scenario, fileName: edited.fileName, seed, paths, onProgress });
     } catch (err) {
@@ -270,7 +271,7 @@ export class ExplorerApp {
     byId("results").classList.remove("stale");
     const results = this.results([res], seconds);
     this.drawEdited(results, res);
-    showStatus(`${res.paths.toLocaleString("en")} paths in ${seconds.toFixed(1)} s on ${workers(this.runner.threads)}. Comparing with the other scenarios…`, true);
+    showStatus(`${formatCount(res.paths)} paths in ${seconds.toFixed(1)} s on ${workers(this.runner.threads)}. Comparing with the other scenarios…`, true);
     await this.runComparisons(id, explored, res, seconds);
   }
 
@@ -298,7 +299,7 @@ export class ExplorerApp {
       if (id !== this.runId) return;
       draw();
     }
-    showStatus(`${paths.toLocaleString("en")} paths, seed ${seed}: ${seconds.toFixed(1)} s for ${edited.title.en}, on ${workers(this.runner.threads)}.`, false);
+    showStatus(`${formatCount(paths)} paths, seed ${seed}: ${seconds.toFixed(1)} s for ${edited.title.en}, on ${workers(this.runner.threads)}.`, false);
   }
 
   private results(scenarios: ScenarioResult[], seconds: number): Results {

@@ -12,6 +12,7 @@ import { formatShare } from "../../format/numbers.js";
 import { label } from "../../i18n/index.js";
 import { entityLabel, findSeries, GLOBAL } from "../../results/select.js";
 import { el } from "./dom.js";
+import { formatCount } from "../../../engine/format/count.js";
 
 const lang = "en";
 
@@ -36,7 +37,7 @@ export function keyNumbersTable(results: Results, edited: ScenarioResult, shippe
       ),
     ];
   });
-  return el("table", { className: "numbers", id: "key-numbers-table" }, el("caption", {}, `World market share in ${end}, ${edited.paths.toLocaleString("en")} paths, seed ${edited.seed}`), el("thead", {}, head), el("tbody", {}, ...rows));
+  return el("table", { className: "numbers", id: "key-numbers-table" }, el("caption", {}, `World market share in ${end}, ${formatCount(edited.paths)} paths, seed ${edited.seed}`), el("thead", {}, head), el("tbody", {}, ...rows));
 }
 
 /** Each target of the scenario: the claim and the probability that it holds, ± its Monte Carlo standard error. */

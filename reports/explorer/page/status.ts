@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../../../engine/diagnostics.js";
 import { diagnosticText } from "../state/fieldDiagnostics.js";
 import { byId, el } from "./dom.js";
+import { formatCount } from "../../../engine/format/count.js";
 
 export function showStatus(text: string, running: boolean): void {
   byId("status").textContent = text;
@@ -14,7 +15,7 @@ export function showProgress(done: number, total: number): void {
   const bar = byId<HTMLProgressElement>("progress");
   bar.max = total;
   bar.value = done;
-  byId("progress-text").textContent = `${done.toLocaleString("en")} of ${total.toLocaleString("en")} paths`;
+  byId("progress-text").textContent = `${formatCount(done)} of ${formatCount(total)} paths`;
 }
 
 /** Messages in the box `FIELD-errors` under the input `FIELD` (marked invalid when there are any). */
