@@ -15,9 +15,10 @@
  * - cancel stops a long run; a 390 px wide phone viewport has no sideways scroll.
  * Screenshots go to test/browser/screenshots/explorer-*.png.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { serve } from "./serve.mjs";
 
 const PATHS = 3000;
 /** tsx, resolved from this repository (the CLI runs in temporary folders, where a bare `--import tsx` finds nothing) */
@@ -36,20 +37,6 @@ function scenariosCopy(root, work, name) {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(join(root, "scenarios"))) if (f.endsWith(".json")) copyFileSync(join(root, "scenarios", f), join(dir, f));
   return dir;
-}
-
-/** Start build/serve.ts on a free port; resolves with {url, stop}. */
-function serve(root, dir) {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "reports/explorer/build/serve.ts"), "--dir", dir, "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/(http:\/\/localhost:\d+\/)/);
-      if (m) resolve({ url: m[1], stop: () => child.kill() });
-    });
-    child.on("exit", (code) => reject(new Error(`explorer server exited (${code}) before listening: ${out}`)));
-  });
 }
 
 /** Wait until the page has finished `runs` runs of the edited scenario and is idle. */
@@ -100,19 +87,6 @@ function csvDifferences(page, cli) {
     out.push({ line, cli: b[k], ulps: same ? ulps(Number(line.slice(cut + 1)), Number(b[k].slice(b[k].lastIndexOf(",") + 1))) : Infinity });
   });
   return out;
-}
-
-/**
- * Whether engine/summary/quantileSketch.ts still takes the log sketch's bin
- * edges with the platform's `**` (gamma ** i). Math.pow/`**` differ between
- * Node 20's V8 and Chromium's in the last bit, so until the sketch uses the
- * engine-independent pow (engine/stats/pow.ts) the quantiles of log-scale
- * sketches (market size, HHI, metrics) can differ by an ulp or two between
- * CLI and page. engine/summary is the lead's (kernel rewrite): the one-line
- * change is theirs to make; once it is made this test requires byte equality.
- */
-function sketchUsesPlatformPow(root) {
-  return /\bg \*\* /.test(readFileSync(join(root, "engine/summary/quantileSketch.ts"), "utf8"));
 }
 
 const keyNumber = (page, series) => page.getAttribute(`data[data-series="${series}"]`, "value");
@@ -172,18 +146,7 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     const cliCsv = run.code === 0 ? readFileSync(join(dir, "cli-out/summary.csv"), "utf8") : "";
     if (process.env.EXPLORER_KEEP) writeFileSync(join(process.env.EXPLORER_KEEP, "page-summary.csv"), csv.text), writeFileSync(join(process.env.EXPLORER_KEEP, "cli-summary.csv"), cliCsv);
     const differences = cliCsv === "" ? [{ line: `CLI failed: ${run.stderr}`, ulps: Infinity }] : csvDifferences(csv.text, cliCsv);
-    if (!sketchUsesPlatformPow(root)) {
-      check("explorer: the page's summary CSV equals the CLI's summary.csv byte for byte", cliCsv !== "" && csv.text === cliCsv, `${csv.text.length} and ${cliCsv.length} bytes; first difference: ${differences[0]?.line ?? "none"}`);
-    } else {
-      const sketchQuantile = (d) => /^[^,]+,[^,]+,[^,]+,metric,\d+,p\d+,/.test(d.line) && d.ulps <= 4;
-      const other = differences.filter((d) => !sketchQuantile(d));
-      const worst = Math.max(0, ...differences.map((d) => d.ulps));
-      check(
-        "explorer: the page's summary CSV equals the CLI's, byte for byte but for log-sketch quantiles within 4 ulps (engine/summary/quantileSketch.ts still uses the platform's **)",
-        cliCsv !== "" && other.length === 0,
-        `${differences.length} of ${cliCsv.split("\n").length - 2} values differ, at most ${worst} ulp(s)${other.length ? `; not a sketch quantile: ${other[0].line} vs ${other[0].cli}` : ""}`,
-      );
-    }
+    check("explorer: the page's summary CSV equals the CLI's summary.csv byte for byte", cliCsv !== "" && csv.text === cliCsv, `${csv.text.length} and ${cliCsv.length} bytes; first difference: ${differences[0] ? `${differences[0].line} (page) vs ${differences[0].cli} (CLI), ${differences[0].ulps} ulp(s)` : "none"}`);
     const row = cliCsv.split("\n").find((l) => l.startsWith("paradigm_shift,global,telco_edge,group,2030,p50,"));
     check("explorer: a number on the page equals the CLI's", row !== undefined && row.endsWith(`,${after}`), `page ${after}, CLI ${row}`);
 

@@ -3,7 +3,7 @@
  * the CLI (--from), opens it from disk (file://) in Debian's chromium via
  * playwright-core, and checks: no console error, no failed or external request,
  * every figure rendered with a non-zero size. The explorer: see explorer.mjs
- * (`--explorer-only` skips the report). Saves screenshots to
+ * The cross-engine parity check: see parity.mjs. `--only=parity|report|explorer` runs one part. Saves screenshots to
  * test/browser/screenshots/. Prints "N passed, M failed"; exits non-zero on failure.
  * Run: npm run test:browser (needs /usr/bin/chromium: apt-get install chromium).
  */
@@ -14,6 +14,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { checkExplorer } from "./explorer.mjs";
+import { checkParity } from "./parity.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const fixture = join(root, "test/fixtures/results/small.json");
@@ -62,8 +63,11 @@ try {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   mkdirSync(shots, { recursive: true });
-  if (!process.argv.includes("--explorer-only")) for (const lang of ["en", "fr"]) await checkLang(browser, lang);
-  await checkExplorer(browser, { root, work, shots, check });
+  console.log(`browser: ${browser.version()} (${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}); Node ${process.versions.node}`);
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+  if (!only || only === "parity") await checkParity(browser, { root, work, check });
+  if (!only || only === "report") for (const lang of ["en", "fr"]) await checkLang(browser, lang);
+  if (!only || only === "explorer") await checkExplorer(browser, { root, work, shots, check });
 } catch (err) {
   check("browser test ran", false, err instanceof Error ? err.message : String(err));
 } finally {
