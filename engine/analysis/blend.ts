@@ -113,7 +113,7 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
       const m = mixture(parts.map((p) => ({ weight: p.w / wsum, ...statCdf(p.series.stats[i], `${p.series.entity} ${year}`) })));
       return { year, p5: m.quantile(0.05), p25: m.quantile(0.25), p50: m.quantile(0.5), p75: m.quantile(0.75), p95: m.quantile(0.95) };
     });
-    let end: BlendRow["end"] = null;
+    let end: BlendRow["end"];
     try {
       const m = mixture(parts.map((p) => ({ weight: p.w / wsum, name: p.series.entity, histogram: p.series.histogram })));
       end = { year: horizon.endYear, p5: m.quantile(0.05), p50: m.quantile(0.5), p95: m.quantile(0.95) };

@@ -142,6 +142,7 @@ export function targetFactor(target: readonly (readonly number[])[], convert: bo
       throw new RangeError(
         `${where}: the target correlation${convert ? " (converted to normal scores, 2 sin(πr/6))" : ""} is not positive semi-definite ` +
           `(leading minor of order ${err.index + 1}); checkCorrelationMatrix names the inconsistent entries`,
+        { cause: err },
       );
     }
     throw err;

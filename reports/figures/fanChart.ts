@@ -36,7 +36,6 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
   const panels: Placed[] = [];
   const rows: CsvRow[] = [];
   const ends: string[] = [];
-  let rowHeight = 0;
   const cells = groups.map((g, i) => {
     const series = findSeries(s, GLOBAL, g)!;
     const data = bandRows(s.years, series.stats);
@@ -66,7 +65,7 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
     });
     return { heading, plot, col: i % COLUMNS, row: Math.floor(i / COLUMNS) };
   });
-  rowHeight = Math.max(0, ...cells.map((c) => c.heading.height)) + PLOT_HEIGHT + 14;
+  const rowHeight = Math.max(0, ...cells.map((c) => c.heading.height)) + PLOT_HEIGHT + 14;
   for (const c of cells) {
     panels.push({ node: c.heading.node, x: c.col * (colWidth + GAP), y: c.row * rowHeight });
     panels.push({ node: c.plot, x: c.col * (colWidth + GAP), y: c.row * rowHeight + c.heading.height });

@@ -45,7 +45,7 @@ async function settled(page, runs) {
     await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) >= n && document.body.dataset.running === "false", runs, { timeout: 180_000 });
   } catch (err) {
     const state = await page.evaluate(() => `runs ${document.body.dataset.runs}, running ${document.body.dataset.running}, status "${document.getElementById("status")?.textContent}"`);
-    throw new Error(`waiting for run ${runs}: ${state}: ${err.message.split("\n")[0]}`);
+    throw new Error(`waiting for run ${runs}: ${state}: ${err.message.split("\n")[0]}`, { cause: err });
   }
 }
 
@@ -144,7 +144,10 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     check("explorer: the downloaded scenario validates with the CLI", valid.code === 0, `${scenario.name}: ${valid.stderr.trim()}`);
     const run = cli(root, dir, ["run", scenario.name, "--paths", String(PATHS), "--seed", SEED, "--threads", "1", "--out", "cli-out", "--quiet"]);
     const cliCsv = run.code === 0 ? readFileSync(join(dir, "cli-out/summary.csv"), "utf8") : "";
-    if (process.env.EXPLORER_KEEP) writeFileSync(join(process.env.EXPLORER_KEEP, "page-summary.csv"), csv.text), writeFileSync(join(process.env.EXPLORER_KEEP, "cli-summary.csv"), cliCsv);
+    if (process.env.EXPLORER_KEEP) {
+      writeFileSync(join(process.env.EXPLORER_KEEP, "page-summary.csv"), csv.text);
+      writeFileSync(join(process.env.EXPLORER_KEEP, "cli-summary.csv"), cliCsv);
+    }
     const differences = cliCsv === "" ? [{ line: `CLI failed: ${run.stderr}`, ulps: Infinity }] : csvDifferences(csv.text, cliCsv);
     check("explorer: the page's summary CSV equals the CLI's summary.csv byte for byte", cliCsv !== "" && csv.text === cliCsv, `${csv.text.length} and ${cliCsv.length} bytes; first difference: ${differences[0] ? `${differences[0].line} (page) vs ${differences[0].cli} (CLI), ${differences[0].ulps} ulp(s)` : "none"}`);
     const row = cliCsv.split("\n").find((l) => l.startsWith("paradigm_shift,global,telco_edge,group,2030,p50,"));

@@ -29,8 +29,8 @@ describe("formatProgress", () => {
   });
 
   it("colours the bar only when asked", () => {
-    expect(formatProgress(at(500), 1000, 1000, 80, true)).toMatch(/\u001b\[36m/);
-    expect(formatProgress(at(500), 1000, 1000, 80, false)).not.toMatch(/\u001b/);
+    expect(formatProgress(at(500), 1000, 1000, 80, true)).toContain("\u001b[36m");
+    expect(formatProgress(at(500), 1000, 1000, 80, false)).not.toContain("\u001b");
   });
 
   it("formats durations as m:ss and h:mm:ss", () => {
@@ -82,7 +82,7 @@ describe("createProgress", () => {
     for (const w of writes) {
       expect(w.startsWith("\r")).toBe(true);
       expect(w.endsWith("\u001b[K")).toBe(true);
-      expect(w).not.toMatch(/\u001b\[\d+m/);
+      expect(w).not.toMatch(new RegExp(String.raw`\x1b\[\d+m`));
     }
     p.stop();
     p.stop();

@@ -26,7 +26,7 @@ async function expectOnlyUserErrors(text: string): Promise<void> {
     const { warnings } = await loadScenario(file);
     for (const w of warnings) expect(w.severity).toBe("warning");
   } catch (err) {
-    if (!(err instanceof UserError)) throw new Error(`not a UserError for ${text.slice(0, 300)}: ${(err as Error)?.stack ?? String(err)}`);
+    if (!(err instanceof UserError)) throw new Error(`not a UserError for ${text.slice(0, 300)}: ${(err as Error)?.stack ?? String(err)}`, { cause: err });
     expect(err.diagnostics.length).toBeGreaterThan(0);
     for (const d of err.diagnostics) {
       expect(typeof d.file).toBe("string");

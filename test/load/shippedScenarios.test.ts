@@ -20,7 +20,7 @@ describe("shipped scenarios", () => {
       const { scenario } = await loadScenario(file);
       expect(scenario.players.length).toBeGreaterThan(0);
     } catch (err) {
-      if (err instanceof UserError) throw new Error(err.diagnostics.map((d) => formatDiagnostic(d)).join("\n"));
+      if (err instanceof UserError) throw new Error(err.diagnostics.map((d) => formatDiagnostic(d)).join("\n"), { cause: err });
       throw err;
     }
   });

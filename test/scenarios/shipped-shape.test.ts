@@ -14,6 +14,7 @@ import { scenarioFile } from "../../scenarios/schema/scenario.js";
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scenarios");
 const files = ["baseline.json", "hyperscaler-hegemony.json", "regulated-multipolarity.json", "paradigm-shift.json"];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shipped files as parsed JSON, probed field by field
 function load(name: string): any {
   const errors: ParseError[] = [];
   const data = parse(readFileSync(join(dir, name), "utf8"), errors, { allowTrailingComma: false });
