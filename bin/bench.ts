@@ -218,7 +218,9 @@ async function coreSpeeds(compiled: { binary: string } | { skipped: string }, tm
     }
     if (Number.isFinite(best)) speeds.push(`core ${cpu} ${throughput(200_000, best).toFixed(1)}`);
   }
-  return speeds.length > 0 ? `C reference pinned to each core (M player-steps/s, 200,000 paths): ${speeds.join(", ")}; unequal cores cap the all-cores speed-up` : undefined;
+  return speeds.length > 0
+    ? `C reference pinned to each core (M player-steps/s, 200,000 paths): ${speeds.join(", ")}; unequal cores cap the all-cores speed-up`
+    : undefined;
 }
 
 /** Whether taskset (util-linux) can pin a process to a core here. */
@@ -308,7 +310,9 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       const r = await run();
       if ("notBuilt" in r && r.notBuilt) engineBuilt = false;
       record(m, r);
-      o.log(`[${i}/${of}] ${m.implementation}, ${m.paths.toLocaleString("en-US")} paths: ${"failed" in r ? `skipped (${r.failed})` : `${r.seconds.toFixed(3)} s`}`);
+      o.log(
+        `[${i}/${of}] ${m.implementation}, ${m.paths.toLocaleString("en-US")} paths: ${"failed" in r ? `skipped (${r.failed})` : `${r.seconds.toFixed(3)} s`}`,
+      );
     };
     for (let i = 1; i <= o.repeat; i++) {
       await step(engine1, i, o.repeat, () => runEngine(o.paths, 1, tmp));
@@ -333,7 +337,9 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
     ];
     if (all < 2) notes.push("only one core is available: the all-cores speed-up cannot be measured here");
     if (sameCore.length > 0)
-      notes.push("same core: the engine's main thread (taskset -p; V8's helper threads keep every core, as in any run) and the C reference pinned to one core; the verdict takes the lower ratio over the cores");
+      notes.push(
+        "same core: the engine's main thread (taskset -p; V8's helper threads keep every core, as in any run) and the C reference pinned to one core; the verdict takes the lower ratio over the cores",
+      );
     else notes.push("one thread against C on the same core: not measured (it needs taskset, the C reference and two cores)");
     const cores = await coreSpeeds(compiled, tmp);
     if (cores) notes.push(cores);
@@ -357,7 +363,9 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
         evaluate("10M paths: JS 1 thread / C", div(tp(full1), tp(cFull)), ">=", 0.8),
         evaluate(`10M paths: JS all cores (${all}) / JS 1 thread`, div(tp(full), tp(full1)), ">=", 1.8),
       );
-      notes.push("the 10M-path runs are made once each (the targets are set on the 1M-path workload of MODEL.md section 8; at 10M the fixed costs of a run weigh little)");
+      notes.push(
+        "the 10M-path runs are made once each (the targets are set on the 1M-path workload of MODEL.md section 8; at 10M the fixed costs of a run weigh little)",
+      );
     }
 
     notes.push(
@@ -391,7 +399,9 @@ function table(rows: string[][]): string {
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
   out.push(`marketfutures benchmark: MODEL.md section 8 workload (scenarios/benchmark.json), ${r.paths.toLocaleString("en-US")} paths`);
-  out.push(`${r.machine.cpu}, ${r.machine.availableParallelism} cores available, load average at start ${r.machine.loadAverageAtStart.join(" ")}, Node ${r.machine.node}`);
+  out.push(
+    `${r.machine.cpu}, ${r.machine.availableParallelism} cores available, load average at start ${r.machine.loadAverageAtStart.join(" ")}, Node ${r.machine.node}`,
+  );
   out.push(`times: ${r.best}`, "");
   out.push(
     table([
@@ -407,18 +417,14 @@ export function formatReport(r: BenchReport): string {
     ]),
   );
   out.push("");
-  out.push(
-    table([
-      ["target", "value", "target", "verdict"],
-      ...r.ratios.map((q) => [q.name, fmt(q.value, 2), `${q.op} ${q.target}`, q.verdict]),
-    ]),
-  );
+  out.push(table([["target", "value", "target", "verdict"], ...r.ratios.map((q) => [q.name, fmt(q.value, 2), `${q.op} ${q.target}`, q.verdict])]));
   const withStats = r.measurements.filter((m) => m.stats2030);
   if (withStats.length > 0) {
     out.push("", "2030 shares (a quick look, not a test; the references print 4 decimals):");
     const rows = [["implementation", "player", "mean", "p5", "p50", "p95"]];
     for (const m of withStats)
-      for (const [player, s] of Object.entries(m.stats2030!)) rows.push([m.implementation, player, s.mean.toFixed(4), s.p5.toFixed(4), s.p50.toFixed(4), s.p95.toFixed(4)]);
+      for (const [player, s] of Object.entries(m.stats2030!))
+        rows.push([m.implementation, player, s.mean.toFixed(4), s.p5.toFixed(4), s.p50.toFixed(4), s.p95.toFixed(4)]);
     out.push(table(rows));
   }
   const skipped = r.measurements.filter((m) => m.skipped);
@@ -451,7 +457,12 @@ async function main(): Promise<void> {
     usage((err as Error).message);
   }
   if (values.help) {
-    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").match(/\/\*\*([\s\S]*?)\*\//)![1].replace(/^ \* ?/gm, "").trim() + "\n");
+    process.stdout.write(
+      readFileSync(fileURLToPath(import.meta.url), "utf8")
+        .match(/\/\*\*([\s\S]*?)\*\//)![1]
+        .replace(/^ \* ?/gm, "")
+        .trim() + "\n",
+    );
     return;
   }
   const positive = (name: string, text: string) => {

@@ -61,9 +61,7 @@ export function endYearStats(results: Results, players: string[], year = 2030): 
   const views = [...scenario.regions.map((r) => r.id), "global"];
   const out: Stats2030 = {};
   for (const player of players) {
-    const series = views
-      .map((view) => scenario.series.find((s) => s.kind === "player" && s.entity === player && s.view === view))
-      .find((s) => s !== undefined);
+    const series = views.map((view) => scenario.series.find((s) => s.kind === "player" && s.entity === player && s.view === view)).find((s) => s !== undefined);
     if (!series) throw new Error(`the results have no share series of player ${player}`);
     const { mean, p5, p50, p95 } = series.stats[index];
     out[player] = { mean, p5, p50, p95 };
@@ -85,7 +83,9 @@ export function pinMainThread(core: number): string | undefined {
 
 async function loadEngine(): Promise<RunScenarios> {
   if (!existsSync(engineModule)) {
-    process.stderr.write(`benchChild: the engine is not built: ${engineModule} does not exist (engine/run/runScenarios.ts not written yet, or run npm run build)\n`);
+    process.stderr.write(
+      `benchChild: the engine is not built: ${engineModule} does not exist (engine/run/runScenarios.ts not written yet, or run npm run build)\n`,
+    );
     process.exit(3);
   }
   // A computed specifier: tsc does not resolve it, so this file compiles before the engine lands.

@@ -69,7 +69,16 @@ export function parseAnalysisFlags(flags: AnalysisFlags, defaultPaths: number, m
   if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
   if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
   if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out directory; give --out too, or leave --force out");
-  return { paths, seed: flags.seed, threads, out: flags.out, force: Boolean(flags.force), json: Boolean(flags.json), png: Boolean(flags.png), quiet: Boolean(flags.quiet) };
+  return {
+    paths,
+    seed: flags.seed,
+    threads,
+    out: flags.out,
+    force: Boolean(flags.force),
+    json: Boolean(flags.json),
+    png: Boolean(flags.png),
+    quiet: Boolean(flags.quiet),
+  };
 }
 
 /** --year, required by the analysis commands. */
@@ -86,7 +95,12 @@ export async function seedOf(scenario: Scenario, flag: string | undefined): Prom
 }
 
 /** Runs `fn` on an executor of `threads` threads, closed afterwards; a progress bar labelled `label` on a terminal. */
-export async function withEngine<T>(threads: number, label: string, quiet: boolean, fn: (executor: Executor, onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  threads: number,
+  label: string,
+  quiet: boolean,
+  fn: (executor: Executor, onProgress?: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
   const { LocalExecutor } = await import("../../engine/simulate/simulateScenario.js");
   const executor: Executor = threads === 1 ? new LocalExecutor() : new (await import("../../engine/run/workerPool.js")).WorkerPool(threads);
   const progress = createProgress({ quiet });
@@ -119,7 +133,13 @@ export async function figureFiles(figures: readonly Figure[], png: boolean): Pro
 }
 
 /** Writes FILES and the marker into DIR, all or nothing; returns the paths written (marker not listed). */
-export async function writeAnalysisOut(dir: string, files: OutputFile[], command: string, options: { force: boolean }, inputs: readonly string[]): Promise<string[]> {
+export async function writeAnalysisOut(
+  dir: string,
+  files: OutputFile[],
+  command: string,
+  options: { force: boolean },
+  inputs: readonly string[],
+): Promise<string[]> {
   const { checkRunOutputDir, writeFilesAtomically } = await import("../../engine/run/outputs/writeOutputs.js");
   const { MARKER, markerText } = await import("../../engine/run/outputs/outputDir.js");
   checkRunOutputDir(dir, { force: options.force, inputs });

@@ -53,7 +53,10 @@ export interface FigureOutFlags {
 }
 
 /** --out/--png/--force checked before anything runs; the inputs (scenario files, --from) are never overwritten. */
-export async function checkFigureOut(files: string[], flags: SourceFlags & FigureOutFlags): Promise<{ out?: string; force: boolean; png: boolean; inputs: string[] }> {
+export async function checkFigureOut(
+  files: string[],
+  flags: SourceFlags & FigureOutFlags,
+): Promise<{ out?: string; force: boolean; png: boolean; inputs: string[] }> {
   if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
   if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
   if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out directory; give --out too, or leave --force out");
@@ -92,7 +95,13 @@ export function registerCompare(program: Command): void {
       if (out.out === undefined) return;
       const { createDocument } = await import("../../reports/render/dom.js");
       const { scenarioComparison } = await import("../../reports/figures/scenarioComparison.js");
-      const figure = scenarioComparison(results, { document: await createDocument(), lang: "en", rows: comparison.rows.map((r) => ({ view: r.view, entity: r.entity })), year: comparison.year, differences: true });
+      const figure = scenarioComparison(results, {
+        document: await createDocument(),
+        lang: "en",
+        rows: comparison.rows.map((r) => ({ view: r.view, entity: r.entity })),
+        year: comparison.year,
+        differences: true,
+      });
       const data = [
         { name: "comparison.json", data: jsonText(comparison) },
         { name: "comparison.csv", data: comparisonCsv(comparison) },

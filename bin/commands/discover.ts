@@ -8,7 +8,17 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { analysisFlagOptions, checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
+import {
+  analysisFlagOptions,
+  checkAnalysisOut,
+  figureFiles,
+  jsonText,
+  parseAnalysisFlags,
+  publishAnalysis,
+  seedOf,
+  withEngine,
+  type AnalysisFlags,
+} from "./analysisCommon.js";
 
 interface DiscoverFlags extends AnalysisFlags {
   where: string;

@@ -50,7 +50,12 @@ export function registerReport(program: Command): void {
     .option("--from <results.json>", "read saved results instead of running scenarios")
     .option("--threads <n>", "threads: this one and n - 1 workers (default: up to all cores; a small run uses fewer)")
     .option("--force", "write into a non-empty directory not made by a previous report")
-    .option("--analysis <file>", "add a sensitivity.json or discovery.json (from `sensitivity --out` or `discover --out`) to an Analysis section; repeatable", (v: string, all: string[]) => [...all, v], [])
+    .option(
+      "--analysis <file>",
+      "add a sensitivity.json or discovery.json (from `sensitivity --out` or `discover --out`) to an Analysis section; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
@@ -78,7 +83,16 @@ export function registerReport(program: Command): void {
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
       const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
-      const summary = await buildReport(results, { out: flags.out, lang: flags.lang, png: Boolean(flags.png), force: Boolean(flags.force), command, version: packageVersion(), analyses, blendWeights });
+      const summary = await buildReport(results, {
+        out: flags.out,
+        lang: flags.lang,
+        png: Boolean(flags.png),
+        force: Boolean(flags.force),
+        command,
+        version: packageVersion(),
+        analyses,
+        blendWeights,
+      });
       process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });
 }

@@ -60,11 +60,13 @@ export function parseRunFlags(flags: RunFlags): RunOptions & { out: string; forc
   const threads = positiveInt("--threads", flags.threads, "a whole number of at least 1");
   const precision = fraction("--precision", flags.precision);
   let maxPaths = positiveInt("--max-paths", flags.maxPaths);
-  if (maxPaths !== undefined && precision === undefined) throw new UsageError("--max-paths is only meaningful with --precision; give --precision TOL too, or leave --max-paths out");
+  if (maxPaths !== undefined && precision === undefined)
+    throw new UsageError("--max-paths is only meaningful with --precision; give --precision TOL too, or leave --max-paths out");
   if (maxPaths !== undefined && paths !== undefined && maxPaths < paths) throw new UsageError(`--max-paths (${maxPaths}) must be at least --paths (${paths})`);
   if (precision !== undefined && maxPaths === undefined) maxPaths = Math.max(DEFAULT_MAX_PATHS, paths ?? 0);
   const sampling = flags.sampling;
-  if (sampling !== undefined && !(SAMPLING as readonly string[]).includes(sampling)) throw new UsageError(`--sampling must be random or lhs, got "${sampling}"`);
+  if (sampling !== undefined && !(SAMPLING as readonly string[]).includes(sampling))
+    throw new UsageError(`--sampling must be random or lhs, got "${sampling}"`);
   if (flags.seed !== undefined && flags.seed.trim() === "") throw new UsageError("--seed must not be empty");
   if (flags.out.trim() === "") throw new UsageError("--out must name a directory");
   return {
@@ -135,7 +137,10 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "output directory", "results")
     .option("--quiet", "no progress bar")
     .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
-    .option("--max-paths <n>", `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`)
+    .option(
+      "--max-paths <n>",
+      `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`,
+    )
     .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
     .option("--force", "write into a non-empty directory not made by marketfutures")
     .addHelpText(

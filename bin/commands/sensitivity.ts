@@ -9,7 +9,18 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { analysisFlagOptions, checkAnalysisOut, figureFiles, jsonText, parseAnalysisFlags, publishAnalysis, requiredYear, seedOf, withEngine, type AnalysisFlags } from "./analysisCommon.js";
+import {
+  analysisFlagOptions,
+  checkAnalysisOut,
+  figureFiles,
+  jsonText,
+  parseAnalysisFlags,
+  publishAnalysis,
+  requiredYear,
+  seedOf,
+  withEngine,
+  type AnalysisFlags,
+} from "./analysisCommon.js";
 
 interface SensitivityFlags extends AnalysisFlags {
   output: string;
@@ -43,7 +54,11 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
       const { createDocument } = await import("../../reports/render/dom.js");
       const { sensitivityFigure } = await import("../../reports/figures/sensitivityFigure.js");
       const figure = sensitivityFigure(full, { document: await createDocument(), lang: "en" });
-      return [{ name: "sensitivity.json", data: jsonText(full) }, { name: "sensitivity.csv", data: sensitivityCsv(full) }, ...(await figureFiles([figure], options.png))];
+      return [
+        { name: "sensitivity.json", data: jsonText(full) },
+        { name: "sensitivity.csv", data: sensitivityCsv(full) },
+        ...(await figureFiles([figure], options.png)),
+      ];
     },
     formatSensitivity,
   );

@@ -66,7 +66,10 @@ export function resolveOutput(scenario: Scenario, model: CompiledModel, request:
     if (all.includes(request.entity))
       throw new UsageError(
         `${flags.entity} "${request.entity}" is not summarised in the view "${asked}" of ${file} (absent from that region, or simulation.groups/concentration off); ` +
-          `entities there: ${listForMessage(cells.map(({ c }) => c.entity), 20)}`,
+          `entities there: ${listForMessage(
+            cells.map(({ c }) => c.entity),
+            20,
+          )}`,
       );
     const hint = didYouMean(request.entity, all);
     throw new UsageError(
@@ -81,7 +84,16 @@ export function resolveOutput(scenario: Scenario, model: CompiledModel, request:
         `(${model.baseYear} is the observed base year, the same on every path)`,
     );
   const { c, k } = found;
-  return { entity: c.entity, view: asked, year: request.year, kind: c.kind, unit: c.unit, label: entityLabel(scenario, c.entity), viewLabel: view === "global" ? "the world" : (scenario.regions.find((r) => r.id === asked)?.label.en ?? asked), column: k * (model.T + 1) + step };
+  return {
+    entity: c.entity,
+    view: asked,
+    year: request.year,
+    kind: c.kind,
+    unit: c.unit,
+    label: entityLabel(scenario, c.entity),
+    viewLabel: view === "global" ? "the world" : (scenario.regions.find((r) => r.id === asked)?.label.en ?? asked),
+    column: k * (model.T + 1) + step,
+  };
 }
 
 /** The English label of a player, group or metric id; the id itself for built-in metrics. */

@@ -33,7 +33,9 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
 export function parseWeights(text: string, count: number, flag = "--weights"): number[] {
   const parts = text.split(",").map((p) => p.trim());
   if (parts.length !== count)
-    throw new UsageError(`${flag} has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`);
+    throw new UsageError(
+      `${flag} has ${parts.length} weight${parts.length === 1 ? "" : "s"} but there ${count === 1 ? "is 1 scenario" : `are ${count} scenarios`}; give one weight per scenario, in the same order`,
+    );
   const weights = parts.map((p) => {
     const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(p) ? Number(p) : NaN;
     if (!Number.isFinite(n)) throw new UsageError(`${flag}: "${p}" is not a number; write the weights as decimals, such as 0.5,0.3,0.2`);
@@ -141,7 +143,15 @@ export function blendResults(results: Results, weights: readonly number[]): Blen
 export function blendYear(b: Blend, year: number): Blend {
   if (!b.rows.every((r) => r.years.some((y) => y.year === year)) || year < b.baseYear || year > b.endYear)
     throw new UsageError(`--year must be a year of the scenarios' horizon, ${b.baseYear} to ${b.endYear}; got ${year}`);
-  return { ...b, rows: b.rows.map((r) => ({ ...r, years: r.years.filter((y) => y.year === year), bands: r.bands.filter((y) => y.year === year), end: year === b.endYear ? r.end : null })) };
+  return {
+    ...b,
+    rows: b.rows.map((r) => ({
+      ...r,
+      years: r.years.filter((y) => y.year === year),
+      bands: r.bands.filter((y) => y.year === year),
+      end: year === b.endYear ? r.end : null,
+    })),
+  };
 }
 
 /** The readable table `blend` prints. */

@@ -62,9 +62,7 @@ export function roundValue(x: number): number {
 export function withParameters(scenario: Scenario, values: Record<string, number>): Scenario {
   return {
     ...scenario,
-    parameters: scenario.parameters.map((p) =>
-      p.id in values ? { ...p, value: { ...p.value, dist: { type: "fixed", value: values[p.id] } } } : p,
-    ),
+    parameters: scenario.parameters.map((p) => (p.id in values ? { ...p, value: { ...p.value, dist: { type: "fixed", value: values[p.id] } } } : p)),
   };
 }
 
@@ -95,7 +93,8 @@ const fmt = (x: number) => String(roundValue(x));
 
 export async function calibrate(scenario: Scenario, simulate: CalibrationSimulate): Promise<CalibrationResult> {
   const cal = scenario.calibration;
-  if (!cal || cal.free.length === 0) throw new UserError(`scenario "${scenario.id}" has no calibration block (calibration.free and calibration.targets); nothing to calibrate`);
+  if (!cal || cal.free.length === 0)
+    throw new UserError(`scenario "${scenario.id}" has no calibration block (calibration.free and calibration.targets); nothing to calibrate`);
   const free = cal.free;
   const targets = cal.targets.map((id) => {
     const t = scenario.targets.find((x) => x.id === id);
@@ -103,11 +102,14 @@ export async function calibrate(scenario: Scenario, simulate: CalibrationSimulat
     return t;
   });
   for (const f of free) {
-    if (!scenario.parameters.some((p) => p.id === f.parameter)) throw new UserError(`calibration parameter "${f.parameter}" is not one of the scenario's parameters`);
+    if (!scenario.parameters.some((p) => p.id === f.parameter))
+      throw new UserError(`calibration parameter "${f.parameter}" is not one of the scenario's parameters`);
     if (!(f.min < f.max)) throw new UserError(`calibration parameter "${f.parameter}": min (${f.min}) must be below max (${f.max})`);
   }
   if (free.length !== targets.length)
-    throw new UserError(`calibration needs as many free parameters as targets; "${scenario.id}" has ${free.length} parameter(s) and ${targets.length} target(s)`);
+    throw new UserError(
+      `calibration needs as many free parameters as targets; "${scenario.id}" has ${free.length} parameter(s) and ${targets.length} target(s)`,
+    );
   const n = free.length;
 
   let simulations = 0;
@@ -146,7 +148,10 @@ export async function calibrate(scenario: Scenario, simulate: CalibrationSimulat
       const dh = th[i] - cur.theta[i];
       for (let k = 0; k < n; k++) jac[k][i] = (e.residual[k] - cur.residual[k]) / dh;
     }
-    const step = solve(jac, cur.residual.map((r) => -r));
+    const step = solve(
+      jac,
+      cur.residual.map((r) => -r),
+    );
     if (!step || step.some((x) => !Number.isFinite(x)))
       throw new UserError(
         `calibration of "${scenario.id}" stalled: the targets do not respond to ${free.map((f) => f.parameter).join(", ")} near ${cur.theta.map(fmt).join(", ")} (the statistics do not change when the parameters move)`,
@@ -228,11 +233,7 @@ export function formatCalibration(r: CalibrationResult): string {
   lines.push("");
   lines.push(["target", "statistic", "target", "achieved", "residual", "± 2se"].map((s, i) => (i === 0 ? s.padEnd(24) : s.padStart(12))).join(""));
   for (const t of r.targets)
-    lines.push(
-      t.id.padEnd(24) +
-        t.statistic.padStart(12) +
-        [t.target, t.achieved, t.residual, 2 * t.se].map((x) => x.toFixed(5).padStart(12)).join(""),
-    );
+    lines.push(t.id.padEnd(24) + t.statistic.padStart(12) + [t.target, t.achieved, t.residual, 2 * t.se].map((x) => x.toFixed(5).padStart(12)).join(""));
   return lines.join("\n") + "\n";
 }
 

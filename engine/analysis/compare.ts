@@ -73,7 +73,8 @@ export function commonHorizon(scenarios: readonly ScenarioResult[]): { baseYear:
 /** The year to show: the end year by default; UsageError naming the valid range if outside the horizon. */
 export function checkYear(year: number | undefined, horizon: { baseYear: number; endYear: number; years: number[] }): number {
   if (year === undefined) return horizon.endYear;
-  if (!horizon.years.includes(year)) throw new UsageError(`--year must be a year of the scenarios' horizon, ${horizon.baseYear} to ${horizon.endYear}; got ${year}`);
+  if (!horizon.years.includes(year))
+    throw new UsageError(`--year must be a year of the scenarios' horizon, ${horizon.baseYear} to ${horizon.endYear}; got ${year}`);
   return year;
 }
 
@@ -164,7 +165,9 @@ function signed(s: string): string {
 /** The readable table `compare` prints. */
 export function formatComparison(c: Comparison): string {
   const lines: string[] = [];
-  lines.push(`Scenarios in ${c.year} (horizon ${c.baseYear}-${c.endYear}); differences are against ${c.scenarios[0].id}, ± Monte Carlo standard error sqrt(se1² + se2²) of independent runs`);
+  lines.push(
+    `Scenarios in ${c.year} (horizon ${c.baseYear}-${c.endYear}); differences are against ${c.scenarios[0].id}, ± Monte Carlo standard error sqrt(se1² + se2²) of independent runs`,
+  );
   for (const s of c.scenarios) lines.push(`  ${s.id}: ${s.title.en} (${formatCount(s.paths)} paths)`);
   const header = ["view", "entity", "scenario", "median", "mean ± se", "diff vs first ± se"];
   const table: string[][] = [];
@@ -202,6 +205,10 @@ export function formatComparison(c: Comparison): string {
 /** Columns padded to their widest cell (the first `left` aligned left, the others right); a row of dashes under the header. */
 export function alignTable(header: readonly string[], rows: readonly (readonly string[])[], left = 3): string[] {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? "").length)));
-  const line = (r: readonly string[]) => r.map((x, j) => (j < left ? x.padEnd(widths[j]) : x.padStart(widths[j]))).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((x, j) => (j < left ? x.padEnd(widths[j]) : x.padStart(widths[j])))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }

@@ -10,7 +10,18 @@ import type { Comparison } from "./compare.js";
 /** One row per (view, entity, scenario); diff columns empty for the first scenario; then one row per target. */
 export function comparisonCsv(c: Comparison): string {
   const rows = c.rows.flatMap((r) =>
-    r.cells.map((cell, k) => [c.year, r.view, r.entity, r.unit, c.scenarios[k].id, cell?.median ?? NaN, cell?.mean ?? NaN, cell?.se ?? NaN, cell?.diff?.value ?? NaN, cell?.diff?.se ?? NaN]),
+    r.cells.map((cell, k) => [
+      c.year,
+      r.view,
+      r.entity,
+      r.unit,
+      c.scenarios[k].id,
+      cell?.median ?? NaN,
+      cell?.mean ?? NaN,
+      cell?.se ?? NaN,
+      cell?.diff?.value ?? NaN,
+      cell?.diff?.se ?? NaN,
+    ]),
   );
   return csvText(["year", "view", "entity", "unit", "scenario", "median", "mean", "se", "diff_vs_first", "diff_se"], rows);
 }

@@ -67,12 +67,17 @@ export class DesignRunner {
     const u = new Float64Array(n * D);
     const x = new Float64Array(n * D);
     const y = new Float64Array(n);
-    await this.runChunks(n, firstChunk, () => undefined, (r, row) => {
-      const rec = r.records!;
-      u.set(rec.u.subarray(0, rec.paths * D), row * D);
-      x.set(rec.x.subarray(0, rec.paths * D), row * D);
-      y.set(rec.y.subarray(0, rec.paths), row);
-    });
+    await this.runChunks(
+      n,
+      firstChunk,
+      () => undefined,
+      (r, row) => {
+        const rec = r.records!;
+        u.set(rec.u.subarray(0, rec.paths * D), row * D);
+        x.set(rec.x.subarray(0, rec.paths * D), row * D);
+        y.set(rec.y.subarray(0, rec.paths), row);
+      },
+    );
     return { u, x, y };
   }
 
@@ -91,7 +96,12 @@ export class DesignRunner {
     return y;
   }
 
-  private async runChunks(n: number, firstChunk: number, design: (row: number, m: number) => Float64Array | undefined, take: (r: ChunkResult, row: number) => void): Promise<void> {
+  private async runChunks(
+    n: number,
+    firstChunk: number,
+    design: (row: number, m: number) => Float64Array | undefined,
+    take: (r: ChunkResult, row: number) => void,
+  ): Promise<void> {
     const works: Work[] = [];
     for (let c = 0; c * CHUNK_SIZE < n; c++) {
       const row = c * CHUNK_SIZE;

@@ -88,7 +88,11 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
   const n = request.paths;
   const D = inputs.length;
   let done = 0;
-  const runner = await DesignRunner.start(executor, scenario, model, { seed: request.seed, column: output.column, onPaths: (k) => request.onProgress?.((done += k), n) });
+  const runner = await DesignRunner.start(executor, scenario, model, {
+    seed: request.seed,
+    column: output.column,
+    onPaths: (k) => request.onProgress?.((done += k), n),
+  });
   const { x, y } = await runner.sample(n);
   const outcome = Uint8Array.from(y, (v) => (meets(v, request.where.op, request.where.value) ? 1 : 0));
   const hits = outcome.reduce((a, v) => a + v, 0);
@@ -106,7 +110,14 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
   const result = prim(columns, ids, outcome, request.minDensity !== undefined ? { minDensity: request.minDensity } : {});
   const positives = outcome.reduce((s, v) => s + v, 0);
   const start = result.steps[0];
-  const box = result.restricted.map((r) => ({ id: r.name, label: inputs[r.index].label, lower: r.lower, upper: r.upper, min: start.lower[r.index], max: start.upper[r.index] }));
+  const box = result.restricted.map((r) => ({
+    id: r.name,
+    label: inputs[r.index].label,
+    lower: r.lower,
+    upper: r.upper,
+    min: start.lower[r.index],
+    max: start.upper[r.index],
+  }));
   const { column: _column, ...out } = output;
   return {
     analysis: "discover",
@@ -119,7 +130,14 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
     positives,
     rate: positives / n,
     inputs,
-    steps: result.steps.map((s, k) => ({ kind: s.kind, count: s.count, coverage: s.coverage, density: s.density, mass: s.mass, restricted: restrictions(result.steps, k, ids).map((r) => r.name) })),
+    steps: result.steps.map((s, k) => ({
+      kind: s.kind,
+      count: s.count,
+      coverage: s.coverage,
+      density: s.density,
+      mass: s.mass,
+      restricted: restrictions(result.steps, k, ids).map((r) => r.name),
+    })),
     suggested: result.suggested,
     criterion: result.criterion,
     box,

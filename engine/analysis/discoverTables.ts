@@ -27,13 +27,27 @@ export function formatDiscovery(r: DiscoverResult): string {
     `Suggested box (step ${r.suggested} of ${r.steps.length - 1}, ${r.criterion}): coverage ${pct(s.coverage)}, density ${pct(s.density)}, mass ${pct(s.mass)}`,
   ];
   if (r.box.length === 0) lines.push("  the box restricts no input: the condition is not tied to any input range");
-  else lines.push(...alignTable(["input", "range in the box", "range over the paths"], r.box.map((b) => [b.id, describeLimit(b.lower, b.upper), `${formatInput(b.min)} to ${formatInput(b.max)}`]), 1).map((l) => `  ${l}`));
+  else
+    lines.push(
+      ...alignTable(
+        ["input", "range in the box", "range over the paths"],
+        r.box.map((b) => [b.id, describeLimit(b.lower, b.upper), `${formatInput(b.min)} to ${formatInput(b.max)}`]),
+        1,
+      ).map((l) => `  ${l}`),
+    );
   lines.push("", "Trade-off along the trajectory (every 5th step, the suggested one and the last):");
   const shown = r.steps.map((st, k) => ({ st, k })).filter(({ k }) => k % 5 === 0 || k === r.suggested || k === r.steps.length - 1);
   lines.push(
     ...alignTable(
       ["step", "kind", "coverage", "density", "mass", "inputs restricted"],
-      shown.map(({ st, k }) => [`${k}${k === r.suggested ? " *" : ""}`, st.kind, pct(st.coverage), pct(st.density), pct(st.mass), String(st.restricted.length)]),
+      shown.map(({ st, k }) => [
+        `${k}${k === r.suggested ? " *" : ""}`,
+        st.kind,
+        pct(st.coverage),
+        pct(st.density),
+        pct(st.mass),
+        String(st.restricted.length),
+      ]),
       2,
     ).map((l) => `  ${l}`),
   );

@@ -64,7 +64,10 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
 export function mixture(components: readonly MixtureComponent[]): Mixture {
   const sum = checkWeights(components);
   const parts = components
-    .map((c, k) => ({ w: c.weight / sum, ...("histogram" in c ? histogramDistribution(c.histogram, `mixture component ${label(c, k)}`) : checkedMoments(c, k)) }))
+    .map((c, k) => ({
+      w: c.weight / sum,
+      ...("histogram" in c ? histogramDistribution(c.histogram, `mixture component ${label(c, k)}`) : checkedMoments(c, k)),
+    }))
     .filter((c) => c.w > 0);
   const mean = parts.reduce((s, c) => s + c.w * c.mean, 0);
   const variance = parts.reduce((s, c) => s + c.w * (c.variance + square(c.mean - mean)), 0);
@@ -97,9 +100,7 @@ function checkWeights(components: readonly MixtureComponent[]): number {
 
 function checkedMoments(c: CdfComponent, k: number): CdfComponent {
   if (!Number.isFinite(c.mean) || !Number.isFinite(c.variance) || c.variance < 0) {
-    throw new UserError(
-      `mixture component ${label(c, k)}: mean ${c.mean} and variance ${c.variance} must be finite, the variance non-negative`,
-    );
+    throw new UserError(`mixture component ${label(c, k)}: mean ${c.mean} and variance ${c.variance} must be finite, the variance non-negative`);
   }
   return c;
 }

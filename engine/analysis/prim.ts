@@ -106,7 +106,8 @@ export function prim(columns: readonly Float64Array[], names: readonly string[],
   const minMass = fraction(options.minMass ?? 0.05, 1, "minMass");
   const d = columns.length;
   const n = outcome.length;
-  if (d === 0 || names.length !== d) throw new UserError(`${where}: got ${d} input columns and ${names.length} names; give at least one input and one name per column`);
+  if (d === 0 || names.length !== d)
+    throw new UserError(`${where}: got ${d} input columns and ${names.length} names; give at least one input and one name per column`);
   columns.forEach((c, j) => {
     checkLength(c, n, `column ${names[j]}`, "the outcome", where);
     checkFinite(c, `column ${names[j]}`, where);

@@ -42,7 +42,15 @@ export class Box {
 
   step(kind: PrimStep["kind"]): PrimStep {
     const n = this.outcome.length;
-    return { kind, count: this.count, coverage: this.hits / this.positives, density: this.density(), mass: this.count / n, lower: [...this.lower], upper: [...this.upper] };
+    return {
+      kind,
+      count: this.count,
+      coverage: this.hits / this.positives,
+      density: this.density(),
+      mass: this.count / n,
+      lower: [...this.lower],
+      upper: [...this.upper],
+    };
   }
 
   /** The best peel keeping at least minCount rows, or null if none is possible. */
@@ -103,7 +111,10 @@ export class Box {
     let best: Move | null = null;
     for (let j = 0; j < d; j++) {
       const x = this.columns[j];
-      for (const [s, side] of [[0, "lower"], [1, "upper"]] as const) {
+      for (const [s, side] of [
+        [0, "lower"],
+        [1, "upper"],
+      ] as const) {
         const cand = near[2 * j + s];
         if (cand.length === 0) continue;
         // Nearest first: descending x below the box, ascending above it.

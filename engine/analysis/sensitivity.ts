@@ -136,7 +136,9 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
     const notes = [
       `Each input moved alone to its 10th and then its 90th percentile on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 minus median at p10.`,
       `Intervals: 95% percentile bootstrap over paths (${TORNADO_BOOTSTRAP} replicates).`,
-      ...(correlated.length ? [`Correlated inputs (${correlated.join("; ")}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.`] : []),
+      ...(correlated.length
+        ? [`Correlated inputs (${correlated.join("; ")}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.`]
+        : []),
     ];
     return { ...head, bootstrap: TORNADO_BOOTSTRAP, tornado: { baseMedian: t.baseMedian, low: t.low, high: t.high, rows }, notes };
   }
@@ -152,7 +154,9 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
     `First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol indices on a Saltelli design of ${n} base rows, ${total} simulated paths.`,
     "Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
     `Intervals: 95% percentile bootstrap over rows (${SOBOL_BOOTSTRAP} replicates).`,
-    ...(correlated.length ? [`Correlated inputs (${correlated.join("; ")}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).`] : []),
+    ...(correlated.length
+      ? [`Correlated inputs (${correlated.join("; ")}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).`]
+      : []),
   ];
   return { ...head, bootstrap: SOBOL_BOOTSTRAP, sobol: { mean: s.mean, variance: s.variance, rows }, notes };
 }

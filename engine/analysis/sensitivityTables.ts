@@ -60,8 +60,39 @@ export function formatSensitivity(r: SensitivityResult): string {
   return lines.join("\n") + "\n";
 }
 
-const TORNADO_HEADER = ["scenario", "entity", "view", "year", "input", "label", "where", "low_percentile", "low_value", "high_percentile", "high_value", "median_low", "median_high", "swing", "swing_ci_low", "swing_ci_high"];
-const SOBOL_HEADER = ["scenario", "entity", "view", "year", "factor", "label", "inputs", "first", "first_ci_low", "first_ci_high", "total", "total_ci_low", "total_ci_high"];
+const TORNADO_HEADER = [
+  "scenario",
+  "entity",
+  "view",
+  "year",
+  "input",
+  "label",
+  "where",
+  "low_percentile",
+  "low_value",
+  "high_percentile",
+  "high_value",
+  "median_low",
+  "median_high",
+  "swing",
+  "swing_ci_low",
+  "swing_ci_high",
+];
+const SOBOL_HEADER = [
+  "scenario",
+  "entity",
+  "view",
+  "year",
+  "factor",
+  "label",
+  "inputs",
+  "first",
+  "first_ci_low",
+  "first_ci_high",
+  "total",
+  "total_ci_low",
+  "total_ci_high",
+];
 
 /** sensitivity.csv: one row per input (tornado, in bar order) or per factor (sobol). */
 export function sensitivityCsv(r: SensitivityResult): string {
@@ -70,9 +101,26 @@ export function sensitivityCsv(r: SensitivityResult): string {
     const t = r.tornado;
     return csvText(
       TORNADO_HEADER,
-      t.rows.map((x) => [...head, x.id, x.label, x.where, t.low, x.lowValue, t.high, x.highValue, x.lowMedian, x.highMedian, x.swing, x.swingCi[0], x.swingCi[1]]),
+      t.rows.map((x) => [
+        ...head,
+        x.id,
+        x.label,
+        x.where,
+        t.low,
+        x.lowValue,
+        t.high,
+        x.highValue,
+        x.lowMedian,
+        x.highMedian,
+        x.swing,
+        x.swingCi[0],
+        x.swingCi[1],
+      ]),
     );
   }
   const rows = r.sobol?.rows ?? [];
-  return csvText(SOBOL_HEADER, rows.map((x) => [...head, x.id, x.label, x.inputs.join(" "), x.first, x.firstCi[0], x.firstCi[1], x.total, x.totalCi[0], x.totalCi[1]]));
+  return csvText(
+    SOBOL_HEADER,
+    rows.map((x) => [...head, x.id, x.label, x.inputs.join(" "), x.first, x.firstCi[0], x.firstCi[1], x.total, x.totalCi[0], x.totalCi[1]]),
+  );
 }

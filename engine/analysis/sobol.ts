@@ -66,12 +66,7 @@ export interface SobolIndex {
  *   is not finite, the output does not vary over A and B, or an option is out of range.
  * @example sobolIndices([0, 1], [1, 0], [[0.5, 0.5]], { rng: () => 0, bootstrap: 0 })[0].total // 0.5 (V = 1/4, mean((fA - fAB)²)/2 = 1/8)
  */
-export function sobolIndices(
-  fA: ArrayLike<number>,
-  fB: ArrayLike<number>,
-  fAB: readonly ArrayLike<number>[],
-  options: SobolOptions,
-): SobolIndex[] {
+export function sobolIndices(fA: ArrayLike<number>, fB: ArrayLike<number>, fAB: readonly ArrayLike<number>[], options: SobolOptions): SobolIndex[] {
   const where = "sobolIndices";
   const n = fA.length;
   const d = fAB.length;

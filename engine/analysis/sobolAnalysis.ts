@@ -68,7 +68,8 @@ export async function sobolAnalysis(
   options: SobolAnalysisOptions,
 ): Promise<SobolAnalysis> {
   const used = factors.flatMap((f) => f.dims).sort((a, b) => a - b);
-  if (used.length !== D || used.some((d, k) => d !== k)) throw new UserError(`sobolAnalysis: the factors must cover each of the ${D} inputs exactly once, got [${used.join(", ")}]`);
+  if (used.length !== D || used.some((d, k) => d !== k))
+    throw new UserError(`sobolAnalysis: the factors must cover each of the ${D} inputs exactly once, got [${used.join(", ")}]`);
   const { n } = options;
   const design = saltelliDesign(n, D, options.designRng);
   const correlate = options.correlate ?? ((rows: Float64Array) => rows);

@@ -32,7 +32,8 @@ const LEVELS = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
  */
 export function statCdf(s: StatSummary, name = "summary"): Omit<CdfComponent, "weight"> {
   const xs = [s.min, s.p5, s.p25, s.p50, s.p75, s.p95, s.max];
-  if (!xs.every(Number.isFinite) || !Number.isFinite(s.mean) || !Number.isFinite(s.sd)) throw new UserError(`${name}: its min, quantiles, mean and sd must all be finite numbers`);
+  if (!xs.every(Number.isFinite) || !Number.isFinite(s.mean) || !Number.isFinite(s.sd))
+    throw new UserError(`${name}: its min, quantiles, mean and sd must all be finite numbers`);
   for (let k = 1; k < xs.length; k++) if (xs[k] < xs[k - 1]) throw new UserError(`${name}: its quantiles decrease (${xs.join(", ")})`);
   const cdf = (x: number): number => {
     if (x < xs[0]) return 0;

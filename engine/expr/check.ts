@@ -7,14 +7,7 @@
 import type { ExprNode } from "./ast.js";
 import { nodeKinds } from "./ast.js";
 import { closest, listForMessage } from "./didYouMean.js";
-import {
-  binaryOperators,
-  constants,
-  dangerousFunctions,
-  functions,
-  logicalOperators,
-  unaryOperators,
-} from "./whitelist.js";
+import { binaryOperators, constants, dangerousFunctions, functions, logicalOperators, unaryOperators } from "./whitelist.js";
 
 export interface ExprProblem {
   message: string;
@@ -52,8 +45,7 @@ export function checkExpression(root: ExprNode, symbols: readonly string[]): Exp
         visit(node.falseExpr!);
         return;
       case "RelationalNode":
-        for (const c of node.conditionals ?? [])
-          if (!(c in binaryOperators)) problems.push({ message: `comparison "${c}" is not allowed` });
+        for (const c of node.conditionals ?? []) if (!(c in binaryOperators)) problems.push({ message: `comparison "${c}" is not allowed` });
         (node.params ?? []).forEach(visit);
         return;
       case "OperatorNode":
@@ -84,8 +76,7 @@ export function checkExpression(root: ExprNode, symbols: readonly string[]): Exp
   const checkOperator = (node: ExprNode): void => {
     const fn = String(node.fn);
     const n = node.args?.length ?? 0;
-    const ok =
-      (n === 2 && (fn in binaryOperators || logicalOperators.has(fn))) || (n === 1 && fn in unaryOperators);
+    const ok = (n === 2 && (fn in binaryOperators || logicalOperators.has(fn))) || (n === 1 && fn in unaryOperators);
     if (!ok) {
       const what = fn === "to" || fn === "in" ? "unit conversion" : `operator "${node.op}" (${fn})`;
       problems.push({
@@ -123,7 +114,12 @@ export function checkExpression(root: ExprNode, symbols: readonly string[]): Exp
     } else {
       const n = node.args?.length ?? 0;
       if (n < allowed.minArgs || n > allowed.maxArgs) {
-        const want = allowed.minArgs === allowed.maxArgs ? `${allowed.minArgs}` : allowed.maxArgs === Infinity ? `at least ${allowed.minArgs}` : `${allowed.minArgs} to ${allowed.maxArgs}`;
+        const want =
+          allowed.minArgs === allowed.maxArgs
+            ? `${allowed.minArgs}`
+            : allowed.maxArgs === Infinity
+              ? `at least ${allowed.minArgs}`
+              : `${allowed.minArgs} to ${allowed.maxArgs}`;
         problems.push({ message: `${name}() takes ${want} argument${want === "1" ? "" : "s"}, got ${n}` });
       }
     }
@@ -139,8 +135,7 @@ export function usedSymbols(root: ExprNode, symbols: readonly string[]): string[
   const used = new Set<string>();
   const walk = (node: ExprNode): void => {
     if (node.type === "SymbolNode" && node.name !== undefined) used.add(node.name);
-    for (const child of [node.content, node.condition, node.trueExpr, node.falseExpr, ...(node.args ?? []), ...(node.params ?? [])])
-      if (child) walk(child);
+    for (const child of [node.content, node.condition, node.trueExpr, node.falseExpr, ...(node.args ?? []), ...(node.params ?? [])]) if (child) walk(child);
   };
   walk(root);
   return symbols.filter((s) => used.has(s));

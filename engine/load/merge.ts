@@ -63,7 +63,14 @@ export function mergeDocuments(parent: Merged, child: Obj, file: string, problem
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-function mergeById(list: string, parent: unknown[], parentOrigin: Origin | undefined, child: unknown[], here: Origin, problems: Problem[]): { value: unknown[]; origin: Origin } {
+function mergeById(
+  list: string,
+  parent: unknown[],
+  parentOrigin: Origin | undefined,
+  child: unknown[],
+  here: Origin,
+  problems: Problem[],
+): { value: unknown[]; origin: Origin } {
   const entries: { value: unknown; origin: Origin }[] = parent.map((e, i) => ({
     value: e,
     origin: parentOrigin ? childOrigin(parentOrigin, i) : { file: here.file, path: [...here.path, i] },
@@ -140,4 +147,3 @@ function mergeKeys(parent: Obj, parentOrigin: Origin, child: Obj, here: Origin, 
 function idOf(entry: unknown): string | undefined {
   return isObject(entry) && typeof entry.id === "string" ? entry.id : undefined;
 }
-

@@ -62,7 +62,12 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
         Object.entries(p.shares).map(([region, s]) => {
           const path = formatPath(["players", i, "shares", region]);
           const v = shareValue(s);
-          return [region, v === "rest" ? { dist: { type: "fixed", value: rest.get(region)! }, provenance: { note: "rest of the region" }, where: path } : toUncertain(s as UncertainInput, path)];
+          return [
+            region,
+            v === "rest"
+              ? { dist: { type: "fixed", value: rest.get(region)! }, provenance: { note: "rest of the region" }, where: path }
+              : toUncertain(s as UncertainInput, path),
+          ];
         }),
       ),
       drift: rate(p.drift, ["players", i, "drift"]),
@@ -72,10 +77,23 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     })),
     factors: (doc.factors ?? []).map((f) => ({ id: f.id, label: label(f.label, f.id) })),
     parameters: (doc.parameters ?? []).map((p, i) => ({ id: p.id, label: label(p.label, p.id), value: u(p.value, ["parameters", i, "value"]) })),
-    correlations: (doc.correlations ?? []).map((c) => ({ parameters: [...c.parameters], matrix: c.matrix.map((row) => [...row]), method: c.method ?? "iman-conover" })),
+    correlations: (doc.correlations ?? []).map((c) => ({
+      parameters: [...c.parameters],
+      matrix: c.matrix.map((row) => [...row]),
+      method: c.method ?? "iman-conover",
+    })),
     events: (doc.events ?? []).map((e, i) =>
       e.type === "shock"
-        ? { type: "shock" as const, id: e.id, label: label(e.label, e.id), rate: u(e.rate, ["events", i, "rate"]), jump: u(e.jump, ["events", i, "jump"]), targets: selector(e.targets), fromYear: e.years?.from ?? baseYear + 1, toYear: e.years?.to ?? endYear }
+        ? {
+            type: "shock" as const,
+            id: e.id,
+            label: label(e.label, e.id),
+            rate: u(e.rate, ["events", i, "rate"]),
+            jump: u(e.jump, ["events", i, "jump"]),
+            targets: selector(e.targets),
+            fromYear: e.years?.from ?? baseYear + 1,
+            toYear: e.years?.to ?? endYear,
+          }
         : {
             type: "regime" as const,
             id: e.id,
@@ -88,7 +106,10 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
               ...(f.drift !== undefined ? { drift: u(f.drift, ["events", i, "effects", j, "drift"]) } : {}),
               ...(f.jump !== undefined ? { jump: u(f.jump, ["events", i, "effects", j, "jump"]) } : {}),
             })),
-            marketGrowth: (e.marketGrowth ?? []).map((g, j) => ({ regions: [...(g.regions ?? [])], change: u(g.change, ["events", i, "marketGrowth", j, "change"]) })),
+            marketGrowth: (e.marketGrowth ?? []).map((g, j) => ({
+              regions: [...(g.regions ?? [])],
+              change: u(g.change, ["events", i, "marketGrowth", j, "change"]),
+            })),
           },
     ),
     metrics: (doc.metrics ?? []).map((m) => ({ id: m.id, label: label(m.label, m.id), expr: m.expr, unit: m.unit ?? "share" })),

@@ -41,8 +41,7 @@ export function numericInputs(doc: ResolvedScenario): NumericInput[] {
     add(["regions", i, "volatility"], r.volatility, "volatility");
   });
   doc.players.forEach((p, i) => {
-    for (const [region, share] of Object.entries(p.shares))
-      if (share !== "rest") add(["players", i, "shares", region], share, "share");
+    for (const [region, share] of Object.entries(p.shares)) if (share !== "rest") add(["players", i, "shares", region], share, "share");
     add(["players", i, "drift"], p.drift, "drift");
     for (const [region, rate] of Object.entries(p.regionalDrift ?? {})) add(["players", i, "regionalDrift", region], rate, "drift");
     add(["players", i, "volatility"], p.volatility, "volatility");

@@ -18,7 +18,10 @@ const messages: Partial<Record<ParseErrorCode, [string, string?]>> = {
   [ParseErrorCode.CommaExpected]: ['a comma "," was expected', "separate entries of objects and lists with commas"],
   [ParseErrorCode.CloseBraceExpected]: ['a closing brace "}" was expected', "an object opened with { is not closed"],
   [ParseErrorCode.CloseBracketExpected]: ['a closing bracket "]" was expected', "a list opened with [ is not closed"],
-  [ParseErrorCode.EndOfFileExpected]: ["unexpected content after the end of the scenario", "a file holds one JSON object; remove what follows its closing brace"],
+  [ParseErrorCode.EndOfFileExpected]: [
+    "unexpected content after the end of the scenario",
+    "a file holds one JSON object; remove what follows its closing brace",
+  ],
   [ParseErrorCode.InvalidCommentToken]: ["invalid comment"],
   [ParseErrorCode.UnexpectedEndOfComment]: ["a /* comment */ is not closed"],
   [ParseErrorCode.UnexpectedEndOfString]: ["a string is not closed", 'close it with a double quote "'],

@@ -28,7 +28,15 @@ export async function readScenarioFile(host: ScenarioHost, file: string, display
     return {
       source,
       diagnostics: [
-        { severity: "error", file: display, line: 1, column: 1, path: "", message: "a scenario file holds one JSON object {...}", hint: 'start from an example in scenarios/, e.g. {"id": "my_scenario", "extends": "baseline.json", ...}' },
+        {
+          severity: "error",
+          file: display,
+          line: 1,
+          column: 1,
+          path: "",
+          message: "a scenario file holds one JSON object {...}",
+          hint: 'start from an example in scenarios/, e.g. {"id": "my_scenario", "extends": "baseline.json", ...}',
+        },
       ],
     };
   }

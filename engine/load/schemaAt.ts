@@ -24,8 +24,7 @@ const fieldOf = (def: Def, key: string): z.ZodType | undefined => (def.shape && 
 /** Strip optional, nullable, default, pipe wrappers; expand unions. */
 function expand(schema: z.ZodType): z.ZodType[] {
   const def = defOf(schema);
-  if (def.innerType && ["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch"].includes(def.type))
-    return expand(def.innerType);
+  if (def.innerType && ["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch"].includes(def.type)) return expand(def.innerType);
   if (def.type === "pipe" && def.in) return expand(def.in);
   if (def.type === "union" && def.options) return def.options.flatMap(expand);
   return [schema];
@@ -68,7 +67,9 @@ function fit(def: Def, value: unknown): number {
 
 /** The object options at `path` that best fit `value`. */
 function bestObjects(root: z.ZodType, path: Path, value: unknown): Def[] {
-  const objects = schemasAt(root, path).map(defOf).filter((d) => d.type === "object" && d.shape);
+  const objects = schemasAt(root, path)
+    .map(defOf)
+    .filter((d) => d.type === "object" && d.shape);
   if (objects.length === 0) return [];
   const best = Math.max(...objects.map((d) => fit(d, value)));
   return objects.filter((d) => fit(d, value) === best);

@@ -57,8 +57,7 @@ function issueToProblems(issue: Issue, schema: z.ZodType, doc: unknown, path: Pa
     case "invalid_union":
       return unionProblems(issue, schema, doc, path, input);
     case "invalid_type":
-      if (input === undefined && typeof last === "string")
-        return [withHint({ path, message: `missing required field "${last}"` })];
+      if (input === undefined && typeof last === "string") return [withHint({ path, message: `missing required field "${last}"` })];
       return [withHint({ path, message: `expected ${expectedNames[issue.expected] ?? issue.expected}, got ${describeValue(input)}` })];
     case "unrecognized_keys": {
       const allowed = allowedKeysAt(schema, path, input).filter((k) => k !== "$schema");
@@ -77,8 +76,14 @@ function issueToProblems(issue: Issue, schema: z.ZodType, doc: unknown, path: Pa
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
       const cmp = issue.code === "too_small" ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
       if (issue.origin === "array")
-        return [withHint({ path, message: issue.code === "too_small" ? `needs at least ${bound} entr${Number(bound) === 1 ? "y" : "ies"}` : `has more than ${bound} entries` })];
-      if (issue.origin === "string") return [withHint({ path, message: issue.code === "too_small" ? "must not be empty" : `is longer than ${bound} characters` })];
+        return [
+          withHint({
+            path,
+            message: issue.code === "too_small" ? `needs at least ${bound} entr${Number(bound) === 1 ? "y" : "ies"}` : `has more than ${bound} entries`,
+          }),
+        ];
+      if (issue.origin === "string")
+        return [withHint({ path, message: issue.code === "too_small" ? "must not be empty" : `is longer than ${bound} characters` })];
       return [withHint({ path, message: `must be ${cmp} ${bound} (got ${describeValue(input)})` })];
     }
     case "invalid_format": {
@@ -125,9 +130,10 @@ function unionProblems(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, d
   return [
     {
       path,
-      message: input === undefined && typeof path[path.length - 1] === "string"
-        ? `missing required field "${path[path.length - 1]}"`
-        : `expected ${[...kinds].join(" or ") || "another kind of value"}, got ${describeValue(input)}`,
+      message:
+        input === undefined && typeof path[path.length - 1] === "string"
+          ? `missing required field "${path[path.length - 1]}"`
+          : `expected ${[...kinds].join(" or ") || "another kind of value"}, got ${describeValue(input)}`,
       ...(description ? { hint: description } : {}),
     },
   ];
@@ -160,9 +166,7 @@ function discriminatorProblem(issue: z.core.$ZodIssueInvalidUnion, disc: string,
     {
       path: at,
       message:
-        given === undefined
-          ? `missing required field "${disc}"`
-          : `unknown ${disc} ${JSON.stringify(given)}` + (near ? `; did you mean "${near}"?` : ""),
+        given === undefined ? `missing required field "${disc}"` : `unknown ${disc} ${JSON.stringify(given)}` + (near ? `; did you mean "${near}"?` : ""),
       hint: `${disc} is one of: ${options.join(", ")}`,
     },
   ];

@@ -34,9 +34,7 @@ export interface Uncertain {
 }
 
 /** A rate: a per-path draw, or an expression evaluated every year. */
-export type Rate =
-  | { kind: "value"; value: Uncertain }
-  | { kind: "expr"; expr: string; provenance: Provenance; where: string };
+export type Rate = { kind: "value"; value: Uncertain } | { kind: "expr"; expr: string; provenance: Provenance; where: string };
 
 export interface Label {
   en: string;

@@ -47,7 +47,7 @@ const INV24 = 1 / 16777216;
 export function normal(rng: Uniform): number {
   const k = (rng() * TWO32) >>> 0;
   const i = k & 127;
-  const z = ((k >>> 8) * INV24) * X[i];
+  const z = (k >>> 8) * INV24 * X[i];
   return z < X[i + 1] ? (k & 128 ? -z : z) : slow(rng, k, i, z);
 }
 
@@ -57,7 +57,7 @@ export function fillNormals(rng: Uniform, out: Float64Array, offset: number, cou
   for (let j = offset; j < end; j++) {
     const k = (rng() * TWO32) >>> 0;
     const i = k & 127;
-    const z = ((k >>> 8) * INV24) * X[i];
+    const z = (k >>> 8) * INV24 * X[i];
     out[j] = z < X[i + 1] ? (k & 128 ? -z : z) : slow(rng, k, i, z);
   }
 }
@@ -90,7 +90,7 @@ export function fillNormalsAlea(st: AleaState, out: Float64Array, offset: number
       carry = c * 2.3283064365386963e-10;
       const k = (s2 * TWO32) >>> 0;
       const i = k & 127;
-      const z = ((k >>> 8) * INV24) * X[i];
+      const z = (k >>> 8) * INV24 * X[i];
       // Branch-free sign (bit 7): a 50/50 branch would be mispredicted half the time.
       const sign = 1 - ((k >>> 6) & 2);
       if (z < X[i + 1]) {

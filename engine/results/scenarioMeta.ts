@@ -26,7 +26,12 @@ export function scenarioMeta(s: Scenario, file: string): ScenarioMeta {
     endYear: s.endYear,
     years,
     regions: s.regions.map((r) => ({ id: r.id, label: r.label })),
-    groups: s.groups.map((g) => ({ id: g.id, label: g.label, ...(g.color ? { color: g.color } : {}), players: s.players.filter((p) => p.group === g.id).map((p) => p.id) })),
+    groups: s.groups.map((g) => ({
+      id: g.id,
+      label: g.label,
+      ...(g.color ? { color: g.color } : {}),
+      players: s.players.filter((p) => p.group === g.id).map((p) => p.id),
+    })),
     players: s.players.map((p) => ({ id: p.id, label: p.label, group: p.group })),
     metrics: [...builtins, ...s.metrics.map((m) => ({ id: m.id, label: m.label, unit: m.unit }))],
     presentation: { ...s.presentation, keyGroups: [...s.presentation.keyGroups] },

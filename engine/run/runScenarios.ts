@@ -89,7 +89,9 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
       threads: pool?.threadsUsed ?? 1,
       chunkSize: CHUNK_SIZE,
       wallSeconds: (performance.now() - started) / 1000,
-      scenarioFiles: loaded.flatMap(({ scenario }) => scenario.files.map((f) => ({ file: displayFile(f), sha256: sha256(f) }))).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
+      scenarioFiles: loaded
+        .flatMap(({ scenario }) => scenario.files.map((f) => ({ file: displayFile(f), sha256: sha256(f) })))
+        .filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
     },
     scenarios,
   };

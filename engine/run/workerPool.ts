@@ -135,7 +135,13 @@ export class WorkerPool implements Executor {
           reply = await c.ask({ type: "run", work });
         } catch (err) {
           // a failed start fails the runs behind it: report the start's error, not theirs
-          return fail(work, await c.ready.then(() => err, (startError: unknown) => startError));
+          return fail(
+            work,
+            await c.ready.then(
+              () => err,
+              (startError: unknown) => startError,
+            ),
+          );
         }
         if (reply.type === "result") onResult(reply.result);
       }

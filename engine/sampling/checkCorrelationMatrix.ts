@@ -50,7 +50,8 @@ export function checkCorrelationMatrix(m: readonly (readonly number[])[], names:
     return { ok: false, row: -1, col: -1, message: `the matrix has ${m.length} rows but ${d} parameters are listed (${names.join(", ")})` };
   }
   for (let i = 0; i < d; i++) {
-    if (m[i].length !== d) return { ok: false, row: i, col: -1, message: `row ${i + 1} (${names[i]}) has ${m[i].length} entries, expected ${d}: the matrix must be square` };
+    if (m[i].length !== d)
+      return { ok: false, row: i, col: -1, message: `row ${i + 1} (${names[i]}) has ${m[i].length} entries, expected ${d}: the matrix must be square` };
   }
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
@@ -68,7 +69,12 @@ export function checkCorrelationMatrix(m: readonly (readonly number[])[], names:
   for (let i = 0; i < d; i++) {
     for (let j = i + 1; j < d; j++) {
       if (Math.abs(m[i][j] - m[j][i]) > SYMMETRY_TOL) {
-        return { ok: false, row: i, col: j, message: `the matrix is not symmetric: ${names[i]}~${names[j]} is ${m[i][j]} but ${names[j]}~${names[i]} is ${m[j][i]}` };
+        return {
+          ok: false,
+          row: i,
+          col: j,
+          message: `the matrix is not symmetric: ${names[i]}~${names[j]} is ${m[i][j]} but ${names[j]}~${names[i]} is ${m[j][i]}`,
+        };
       }
     }
   }
@@ -116,7 +122,11 @@ function psdCheck(user: readonly (readonly number[])[], m: readonly (readonly nu
   }
   const { i, j, k, det } = worst;
   // The three pairs of the triple, each with the "third" parameter that constrains it.
-  const pairs: [number, number, number][] = [[i, j, k], [i, k, j], [j, k, i]];
+  const pairs: [number, number, number][] = [
+    [i, j, k],
+    [i, k, j],
+    [j, k, i],
+  ];
   const scored = pairs.map(([p, q, t]) => {
     const centre = m[p][t] * m[q][t];
     const half = Math.sqrt(Math.max(0, (1 - square(m[p][t])) * (1 - square(m[q][t]))));

@@ -136,7 +136,16 @@ export function blockLayout(model: CompiledModel, nb: number): BlockLayout {
 }
 
 /** Simulate paths offset .. offset + nb - 1 of the chunk into out (column-major, nb rows). */
-export function simulateBlock(ctx: KernelContext, streams: ChunkStreams, x: Float64Array, n: number, offset: number, nb: number, firstPath: number, out: Float64Array): void {
+export function simulateBlock(
+  ctx: KernelContext,
+  streams: ChunkStreams,
+  x: Float64Array,
+  n: number,
+  offset: number,
+  nb: number,
+  firstPath: number,
+  out: Float64Array,
+): void {
   const { model } = ctx;
   const { S } = model;
   const K = streams.factor.length;

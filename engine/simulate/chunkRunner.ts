@@ -106,7 +106,7 @@ export class ChunkRunner {
       // Share columns in WebAssembly (engine/wasm/assembly/summaries.ts), with the numbers of the
       // JavaScript below; a block whose bins leave a column's store goes to JavaScript.
       if (this.sharePaths + nb > MAX_STORE_COUNT) this.emptyShareStores();
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         const r = memory.summarise(nb, from, offset);
         if (r === -1) break;
         if (r >= 0) this.nonFinite(out, r, nb, firstPath + offset);
@@ -202,7 +202,9 @@ export class ChunkRunner {
       model.baseYear + (col % T1),
       firstPath + p,
       out[col * n + p],
-      cell.kind === "metric" ? "check the metric's expression (a division by a share that can be zero?)" : "check the drifts, volatilities and jumps that act on it",
+      cell.kind === "metric"
+        ? "check the metric's expression (a division by a share that can be zero?)"
+        : "check the drifts, volatilities and jumps that act on it",
     );
   }
 }

@@ -141,7 +141,9 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
         id: e.id,
         rate: uncertain(e.rate, `event:${e.id}:rate`),
         jump: e.jump.dist.type === "fixed" ? { kind: "const", value: e.jump.dist.value } : { kind: "perEvent", dist: e.jump.dist },
-        players: selectPlayers(e.targets).map((player) => ({ player, slots: slotsOf(player, regions) })).filter((p) => p.slots.length > 0),
+        players: selectPlayers(e.targets)
+          .map((player) => ({ player, slots: slotsOf(player, regions) }))
+          .filter((p) => p.slots.length > 0),
         fromStep: Math.max(1, e.fromYear - s.baseYear),
         toStep: Math.min(T, e.toYear - s.baseYear),
       });
@@ -200,7 +202,9 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     const v = views.indexOf(singleRegion && t.view === regionIds[0] ? "global" : t.view);
     const cell = cells.findIndex((c) => c.view === v && c.entity === t.entity);
     if (v < 0 || cell < 0)
-      throw new UserError(`${s.file}: targets[${k}] ("${t.id}"): ${t.entity} in ${t.view} is not summarised; check the entity and view ids, and that simulation.groups/concentration are on for group and concentration targets`);
+      throw new UserError(
+        `${s.file}: targets[${k}] ("${t.id}"): ${t.entity} in ${t.view} is not summarised; check the entity and view ids, and that simulation.groups/concentration are on for group and concentration targets`,
+      );
     return { id: t.id, column: cell * (T + 1) + (t.year - s.baseYear), op: t.op, value: t.value, statistic: t.statistic };
   });
 
@@ -213,7 +217,8 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     method: c.method,
   }));
   for (const [k, c] of correlations.entries())
-    if (c.dims.some((d) => d < 0)) throw new UserError(`${s.file}: correlations[${k}]: a correlated parameter is fixed; give it a distribution or remove it from the correlation`);
+    if (c.dims.some((d) => d < 0))
+      throw new UserError(`${s.file}: correlations[${k}]: a correlated parameter is fixed; give it a distribution or remove it from the correlation`);
 
   return {
     scenarioId: s.id,
@@ -259,7 +264,9 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
 }
 
 function noParser(source: string): ExprNode {
-  throw new Error(`internal error: compileModel needs an expression parser for "${source}" (parseWithMathjs, or treeLookup of trees parsed in the main thread)`);
+  throw new Error(
+    `internal error: compileModel needs an expression parser for "${source}" (parseWithMathjs, or treeLookup of trees parsed in the main thread)`,
+  );
 }
 
 /** A parser that looks expressions up in trees parsed elsewhere (CompiledModel.expressionTrees). */

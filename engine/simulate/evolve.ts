@@ -63,17 +63,18 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
   // Starting values that are the same on every path (fixed shares, volatilities, sizes) are the same
   // in every block too: they are written once per layout, as nothing else writes those sections.
   const constant = ctx.evolve.constant;
-  if (!constant || ctx.gathered !== L) for (let q = 0; q < nb; q++) {
-    const p = offset + q;
-    for (let j = 0; j < S; j++) {
-      W[L.a0 + q * S + j] = logShare.dim[j] < 0 ? logShare.value[j] : log(x[logShare.dim[j] * n + p]);
-      W[L.sigma0 + q * S + j] = sigma.dim[j] < 0 ? sigma.value[j] : x[sigma.dim[j] * n + p];
+  if (!constant || ctx.gathered !== L)
+    for (let q = 0; q < nb; q++) {
+      const p = offset + q;
+      for (let j = 0; j < S; j++) {
+        W[L.a0 + q * S + j] = logShare.dim[j] < 0 ? logShare.value[j] : log(x[logShare.dim[j] * n + p]);
+        W[L.sigma0 + q * S + j] = sigma.dim[j] < 0 ? sigma.value[j] : x[sigma.dim[j] * n + p];
+      }
+      for (let r = 0; r < R; r++) {
+        W[L.size0 + q * R + r] = size.dim[r] < 0 ? size.value[r] : x[size.dim[r] * n + p];
+        W[L.tau0 + q * R + r] = tau.dim[r] < 0 ? tau.value[r] : x[tau.dim[r] * n + p];
+      }
     }
-    for (let r = 0; r < R; r++) {
-      W[L.size0 + q * R + r] = size.dim[r] < 0 ? size.value[r] : x[size.dim[r] * n + p];
-      W[L.tau0 + q * R + r] = tau.dim[r] < 0 ? tau.value[r] : x[tau.dim[r] * n + p];
-    }
-  }
   ctx.gathered = constant ? L : undefined;
   const params = memory.params;
   params[P.NB] = nb;
@@ -93,12 +94,20 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
   params[P.SIGMA0] = L.sigma0;
   params[P.SIZE0] = L.size0;
   params[P.TAU0] = L.tau0;
-  if (W.buffer !== params.buffer || W.byteOffset !== params[P.W] || out.buffer !== params.buffer || out.byteOffset !== params[P.OUT]) throw new Error("evolve: the workspace and the outputs must be the kernel memory's");
+  if (W.buffer !== params.buffer || W.byteOffset !== params[P.W] || out.buffer !== params.buffer || out.byteOffset !== params[P.OUT])
+    throw new Error("evolve: the workspace and the outputs must be the kernel memory's");
   const failed = memory.evolve();
   if (failed >= 0) {
     const r = failed % R;
     const t = Math.floor(failed / R) % (model.T + 1);
     const q = Math.floor(failed / R / (model.T + 1));
-    throw new SimulationError(model.scenarioId, `market size of ${model.regionIds[r]}`, model.baseYear + t, firstPath + q, W[L.size + r], "check the market size, growth and volatility");
+    throw new SimulationError(
+      model.scenarioId,
+      `market size of ${model.regionIds[r]}`,
+      model.baseYear + t,
+      firstPath + q,
+      W[L.size + r],
+      "check the market size, growth and volatility",
+    );
   }
 }

@@ -114,7 +114,14 @@ function addRate(
           args[1] = baseYear + t;
           v = map(e.evaluate(args));
           if (!Number.isFinite(v))
-            throw new SimulationError(scenarioId, `${quantity()} (expression "${e.source}" at ${e.where})`, baseYear + t, firstPath + q, v, "check the expression and the parameters it uses");
+            throw new SimulationError(
+              scenarioId,
+              `${quantity()} (expression "${e.source}" at ${e.where})`,
+              baseYear + t,
+              firstPath + q,
+              v,
+              "check the expression and the parameters it uses",
+            );
         }
         buf[(q * T + t - 1) * width + index] += v;
       }

@@ -31,7 +31,13 @@ export function dimensionDistributions(model: CompiledModel): Distribution[] {
 }
 
 /** The uniform design of a chunk (column-major D x n), into `u` if given. */
-export function sampleDesign(model: CompiledModel, seed: string, chunk: number, n: number, u: Float64Array = new Float64Array(model.dimensions.length * n)): Float64Array {
+export function sampleDesign(
+  model: CompiledModel,
+  seed: string,
+  chunk: number,
+  n: number,
+  u: Float64Array = new Float64Array(model.dimensions.length * n),
+): Float64Array {
   model.dimensions.forEach((dim, j) => {
     const key = `input:${dim.key}`;
     if (model.sampling === "lhs") u.set(latinHypercube(n, 1, openStream(seed, model.scenarioId, key, chunk)), j * n);

@@ -120,7 +120,21 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
   const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE);
-  return { model, dists, slotColumn, marketColumn, jumpDists, evolve: evolveConstants(model), poissonTables: Object.create(null) as KernelContext["poissonTables"], shockSlots: Object.create(null) as KernelContext["shockSlots"], scratch: new Map(), memory, layout: undefined, streams: undefined, gathered: undefined };
+  return {
+    model,
+    dists,
+    slotColumn,
+    marketColumn,
+    jumpDists,
+    evolve: evolveConstants(model),
+    poissonTables: Object.create(null) as KernelContext["poissonTables"],
+    shockSlots: Object.create(null) as KernelContext["shockSlots"],
+    scratch: new Map(),
+    memory,
+    layout: undefined,
+    streams: undefined,
+    gathered: undefined,
+  };
 }
 
 /**

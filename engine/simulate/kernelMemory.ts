@@ -18,9 +18,40 @@ import { SHARE_BIN } from "./sketches.js";
 
 /** The i32 slots of the parameter block that `evolve` reads (the constants at the top of engine/wasm/assembly/evolve.ts). */
 export const EvolveParam = {
-  NB: 0, T: 1, S: 2, R: 3, K: 4,
-  A: 5, DRIFT: 6, EXTRA: 7, GROWTH: 8, FACTORS: 9, EPS: 10, MEPS: 11, SIGMA_IDIO: 12, SIGMA_BETA: 13, SIZE: 14, TAU: 15, INVERSE_SUM: 16, A0: 17, SIGMA0: 18, SIZE0: 19, TAU0: 20,
-  W: 21, OUT: 22, REGION_START: 23, SLOT_COLUMN: 24, MARKET_COLUMN: 25, SLOT_BETA: 26, SLOT_IDIO: 27, REGION_BETA: 28, REGION_IDIO: 29, T_HI: 30, T_LO: 31, HALF_POW2: 32, SLOT_REGION: 33,
+  NB: 0,
+  T: 1,
+  S: 2,
+  R: 3,
+  K: 4,
+  A: 5,
+  DRIFT: 6,
+  EXTRA: 7,
+  GROWTH: 8,
+  FACTORS: 9,
+  EPS: 10,
+  MEPS: 11,
+  SIGMA_IDIO: 12,
+  SIGMA_BETA: 13,
+  SIZE: 14,
+  TAU: 15,
+  INVERSE_SUM: 16,
+  A0: 17,
+  SIGMA0: 18,
+  SIZE0: 19,
+  TAU0: 20,
+  W: 21,
+  OUT: 22,
+  REGION_START: 23,
+  SLOT_COLUMN: 24,
+  MARKET_COLUMN: 25,
+  SLOT_BETA: 26,
+  SLOT_IDIO: 27,
+  REGION_BETA: 28,
+  REGION_IDIO: 29,
+  T_HI: 30,
+  T_LO: 31,
+  HALF_POW2: 32,
+  SLOT_REGION: 33,
 } as const;
 const PARAMS = 34;
 
@@ -64,7 +95,12 @@ const PAGE = 65536;
  * Memory for a model's blocks: a workspace of `workspaceLength` doubles and `outLength` doubles of
  * outputs; slotColumn and marketColumn are the KernelContext's (engine/simulate/kernel.ts).
  */
-export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32Array; marketColumn: Int32Array }, workspaceLength: number, outLength: number): KernelMemory {
+export function kernelMemory(
+  model: CompiledModel,
+  columns: { slotColumn: Int32Array; marketColumn: Int32Array },
+  workspaceLength: number,
+  outLength: number,
+): KernelMemory {
   const T1 = model.T + 1;
   const C = columnCount(model);
   const shareColumns = Int32Array.from({ length: C }, (_, col) => col).filter((col) => model.cells[Math.floor(col / T1)].sketch === "linear");
@@ -80,7 +116,12 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
     return start;
   };
   const params = take(PARAMS * 4);
-  const ints = { REGION_START: [take((R + 1) * 4), model.regionStart], SLOT_COLUMN: [take(S * 4), columns.slotColumn], MARKET_COLUMN: [take(R * 4), columns.marketColumn], SLOT_REGION: [take(S * 4), model.slotRegion] } as const;
+  const ints = {
+    REGION_START: [take((R + 1) * 4), model.regionStart],
+    SLOT_COLUMN: [take(S * 4), columns.slotColumn],
+    MARKET_COLUMN: [take(R * 4), columns.marketColumn],
+    SLOT_REGION: [take(S * 4), model.slotRegion],
+  } as const;
   const doubles = {
     SLOT_BETA: [take(S * K * 8), model.slotBeta],
     SLOT_IDIO: [take(S * 8), model.slotIdio],
@@ -100,7 +141,20 @@ export function kernelMemory(model: CompiledModel, columns: { slotColumn: Int32A
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const run = instance.exports.evolve as (params: number) => number;
-  const summarise = instance.exports.summarise as (out: number, nb: number, list: number, from: number, count: number, moments: number, before: number, counts: number, cap: number, lo: number, inv: number, ranges: number) => number;
+  const summarise = instance.exports.summarise as (
+    out: number,
+    nb: number,
+    list: number,
+    from: number,
+    count: number,
+    moments: number,
+    before: number,
+    counts: number,
+    cap: number,
+    lo: number,
+    inv: number,
+    ranges: number,
+  ) => number;
 
   const buffer = memory.buffer;
   const p = new Int32Array(buffer, params, PARAMS);

@@ -56,7 +56,12 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
   // The accumulator needs the model's layout (cells, targets); compiling is cheap. Runners get the
   // expressions parsed here, so that worker threads need not load the parser.
   const model = compileModel(scenario, parseWithMathjs);
-  await executor.start(scenario, { seed: options.seed, samplePaths, expressionTrees: model.expressionTrees(), ...(options.record ? { record: options.record } : {}) });
+  await executor.start(scenario, {
+    seed: options.seed,
+    samplePaths,
+    expressionTrees: model.expressionTrees(),
+    ...(options.record ? { record: options.record } : {}),
+  });
   const acc = new ScenarioAccumulator(model);
   let planned = options.paths;
   let done = 0;

@@ -18,7 +18,8 @@ export interface StoreState {
   counts: Float64Array;
 }
 
-export type SketchState = { kind: "linear"; n: number; store: StoreState } | { kind: "log"; n: number; positive: StoreState; negative: StoreState; zeros: number };
+export type SketchState =
+  { kind: "linear"; n: number; store: StoreState } | { kind: "log"; n: number; positive: StoreState; negative: StoreState; zeros: number };
 
 const storeState = (s: DenseStore): StoreState => ({ offset: s.offset, counts: s.counts });
 

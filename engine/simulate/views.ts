@@ -65,18 +65,27 @@ function writeView(ctx: KernelContext, view: number, t: number, nb: number, out:
     if (summariseGroups) for (let g = 0; g < G; g++) out.set(groups.subarray(g * nb, (g + 1) * nb), col(cols.groupCell[g]));
   }
   if (cols.hhiCell >= 0) {
-    const present = Array.from(cols.playerCell).filter((c) => c >= 0).map(col);
+    const present = Array.from(cols.playerCell)
+      .filter((c) => c >= 0)
+      .map(col);
     const hhi = col(cols.hhiCell);
     const cr3 = col(cols.cr3Cell);
     for (let q = 0; q < nb; q++) {
       let h = 0;
-      let s1 = 0, s2 = 0, s3 = 0;
+      let s1 = 0,
+        s2 = 0,
+        s3 = 0;
       for (let k = 0; k < present.length; k++) {
         const s = out[present[k] + q];
         h += s * s;
-        if (s > s1) { s3 = s2; s2 = s1; s1 = s; }
-        else if (s > s2) { s3 = s2; s2 = s; }
-        else if (s > s3) s3 = s;
+        if (s > s1) {
+          s3 = s2;
+          s2 = s1;
+          s1 = s;
+        } else if (s > s2) {
+          s3 = s2;
+          s2 = s;
+        } else if (s > s3) s3 = s;
       }
       // HHI on percentage shares (0..10,000), as in the 2023 US Merger Guidelines.
       out[hhi + q] = 10000 * h;

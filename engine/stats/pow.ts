@@ -51,7 +51,7 @@ const L6 = 2.06975017800338417784e-1;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 const lg2 = 6.93147180559945286227e-1;
 const lg2H = 6.93147182464599609375e-1;
@@ -60,7 +60,7 @@ const ovt = 8.0085662595372944372e-17; // -(1024-log2(ovfl+.5ulp))
 const cp = 9.61796693925975554329e-1; // 2/(3 ln 2)
 const cpH = 9.61796700954437255859e-1;
 const cpL = -7.02846165095275826516e-9;
-const ivln2 = 1.44269504088896338700; // 1/ln 2
+const ivln2 = 1.442695040888963387; // 1/ln 2
 const ivln2H = 1.44269502162933349609;
 const ivln2L = 1.92596299112661746887e-8;
 const twom54 = 5.55111512312578270212e-17;
@@ -112,7 +112,8 @@ export function pow(x: number, y: number): number {
     let z = ax;
     if (hy < 0) z = 1 / z;
     if (hx < 0) {
-      if (((ix - 0x3ff00000) | yIsInt) === 0) z = NaN; // (-1) ** non-integer
+      if (((ix - 0x3ff00000) | yIsInt) === 0)
+        z = NaN; // (-1) ** non-integer
       else if (yIsInt === 1) z = -z; // (x < 0) ** odd = -(|x| ** odd)
     }
     return z;
@@ -154,8 +155,10 @@ export function pow(x: number, y: number): number {
     // determine interval
     ix = j | 0x3ff00000;
     let k: number;
-    if (j <= 0x3988e) k = 0; // |x| < sqrt(3/2)
-    else if (j < 0xbb67a) k = 1; // |x| < sqrt(3)
+    if (j <= 0x3988e)
+      k = 0; // |x| < sqrt(3/2)
+    else if (j < 0xbb67a)
+      k = 1; // |x| < sqrt(3)
     else {
       k = 0;
       n += 1;

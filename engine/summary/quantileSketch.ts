@@ -172,7 +172,8 @@ abstract class BinnedSketch {
     const out = qs.map(() => NaN);
     if (this.n === 0) return out;
     const targets = qs.map((q) => Math.min(Math.max(q, 0), 1) * this.n);
-    for (let k = 1; k < targets.length; k++) if (!(targets[k] >= targets[k - 1])) throw new RangeError(`quantiles: the probabilities must increase, got ${qs.join(", ")}`);
+    for (let k = 1; k < targets.length; k++)
+      if (!(targets[k] >= targets[k - 1])) throw new RangeError(`quantiles: the probabilities must increase, got ${qs.join(", ")}`);
     let k = 0;
     let seen = 0;
     let lastPart = -1;

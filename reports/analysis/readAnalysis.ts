@@ -18,13 +18,16 @@ export function readAnalysis(file: string): AnalysisResult {
     data = JSON.parse(readFileSync(file, "utf8"));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new UserError(e.code === "ENOENT" ? `--analysis ${file}: no such file; ${WHAT}` : `--analysis ${file}: not readable JSON (${e.code ?? e.message}); ${WHAT}`);
+    throw new UserError(
+      e.code === "ENOENT" ? `--analysis ${file}: no such file; ${WHAT}` : `--analysis ${file}: not readable JSON (${e.code ?? e.message}); ${WHAT}`,
+    );
   }
   const r = data as Partial<SensitivityResult> & Partial<DiscoverResult>;
   const ok =
     typeof r === "object" &&
     r !== null &&
-    ((r.analysis === "sensitivity" && (Array.isArray(r.tornado?.rows) || Array.isArray(r.sobol?.rows))) || (r.analysis === "discover" && Array.isArray(r.steps) && Array.isArray(r.box))) &&
+    ((r.analysis === "sensitivity" && (Array.isArray(r.tornado?.rows) || Array.isArray(r.sobol?.rows))) ||
+      (r.analysis === "discover" && Array.isArray(r.steps) && Array.isArray(r.box))) &&
     typeof r.scenario?.id === "string" &&
     Array.isArray(r.notes);
   if (!ok) throw new UserError(`--analysis ${file}: not a marketfutures sensitivity or discovery result; ${WHAT}`);

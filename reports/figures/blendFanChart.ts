@@ -33,12 +33,32 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
   const panels: Placed[] = [];
   const rows: CsvRow[] = [];
   const ends: string[] = [];
-  const legend = legendRow(doc, weighted.map((w) => ({ label: t(lang, "blendLegend", { scenario: scenarioTitle(w.s, lang), weight: formatPercent(w.weight, lang) }), color: scenarioColor(results, w.s.id), shape: "line" as const })), bodyWidth());
+  const legend = legendRow(
+    doc,
+    weighted.map((w) => ({
+      label: t(lang, "blendLegend", { scenario: scenarioTitle(w.s, lang), weight: formatPercent(w.weight, lang) }),
+      color: scenarioColor(results, w.s.id),
+      shape: "line" as const,
+    })),
+    bodyWidth(),
+  );
   panels.push({ node: legend.node, x: 0, y: 0 });
   const top0 = legend.height + 8;
   const cells = blend.rows.map((row, i) => {
     const data: BandRow[] = row.bands.map((b) => ({ x: b.year, p5: b.p5, p25: b.p25, p50: b.p50, p75: b.p75, p95: b.p95 }));
-    for (const b of row.bands) rows.push({ view: row.view, group: row.entity, year: b.year, p5: b.p5, p25: b.p25, p50: b.p50, p75: b.p75, p95: b.p95, mean: row.years.find((y) => y.year === b.year)?.mean, weights_assumed_by_user: weightsText });
+    for (const b of row.bands)
+      rows.push({
+        view: row.view,
+        group: row.entity,
+        year: b.year,
+        p5: b.p5,
+        p25: b.p25,
+        p50: b.p50,
+        p75: b.p75,
+        p95: b.p95,
+        mean: row.years.find((y) => y.year === b.year)?.mean,
+        weights_assumed_by_user: weightsText,
+      });
     const color = groupColor(results, row.entity);
     const heading = panelHeading(doc, entityLabel(results, row.entity, lang), shade(color, 0.2), colWidth);
     const last = data[data.length - 1];
@@ -46,7 +66,15 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
     ends.push(`${entityLabel(results, row.entity, lang)} ${end}`);
     const medians = weighted.flatMap((w) => {
       const series = findSeries(w.s, GLOBAL, row.entity);
-      return series ? [{ id: w.s.id, color: scenarioColor(results, w.s.id), points: w.s.years.map((x, k) => ({ x, y: series.stats[k]?.p50 })).filter((p) => Number.isFinite(p.y)) }] : [];
+      return series
+        ? [
+            {
+              id: w.s.id,
+              color: scenarioColor(results, w.s.id),
+              points: w.s.years.map((x, k) => ({ x, y: series.stats[k]?.p50 })).filter((p) => Number.isFinite(p.y)),
+            },
+          ]
+        : [];
     });
     const top = niceCeil(Math.max(0.01, ...data.map((r) => r.p95), ...medians.flatMap((m) => m.points.map((p) => p.y))) * 1.08);
     const labels = last ? [{ text: end, y: last.p50, color: shade(color, 0.2), className: groupClass(row.entity) }] : [];
@@ -56,11 +84,22 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
       height: PLOT_HEIGHT,
       ...margin,
       x: { domain: [blend.baseYear, blend.endYear], ticks: [blend.baseYear, blend.endYear], tickFormat: (d: number) => String(d), label: null, tickSize: 0 },
-      y: { domain: [0, top], ticks: 4, tickFormat: (d: number) => formatShareTick(d, lang), label: i % COLUMNS === 0 ? t(lang, "axisGlobalShare") : null, labelAnchor: "top", labelArrow: "none", grid: true, tickSize: 0 },
+      y: {
+        domain: [0, top],
+        ticks: 4,
+        tickFormat: (d: number) => formatShareTick(d, lang),
+        label: i % COLUMNS === 0 ? t(lang, "axisGlobalShare") : null,
+        labelAnchor: "top",
+        labelArrow: "none",
+        grid: true,
+        tickSize: 0,
+      },
       marks: [
         Plot.ruleY([0], { stroke: GRID }),
         ...bandMarks(data, color, groupClass(row.entity)),
-        ...medians.map((m) => Plot.lineY(m.points, { x: "x", y: "y", stroke: m.color, strokeWidth: 1, strokeDasharray: "3,2", className: scenarioClass(m.id) })),
+        ...medians.map((m) =>
+          Plot.lineY(m.points, { x: "x", y: "y", stroke: m.color, strokeWidth: 1, strokeDasharray: "3,2", className: scenarioClass(m.id) }),
+        ),
         ...endLabelMarks(labels, { x: blend.endYear, yDomain: [0, top], innerHeight: PLOT_HEIGHT - margin.marginTop - margin.marginBottom }),
       ],
     });
@@ -74,9 +113,18 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
   const focus = blend.rows.find((r) => results.scenarios.some((s) => s.presentation.focusGroup === r.entity)) ?? blend.rows[0];
   const b0 = focus?.bands[0];
   const b1 = focus?.bands[focus.bands.length - 1];
-  const title = focus && b0 && b1
-    ? t(lang, "blendTitle", { group: entityLabel(results, focus.entity, lang), from: formatShare(b0.p50, lang), to: formatShare(b1.p50, lang), base: blend.baseYear, end: blend.endYear, lo: formatShare(b1.p5, lang), hi: formatShare(b1.p95, lang) })
-    : t(lang, "blendSubtitle", { base: blend.baseYear, end: blend.endYear, weights: weightsText });
+  const title =
+    focus && b0 && b1
+      ? t(lang, "blendTitle", {
+          group: entityLabel(results, focus.entity, lang),
+          from: formatShare(b0.p50, lang),
+          to: formatShare(b1.p50, lang),
+          base: blend.baseYear,
+          end: blend.endYear,
+          lo: formatShare(b1.p5, lang),
+          hi: formatShare(b1.p95, lang),
+        })
+      : t(lang, "blendSubtitle", { base: blend.baseYear, end: blend.endYear, weights: weightsText });
   const svg = frame(doc, {
     id: name,
     title,

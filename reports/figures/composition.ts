@@ -65,7 +65,10 @@ export function composition(results: Results, options: FigureOptions): Figure {
     const heading = panelHeading(doc, scenarioTitle(s, lang), shade(scenarioColor(results, s.id), 0.15), plain + GAP);
     headingHeight = Math.max(headingHeight, heading.height);
     const marks: Plot.Markish[] = groups.map((g) =>
-      Plot.areaY(layers.filter((l) => l.g === g), { x: "x", y1: "y1", y2: "y2", fill: groupColor(results, g), stroke: "#ffffff", strokeWidth: 0.75, className: groupClass(g) }),
+      Plot.areaY(
+        layers.filter((l) => l.g === g),
+        { x: "x", y1: "y1", y2: "y2", fill: groupColor(results, g), stroke: "#ffffff", strokeWidth: 0.75, className: groupClass(g) },
+      ),
     );
     if (last) marks.push(...endLabelMarks(lastLabels, { x: s.endYear, yDomain: [0, 1], innerHeight: HEIGHT - 54 }));
     const plot = plotPanel(doc, {
@@ -76,7 +79,15 @@ export function composition(results: Results, options: FigureOptions): Figure {
       marginTop: 24,
       marginBottom: 30,
       x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
-      y: { domain: [0, 1], ticks: 5, tickFormat: i === 0 ? (d: number) => formatShareTick(d, lang) : () => "", tickSize: 0, label: i === 0 ? t(lang, "axisGlobalShare") : null, labelAnchor: "top", labelArrow: "none" },
+      y: {
+        domain: [0, 1],
+        ticks: 5,
+        tickFormat: i === 0 ? (d: number) => formatShareTick(d, lang) : () => "",
+        tickSize: 0,
+        label: i === 0 ? t(lang, "axisGlobalShare") : null,
+        labelAnchor: "top",
+        labelArrow: "none",
+      },
       marks,
     });
     panels.push({ node: heading.node, x: x0 + marginLeft, y: 0 }, { node: plot, x: x0, y: -1 });
@@ -90,13 +101,23 @@ export function composition(results: Results, options: FigureOptions): Figure {
   const same = top.length > 0 && top.every((x) => x.g === top[0].g);
   const vals = top.map((x) => x.v).filter(Number.isFinite);
   const title = same
-    ? t(lang, "compositionTitleSame", { group: entityLabel(results, top[0].g ?? "", lang), lo: formatShare(Math.min(...vals), lang), hi: formatShare(Math.max(...vals), lang), end })
+    ? t(lang, "compositionTitleSame", {
+        group: entityLabel(results, top[0].g ?? "", lang),
+        lo: formatShare(Math.min(...vals), lang),
+        hi: formatShare(Math.max(...vals), lang),
+        end,
+      })
     : t(lang, "compositionTitleDiffer", { end });
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: t(lang, "compositionSubtitle", { base, end }),
-    desc: t(lang, "compositionDesc", { end, values: top.map((x) => t(lang, "pair", { a: scenarioTitle(x.s, lang), b: `${entityLabel(results, x.g ?? "", lang)} ${formatShare(x.v, lang)}` })).join("; ") }),
+    desc: t(lang, "compositionDesc", {
+      end,
+      values: top
+        .map((x) => t(lang, "pair", { a: scenarioTitle(x.s, lang), b: `${entityLabel(results, x.g ?? "", lang)} ${formatShare(x.v, lang)}` }))
+        .join("; "),
+    }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels,

@@ -40,11 +40,17 @@ export function concentration(results: Results, options: FigureOptions): Figure 
       return data.length > 0 ? [{ s, data }] : [];
     });
     if (lines.length === 0) continue;
-    for (const { s, data } of lines) for (const r of data) rows.push({ scenario: s.id, view, entity: HHI, year: r.x, p5: r.p5, p25: r.p25, p50: r.p50, p75: r.p75, p95: r.p95 });
+    for (const { s, data } of lines)
+      for (const r of data) rows.push({ scenario: s.id, view, entity: HHI, year: r.x, p5: r.p5, p25: r.p25, p50: r.p50, p75: r.p75, p95: r.p95 });
     const labels: EndLabel[] = lines.map(({ s, data }) => {
       const v = data[data.length - 1].p50;
       if (view === GLOBAL) endGlobal.push({ name: scenarioTitle(s, lang), v });
-      return { text: `${scenarioTitle(s, lang)} ${formatIndex(v, lang)}`, y: v, color: shade(scenarioColor(results, s.id), 0.15), className: scenarioClass(s.id) };
+      return {
+        text: `${scenarioTitle(s, lang)} ${formatIndex(v, lang)}`,
+        y: v,
+        color: shade(scenarioColor(results, s.id), 0.15),
+        className: scenarioClass(s.id),
+      };
     });
     const top = niceCeil(Math.max(HHI_HIGH * 1.25, ...lines.flatMap((l) => l.data.map((r) => r.p75))) * 1.05);
     const margin = { marginTop: 24, marginBottom: 26, marginLeft: 48, marginRight: endLabelWidth(labels) };
@@ -54,7 +60,16 @@ export function concentration(results: Results, options: FigureOptions): Figure 
       height: HEIGHT,
       ...margin,
       x: { domain: [base, end], ticks: end - base, tickFormat: (d: number) => String(d), tickSize: 0, label: null },
-      y: { domain: [0, top], ticks: 5, grid: true, tickSize: 0, tickFormat: (d: number) => formatNumber(d, lang), label: t(lang, "axisHhi"), labelAnchor: "top", labelArrow: "none" },
+      y: {
+        domain: [0, top],
+        ticks: 5,
+        grid: true,
+        tickSize: 0,
+        tickFormat: (d: number) => formatNumber(d, lang),
+        label: t(lang, "axisHhi"),
+        labelAnchor: "top",
+        labelArrow: "none",
+      },
       marks: [
         Plot.ruleY([0], { stroke: GRID }),
         Plot.ruleY([HHI_MODERATE, HHI_HIGH], { stroke: MUTED, strokeDasharray: "5,4" }),
@@ -63,11 +78,30 @@ export function concentration(results: Results, options: FigureOptions): Figure 
         // threshold labels after the data, so that their white halo keeps them readable where they must cross a line
         ...thresholdLabelMarks(
           [
-            { text: t(lang, "concentrationHigh"), spots: [{ y: HHI_HIGH, dy: -8 }, { y: top, dy: 10 }] },
-            { text: t(lang, "concentrationModerate"), spots: [{ y: HHI_MODERATE, dy: -8 }, { y: HHI_HIGH, dy: 10 }] },
+            {
+              text: t(lang, "concentrationHigh"),
+              spots: [
+                { y: HHI_HIGH, dy: -8 },
+                { y: top, dy: 10 },
+              ],
+            },
+            {
+              text: t(lang, "concentrationModerate"),
+              spots: [
+                { y: HHI_MODERATE, dy: -8 },
+                { y: HHI_HIGH, dy: 10 },
+              ],
+            },
           ],
           lines.map((l) => l.data),
-          { x0: margin.marginLeft, x1: bodyWidth() - margin.marginRight, xDomain: [base, end], y0: HEIGHT - margin.marginBottom, y1: margin.marginTop, yDomain: [0, top] },
+          {
+            x0: margin.marginLeft,
+            x1: bodyWidth() - margin.marginRight,
+            xDomain: [base, end],
+            y0: HEIGHT - margin.marginBottom,
+            y1: margin.marginTop,
+            yDomain: [0, top],
+          },
         ),
         ...endLabelMarks(labels, { x: end, yDomain: [0, top], innerHeight: HEIGHT - margin.marginTop - margin.marginBottom }),
       ],
@@ -77,7 +111,13 @@ export function concentration(results: Results, options: FigureOptions): Figure 
   }
   const sorted = [...endGlobal].sort((a, b) => a.v - b.v);
   const title = sorted.length
-    ? t(lang, "concentrationTitle", { end, lo: formatIndex(sorted[0].v, lang), hi: formatIndex(sorted[sorted.length - 1].v, lang), scenarioLo: sorted[0].name, scenarioHi: sorted[sorted.length - 1].name })
+    ? t(lang, "concentrationTitle", {
+        end,
+        lo: formatIndex(sorted[0].v, lang),
+        hi: formatIndex(sorted[sorted.length - 1].v, lang),
+        scenarioLo: sorted[0].name,
+        scenarioHi: sorted[sorted.length - 1].name,
+      })
     : t(lang, "concentrationSubtitle", { base, end });
   const svg = frame(doc, {
     id: name,
@@ -148,6 +188,17 @@ function thresholdLabelMarks(labels: ThresholdLabel[], bands: BandRow[][], g: Pa
     const chosen = candidates.find((c) => clear(boxOf(c))) ?? candidates[0];
     taken.push(boxOf(chosen));
     const left = chosen.side === "left";
-    return Plot.text([chosen.y], { y: (d: number) => d, frameAnchor: left ? "left" : "right", text: () => label.text, textAnchor: left ? "start" : "end", dx: left ? 4 : -4, dy: chosen.dy, fill: MUTED, fontSize: THRESHOLD_FONT_SIZE, stroke: "#ffffff", strokeWidth: 4 });
+    return Plot.text([chosen.y], {
+      y: (d: number) => d,
+      frameAnchor: left ? "left" : "right",
+      text: () => label.text,
+      textAnchor: left ? "start" : "end",
+      dx: left ? 4 : -4,
+      dy: chosen.dy,
+      fill: MUTED,
+      fontSize: THRESHOLD_FONT_SIZE,
+      stroke: "#ffffff",
+      strokeWidth: 4,
+    });
   });
 }

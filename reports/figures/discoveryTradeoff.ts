@@ -36,11 +36,15 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
   // Label on the side of the ring where it fits (the plot spans 50 .. width - 24 px).
   const ringX = 50 + ((chosen.coverage - xLo) / (1 - xLo)) * (width - 74);
   const right = ringX + 14 + Math.max(...label.split("\n").map((l) => textWidth(l, 12, "semibold"))) <= width - 24;
-  const legend = legendRow(doc, [
-    { label: t(lang, "discoverTrajectory"), color: TRAJECTORY_COLOR, shape: "dot" },
-    { label: t(lang, "discoverSuggested"), color: CHOSEN_COLOR, shape: "dot" },
-    { label: t(lang, "discoverBase", { rate: p(result.rate) }), color: FAINT, shape: "line" },
-  ], width - 50);
+  const legend = legendRow(
+    doc,
+    [
+      { label: t(lang, "discoverTrajectory"), color: TRAJECTORY_COLOR, shape: "dot" },
+      { label: t(lang, "discoverSuggested"), color: CHOSEN_COLOR, shape: "dot" },
+      { label: t(lang, "discoverBase", { rate: p(result.rate) }), color: FAINT, shape: "line" },
+    ],
+    width - 50,
+  );
   const plot = plotPanel(doc, {
     width,
     height: HEIGHT,
@@ -48,19 +52,56 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
     marginBottom: 42,
     marginLeft: 50,
     marginRight: 24,
-    x: { domain: [xLo, 1], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatShareTick(v, lang), label: t(lang, "discoverCoverage"), labelAnchor: "center", labelArrow: "none" },
-    y: { domain: [yLo, 1], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatShareTick(v, lang), label: t(lang, "discoverDensity"), labelAnchor: "top", labelArrow: "none" },
+    x: {
+      domain: [xLo, 1],
+      ticks: 5,
+      grid: true,
+      tickSize: 0,
+      tickFormat: (v: number) => formatShareTick(v, lang),
+      label: t(lang, "discoverCoverage"),
+      labelAnchor: "center",
+      labelArrow: "none",
+    },
+    y: {
+      domain: [yLo, 1],
+      ticks: 5,
+      grid: true,
+      tickSize: 0,
+      tickFormat: (v: number) => formatShareTick(v, lang),
+      label: t(lang, "discoverDensity"),
+      labelAnchor: "top",
+      labelArrow: "none",
+    },
     marks: [
       Plot.ruleY([result.rate], { stroke: FAINT, strokeDasharray: "4,3" }),
       Plot.line(steps, { x: "coverage", y: "density", stroke: TRAJECTORY_COLOR, strokeOpacity: 0.5, strokeWidth: 1.25 }),
       Plot.dot(steps, { x: "coverage", y: "density", r: 3, fill: TRAJECTORY_COLOR, className: "discover-step" }),
       Plot.dot([chosen], { x: "coverage", y: "density", r: 8, stroke: CHOSEN_COLOR, strokeWidth: 2.5, fill: "none", className: "discover-chosen" }),
-      Plot.text([chosen], { x: "coverage", y: "density", text: () => label, textAnchor: right ? "start" : "end", dx: right ? 14 : -14, dy: -14, lineAnchor: "bottom", fill: shade(CHOSEN_COLOR, 0.25), fontSize: 12, fontWeight: 600, stroke: "#ffffff", strokeWidth: 4 }),
+      Plot.text([chosen], {
+        x: "coverage",
+        y: "density",
+        text: () => label,
+        textAnchor: right ? "start" : "end",
+        dx: right ? 14 : -14,
+        dy: -14,
+        lineAnchor: "bottom",
+        fill: shade(CHOSEN_COLOR, 0.25),
+        fontSize: 12,
+        fontWeight: 600,
+        stroke: "#ffffff",
+        strokeWidth: 4,
+      }),
     ],
   });
   const boxText = result.box.map((b) => `${b.label}: ${describeLimit(b.lower, b.upper)}`).join("; ");
   const title = result.box.length
-    ? t(lang, "discoverTitle", { rate: p(result.rate), where: result.where.text, inputs: inputs(result.box.length), coverage: p(chosen.coverage), density: p(chosen.density) })
+    ? t(lang, "discoverTitle", {
+        rate: p(result.rate),
+        where: result.where.text,
+        inputs: inputs(result.box.length),
+        coverage: p(chosen.coverage),
+        density: p(chosen.density),
+      })
     : t(lang, "discoverTitleNone", { rate: p(result.rate), where: result.where.text });
   const svg = frame(doc, {
     id: name,
@@ -75,6 +116,15 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
     ],
     bodyHeight: legend.height + 4 + HEIGHT,
   });
-  const rows: CsvRow[] = steps.map((s) => ({ step: s.k, kind: s.kind, count: s.count, coverage: s.coverage, density: s.density, mass: s.mass, restricted: s.restricted.join(" "), suggested: s.k === result.suggested ? 1 : 0 }));
+  const rows: CsvRow[] = steps.map((s) => ({
+    step: s.k,
+    kind: s.kind,
+    count: s.count,
+    coverage: s.coverage,
+    density: s.density,
+    mass: s.mass,
+    restricted: s.restricted.join(" "),
+    suggested: s.k === result.suggested ? 1 : 0,
+  }));
   return { name, title, svg, csv: toCsv(rows) };
 }

@@ -22,7 +22,9 @@ export function histogramBins(series: Series): { x1: number; x2: number; pct: nu
   const { edges, counts } = series.histogram;
   const total = counts.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return [];
-  return counts.flatMap((c, i) => (Number.isFinite(edges[i]) && Number.isFinite(edges[i + 1]) ? [{ x1: edges[i], x2: edges[i + 1], pct: (100 * c) / total }] : []));
+  return counts.flatMap((c, i) =>
+    Number.isFinite(edges[i]) && Number.isFinite(edges[i + 1]) ? [{ x1: edges[i], x2: edges[i + 1], pct: (100 * c) / total }] : [],
+  );
 }
 
 export function distribution(results: Results, options: FigureOptions): Figure {
@@ -55,16 +57,43 @@ export function distribution(results: Results, options: FigureOptions): Figure {
       Plot.rectY(bins, { x1: "x1", x2: "x2", y: "pct", fill: color, fillOpacity: 0.8, inset: 0, className: groupClass(group) }),
       Plot.ruleY([0], { stroke: GRID }),
       Plot.ruleX([st.p50], { stroke: INK, strokeWidth: 1.5 }),
-      Plot.text([st.p50], { x: (d: number) => d, frameAnchor: "top", text: () => `${t(lang, "median")} ${formatShare(st.p50, lang)}`, textAnchor: "start", dx: 4, dy: 2, fill: INK, fontSize: 11, stroke: "#ffffff", strokeWidth: 3 }),
+      Plot.text([st.p50], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        text: () => `${t(lang, "median")} ${formatShare(st.p50, lang)}`,
+        textAnchor: "start",
+        dx: 4,
+        dy: 2,
+        fill: INK,
+        fontSize: 11,
+        stroke: "#ffffff",
+        strokeWidth: 3,
+      }),
     ];
     if (target) {
       const label = t(lang, "distributionTarget", { op: target.op === ">=" ? "≥" : "≤", value: formatShare(target.value, lang) });
       marks.push(
         Plot.ruleX([target.value], { stroke: "#000000", strokeDasharray: "4,3", strokeWidth: 1.25 }),
-        Plot.text([target.value], { x: (d: number) => d, frameAnchor: "top", text: () => label, textAnchor: "end", dx: -4, dy: 16, fill: INK, fontSize: 11, stroke: "#ffffff", strokeWidth: 3 }),
+        Plot.text([target.value], {
+          x: (d: number) => d,
+          frameAnchor: "top",
+          text: () => label,
+          textAnchor: "end",
+          dx: -4,
+          dy: 16,
+          fill: INK,
+          fontSize: 11,
+          stroke: "#ffffff",
+          strokeWidth: 3,
+        }),
       );
     }
-    const heading = panelHeading(doc, t(lang, "distributionPanel", { scenario: scenarioTitle(s, lang), group: entityLabel(results, group, lang), view: viewLabel(results, view, lang) }), shade(scenarioColor(results, s.id), 0.15), bodyWidth());
+    const heading = panelHeading(
+      doc,
+      t(lang, "distributionPanel", { scenario: scenarioTitle(s, lang), group: entityLabel(results, group, lang), view: viewLabel(results, view, lang) }),
+      shade(scenarioColor(results, s.id), 0.15),
+      bodyWidth(),
+    );
     const plot = plotPanel(doc, {
       width: bodyWidth(),
       height: HEIGHT + (last ? 16 : 0),
@@ -72,15 +101,34 @@ export function distribution(results: Results, options: FigureOptions): Figure {
       marginBottom: last ? 40 : 24,
       marginLeft: 44,
       marginRight: 16,
-      x: { domain: [lo - pad, hi + pad], ticks: 6, tickFormat: (d: number) => formatShareTick(d, lang), tickSize: 0, label: last ? t(lang, "axisShare") : null, labelAnchor: "center", labelArrow: "none" },
-      y: { domain: [0, topPct], ticks: 3, grid: true, tickSize: 0, tickFormat: (d: number) => formatNumber(d, lang), label: t(lang, "axisPathsPct"), labelAnchor: "top", labelArrow: "none" },
+      x: {
+        domain: [lo - pad, hi + pad],
+        ticks: 6,
+        tickFormat: (d: number) => formatShareTick(d, lang),
+        tickSize: 0,
+        label: last ? t(lang, "axisShare") : null,
+        labelAnchor: "center",
+        labelArrow: "none",
+      },
+      y: {
+        domain: [0, topPct],
+        ticks: 3,
+        grid: true,
+        tickSize: 0,
+        tickFormat: (d: number) => formatNumber(d, lang),
+        label: t(lang, "axisPathsPct"),
+        labelAnchor: "top",
+        labelArrow: "none",
+      },
       marks,
     });
     panels.push({ node: heading.node, x: 0, y }, { node: plot, x: 0, y: y + heading.height });
     y += heading.height + HEIGHT + (last ? 16 : 0) + 10;
   });
   const widest = [...widths].sort((a, b) => b.w - a.w)[0];
-  const title = widest ? t(lang, "distributionTitle", { end, scenario: widest.name, lo: formatShare(widest.lo, lang), hi: formatShare(widest.hi, lang) }) : t(lang, "distributionSubtitle", { end });
+  const title = widest
+    ? t(lang, "distributionTitle", { end, scenario: widest.name, lo: formatShare(widest.lo, lang), hi: formatShare(widest.hi, lang) })
+    : t(lang, "distributionSubtitle", { end });
   const svg = frame(doc, {
     id: name,
     title,

@@ -53,11 +53,29 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
       height: PLOT_HEIGHT,
       ...margin,
       x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), label: null, tickSize: 0 },
-      y: { domain: [0, top], ticks: 4, tickFormat: (d: number) => formatShareTick(d, lang), label: i % COLUMNS === 0 ? t(lang, "axisGlobalShare") : null, labelAnchor: "top", labelArrow: "none", grid: true, tickSize: 0 },
+      y: {
+        domain: [0, top],
+        ticks: 4,
+        tickFormat: (d: number) => formatShareTick(d, lang),
+        label: i % COLUMNS === 0 ? t(lang, "axisGlobalShare") : null,
+        labelAnchor: "top",
+        labelArrow: "none",
+        grid: true,
+        tickSize: 0,
+      },
       marks: [
         Plot.ruleY([0], { stroke: GRID }),
         Plot.ruleX([s.baseYear], { stroke: FAINT, strokeDasharray: "3,3" }),
-        Plot.text([s.baseYear], { x: (d: number) => d, frameAnchor: "top", text: () => t(lang, "observed"), textAnchor: "start", dx: 4, dy: 2, fill: FAINT, fontSize: 11 }),
+        Plot.text([s.baseYear], {
+          x: (d: number) => d,
+          frameAnchor: "top",
+          text: () => t(lang, "observed"),
+          textAnchor: "start",
+          dx: 4,
+          dy: 2,
+          fill: FAINT,
+          fontSize: 11,
+        }),
         ...bandMarks(data, color, groupClass(g)),
         Plot.dot(data.slice(0, 1), { x: "x", y: "p50", r: 3, fill: color, className: groupClass(g) }),
         ...endLabelMarks(labels, { x: s.endYear, yDomain: [0, top], innerHeight: PLOT_HEIGHT - margin.marginTop - margin.marginBottom }),
@@ -93,7 +111,14 @@ function fanTitle(results: Results, s: ScenarioResult, lang: Lang): string {
     .filter((m) => Number.isFinite(m.from) && Number.isFinite(m.to));
   const focus = moves.find((m) => m.g === s.presentation.focusGroup) ?? [...moves].sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from))[0];
   if (!focus) return scenarioTitle(s, lang);
-  const vars = { scenario: scenarioTitle(s, lang), group: entityLabel(results, focus.g, lang), from: formatShare(focus.from, lang), to: formatShare(focus.to, lang), base: s.baseYear, end: s.endYear };
+  const vars = {
+    scenario: scenarioTitle(s, lang),
+    group: entityLabel(results, focus.g, lang),
+    from: formatShare(focus.from, lang),
+    to: formatShare(focus.to, lang),
+    base: s.baseYear,
+    end: s.endYear,
+  };
   const same = formatShare(focus.from, lang) === formatShare(focus.to, lang);
   return t(lang, same ? "fanTitleFlat" : focus.to > focus.from ? "fanTitleUp" : "fanTitleDown", vars);
 }

@@ -29,7 +29,20 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
     const data = series ? bandRows(s.years, series.stats) : [];
     return data.length > 0 ? [{ s, data, last: data[data.length - 1] as BandRow }] : [];
   });
-  const rows: CsvRow[] = fans.flatMap(({ s, data }) => data.map((r) => ({ scenario: s.id, view: GLOBAL, entity: MARKET_SIZE, unit: "usd_bn", year: r.x, p5: r.p5, p25: r.p25, p50: r.p50, p75: r.p75, p95: r.p95 })));
+  const rows: CsvRow[] = fans.flatMap(({ s, data }) =>
+    data.map((r) => ({
+      scenario: s.id,
+      view: GLOBAL,
+      entity: MARKET_SIZE,
+      unit: "usd_bn",
+      year: r.x,
+      p5: r.p5,
+      p25: r.p25,
+      p50: r.p50,
+      p75: r.p75,
+      p95: r.p95,
+    })),
+  );
   const top = niceCeil(Math.max(1, ...fans.flatMap((f) => f.data.map((r) => r.p95))) * 1.05);
   const n = Math.max(1, fans.length);
   const endTexts = fans.map(({ last }) => formatUsdBn(last.p50, lang));
@@ -51,11 +64,29 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
       height: HEIGHT,
       ...margin,
       x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
-      y: { domain: [0, top], ticks: 6, grid: true, tickSize: 0, tickFormat: i === 0 ? (d: number) => formatNumber(d, lang) : () => "", label: i === 0 ? t(lang, "axisUsdBn") : null, labelAnchor: "top", labelArrow: "none" },
+      y: {
+        domain: [0, top],
+        ticks: 6,
+        grid: true,
+        tickSize: 0,
+        tickFormat: i === 0 ? (d: number) => formatNumber(d, lang) : () => "",
+        label: i === 0 ? t(lang, "axisUsdBn") : null,
+        labelAnchor: "top",
+        labelArrow: "none",
+      },
       marks: [
         Plot.ruleY([0], { stroke: GRID }),
         Plot.ruleX([s.baseYear], { stroke: FAINT, strokeDasharray: "3,3" }),
-        Plot.text([s.baseYear], { x: (d: number) => d, frameAnchor: "top", text: () => t(lang, "observed"), textAnchor: "start", dx: 4, dy: 2, fill: FAINT, fontSize: 11 }),
+        Plot.text([s.baseYear], {
+          x: (d: number) => d,
+          frameAnchor: "top",
+          text: () => t(lang, "observed"),
+          textAnchor: "start",
+          dx: 4,
+          dy: 2,
+          fill: FAINT,
+          fontSize: 11,
+        }),
         ...bandMarks(data, color, scenarioClass(s.id)),
         Plot.dot(data.slice(0, 1), { x: "x", y: "p50", r: 3, fill: color, className: scenarioClass(s.id) }),
         ...endLabelMarks(labels, { x: s.endYear, yDomain: [0, top], innerHeight: HEIGHT - margin.marginTop - margin.marginBottom }),

@@ -40,12 +40,20 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
     count = Math.max(count, paths.length);
     const lines = paths.flatMap((p) => s.years.map((x, k) => ({ path: p.path, x, y: p.values[k] })));
     for (const l of lines) rows.push({ scenario: s.id, view, group, path: l.path, year: l.x, value: l.y });
-    const median = findSeries(s, view, group)?.stats.map((st, k) => ({ x: s.years[k], y: st.p50 })).filter((d) => Number.isFinite(d.y)) ?? [];
+    const median =
+      findSeries(s, view, group)
+        ?.stats.map((st, k) => ({ x: s.years[k], y: st.p50 }))
+        .filter((d) => Number.isFinite(d.y)) ?? [];
     const ends = paths.map((p) => p.values[p.values.length - 1]);
     if (ends.length) spans.push({ name: scenarioTitle(s, lang), g: group, lo: Math.min(...ends), hi: Math.max(...ends) });
     const color = groupColor(results, group);
     const top = niceCeil(Math.max(0.01, ...lines.map((l) => l.y), ...median.map((d) => d.y)) * 1.08);
-    const heading = panelHeading(doc, t(lang, "pathsPanel", { scenario: scenarioTitle(s, lang), group: entityLabel(results, group, lang), view: viewLabel(results, view, lang) }), shade(scenarioColor(results, s.id), 0.15), width - 20);
+    const heading = panelHeading(
+      doc,
+      t(lang, "pathsPanel", { scenario: scenarioTitle(s, lang), group: entityLabel(results, group, lang), view: viewLabel(results, view, lang) }),
+      shade(scenarioColor(results, s.id), 0.15),
+      width - 20,
+    );
     headingHeight = Math.max(headingHeight, heading.height);
     const plot = plotPanel(doc, {
       width,
@@ -55,7 +63,16 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
       marginLeft: 36,
       marginRight: 12,
       x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
-      y: { domain: [0, top], ticks: 5, grid: true, tickSize: 0, tickFormat: (d: number) => formatShareTick(d, lang), label: i === 0 ? t(lang, "axisShare") : null, labelAnchor: "top", labelArrow: "none" },
+      y: {
+        domain: [0, top],
+        ticks: 5,
+        grid: true,
+        tickSize: 0,
+        tickFormat: (d: number) => formatShareTick(d, lang),
+        label: i === 0 ? t(lang, "axisShare") : null,
+        labelAnchor: "top",
+        labelArrow: "none",
+      },
       marks: [
         Plot.ruleY([0], { stroke: GRID }),
         Plot.lineY(lines, { x: "x", y: "y", z: "path", stroke: color, strokeOpacity: 0.3, strokeWidth: 1, className: groupClass(group) }),
@@ -68,13 +85,24 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
   for (let k = 1; k < panels.length; k += 2) panels[k].y = headingHeight;
   const widest = [...spans].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "pathsTitle", { scenario: widest.name, group: entityLabel(results, widest.g, lang), end, lo: formatShare(widest.lo, lang), hi: formatShare(widest.hi, lang) })
+    ? t(lang, "pathsTitle", {
+        scenario: widest.name,
+        group: entityLabel(results, widest.g, lang),
+        end,
+        lo: formatShare(widest.lo, lang),
+        hi: formatShare(widest.hi, lang),
+      })
     : t(lang, "pathsSubtitle", { count: 0 });
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: t(lang, "pathsSubtitle", { count: formatNumber(count, lang) }),
-    desc: t(lang, "pathsDesc", { end, values: spans.map((x) => t(lang, "pair", { a: `${x.name}, ${entityLabel(results, x.g, lang)}`, b: `${formatShare(x.lo, lang)} – ${formatShare(x.hi, lang)}` })).join("; ") }),
+    desc: t(lang, "pathsDesc", {
+      end,
+      values: spans
+        .map((x) => t(lang, "pair", { a: `${x.name}, ${entityLabel(results, x.g, lang)}`, b: `${formatShare(x.lo, lang)} – ${formatShare(x.hi, lang)}` }))
+        .join("; "),
+    }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels,

@@ -70,12 +70,29 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
     });
     if (data.length === 0) return;
     const fmt = (x: number) => (unit === "share" ? formatShare(x, lang) : formatValue(x, unit, lang));
-    const label = (d: (typeof data)[number]) => (d.diff ? `${fmt(d.p50)}  ${t(lang, "comparisonDiff", { diff: formatDiff(d.diff.value, unit, lang), half: formatDiff(d.diff.half, unit, lang).replace(/^[+±]/, "") })}` : fmt(d.p50));
+    const label = (d: (typeof data)[number]) =>
+      d.diff
+        ? `${fmt(d.p50)}  ${t(lang, "comparisonDiff", { diff: formatDiff(d.diff.value, unit, lang), half: formatDiff(d.diff.half, unit, lang).replace(/^[+±]/, "") })}`
+        : fmt(d.p50);
     for (const d of data)
-      rows.push({ group: g, scenario: d.id, view, year: end, p5: d.p5, p25: d.p25, p50: d.p50, p75: d.p75, p95: d.p95, ...(options.differences ? { mean: d.mean, se: d.se, diff_mean: d.diff?.value, diff_ci95: d.diff?.half } : {}) });
+      rows.push({
+        group: g,
+        scenario: d.id,
+        view,
+        year: end,
+        p5: d.p5,
+        p25: d.p25,
+        p50: d.p50,
+        p75: d.p75,
+        p95: d.p95,
+        ...(options.differences ? { mean: d.mean, se: d.se, diff_mean: d.diff?.value, diff_ci95: d.diff?.half } : {}),
+      });
     const sorted = [...data].sort((a, b) => a.p50 - b.p50);
-    if (unit === "share" && view === GLOBAL) spreads.push({ g, lo: sorted[0].p50, hi: sorted[sorted.length - 1].p50, sLo: sorted[0].name, sHi: sorted[sorted.length - 1].name });
-    const headingText = custom ? `${entityLabel(results, g, lang)}, ${viewLabel(results, view, lang)} (${unitLabel(unit, lang)})` : entityLabel(results, g, lang);
+    if (unit === "share" && view === GLOBAL)
+      spreads.push({ g, lo: sorted[0].p50, hi: sorted[sorted.length - 1].p50, sLo: sorted[0].name, sHi: sorted[sorted.length - 1].name });
+    const headingText = custom
+      ? `${entityLabel(results, g, lang)}, ${viewLabel(results, view, lang)} (${unitLabel(unit, lang)})`
+      : entityLabel(results, g, lang);
     const heading = panelHeading(doc, headingText, shade(groupColor(results, g), 0.2), width);
     const last = gi === items.length - 1;
     const height = data.length * ROW + (last ? 46 : 26);
@@ -98,7 +115,16 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
       marginRight: options.differences ? Math.ceil(Math.max(...data.map((d) => textWidth(label(d), 11)))) + 12 : 44,
       marginTop: 4,
       marginBottom: last ? 42 : 22,
-      x: { domain: [0, top], ticks: 5, tickFormat: (v: number) => (unit === "share" ? formatShareTick(v, lang) : formatNumber(v, lang)), grid: true, tickSize: 0, label: last && !custom ? t(lang, "axisGlobalShare") : null, labelAnchor: "center", labelArrow: "none" },
+      x: {
+        domain: [0, top],
+        ticks: 5,
+        tickFormat: (v: number) => (unit === "share" ? formatShareTick(v, lang) : formatNumber(v, lang)),
+        grid: true,
+        tickSize: 0,
+        label: last && !custom ? t(lang, "axisGlobalShare") : null,
+        labelAnchor: "center",
+        labelArrow: "none",
+      },
       y: { domain: data.map((d) => d.name), tickSize: 0, label: null, padding: 0.1 },
       marks,
     });
@@ -107,7 +133,13 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
   });
   const widest = [...spreads].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "comparisonTitle", { group: entityLabel(results, widest.g, lang), lo: formatShare(widest.lo, lang), hi: formatShare(widest.hi, lang), scenarioLo: widest.sLo, scenarioHi: widest.sHi })
+    ? t(lang, "comparisonTitle", {
+        group: entityLabel(results, widest.g, lang),
+        lo: formatShare(widest.lo, lang),
+        hi: formatShare(widest.hi, lang),
+        scenarioLo: widest.sLo,
+        scenarioHi: widest.sHi,
+      })
     : t(lang, "comparisonSubtitle", { end });
   const svg = frame(doc, {
     id: name,
@@ -115,9 +147,19 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
     subtitle: t(lang, "comparisonSubtitle", { end }),
     desc: t(lang, "comparisonDesc", {
       end,
-      values: rows.map((r) => t(lang, "pair", { a: `${entityLabel(results, String(r.group), lang)}, ${names[results.scenarios.findIndex((s) => s.id === r.scenario)]}`, b: formatShare(Number(r.p50), lang) })).join("; "),
+      values: rows
+        .map((r) =>
+          t(lang, "pair", {
+            a: `${entityLabel(results, String(r.group), lang)}, ${names[results.scenarios.findIndex((s) => s.id === r.scenario)]}`,
+            b: formatShare(Number(r.p50), lang),
+          }),
+        )
+        .join("; "),
     }),
-    notes: figureNotes(results, lang, { bands: false, extra: options.differences ? [t(lang, "comparisonDiffNote", { first: scenarioTitle(first, lang) })] : [] }),
+    notes: figureNotes(results, lang, {
+      bands: false,
+      extra: options.differences ? [t(lang, "comparisonDiffNote", { first: scenarioTitle(first, lang) })] : [],
+    }),
     caption: caption(results, lang),
     panels,
     bodyHeight: y,

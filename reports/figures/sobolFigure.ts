@@ -31,17 +31,27 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const f2 = (x: number) => formatNumber(x, lang, 2);
   const sorted = [...sob.rows].sort((a, b) => b.total - a.total);
   const labelWidth = Math.min(width * 0.36, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = sorted.map((r) => ({ ...r, name: r.id, shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10), value: `S ${f2(r.first)} · ST ${f2(r.total)}` }));
+  const data = sorted.map((r) => ({
+    ...r,
+    name: r.id,
+    shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10),
+    value: `S ${f2(r.first)} · ST ${f2(r.total)}`,
+  }));
   const marginRight = Math.ceil(Math.max(...data.map((d) => textWidth(d.value, AXIS_FONT_SIZE)))) + 16;
   const lo = Math.min(0, ...data.map((d) => Math.min(d.firstCi[0], d.totalCi[0], d.first)).filter(Number.isFinite));
   const hi = niceCeil(Math.max(0.1, ...data.map((d) => Math.max(d.firstCi[1], d.totalCi[1], d.total)).filter(Number.isFinite)));
   const tickDigits = hi - lo <= 0.25 ? 2 : 1;
   const height = data.length * ROW + 48;
-  const legend = legendRow(doc, [
-    { label: t(lang, "sobolFirst"), color: FIRST_COLOR, shape: "dot" },
-    { label: t(lang, "sobolTotal"), color: TOTAL_COLOR, shape: "dot" },
-  ], width);
-  const ci = (key: "firstCi" | "totalCi") => data.map((d) => ({ name: d.name, lo: d[key][0], hi: d[key][1] })).filter((d) => Number.isFinite(d.lo) && Number.isFinite(d.hi));
+  const legend = legendRow(
+    doc,
+    [
+      { label: t(lang, "sobolFirst"), color: FIRST_COLOR, shape: "dot" },
+      { label: t(lang, "sobolTotal"), color: TOTAL_COLOR, shape: "dot" },
+    ],
+    width,
+  );
+  const ci = (key: "firstCi" | "totalCi") =>
+    data.map((d) => ({ name: d.name, lo: d[key][0], hi: d[key][1] })).filter((d) => Number.isFinite(d.lo) && Number.isFinite(d.hi));
   const plot = plotPanel(doc, {
     width,
     height,
@@ -49,7 +59,16 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
     marginBottom: 42,
     marginLeft: labelWidth,
     marginRight,
-    x: { domain: [lo, hi], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatNumber(v, lang, tickDigits), label: t(lang, "sobolAxis"), labelAnchor: "center", labelArrow: "none" },
+    x: {
+      domain: [lo, hi],
+      ticks: 5,
+      grid: true,
+      tickSize: 0,
+      tickFormat: (v: number) => formatNumber(v, lang, tickDigits),
+      label: t(lang, "sobolAxis"),
+      labelAnchor: "center",
+      labelArrow: "none",
+    },
     y: { domain: data.map((d) => d.name), tickSize: 0, tickFormat: (id: string) => data.find((d) => d.name === id)?.shown ?? id, label: null, padding: 0.3 },
     marks: [
       Plot.ruleX([0], { stroke: GRID }),
@@ -77,6 +96,16 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
     ],
     bodyHeight: legend.height + 4 + height,
   });
-  const rows: CsvRow[] = sob.rows.map((r) => ({ factor: r.id, label: r.label, inputs: r.inputs.join(" "), first: r.first, first_ci_low: r.firstCi[0], first_ci_high: r.firstCi[1], total: r.total, total_ci_low: r.totalCi[0], total_ci_high: r.totalCi[1] }));
+  const rows: CsvRow[] = sob.rows.map((r) => ({
+    factor: r.id,
+    label: r.label,
+    inputs: r.inputs.join(" "),
+    first: r.first,
+    first_ci_low: r.firstCi[0],
+    first_ci_high: r.firstCi[1],
+    total: r.total,
+    total_ci_low: r.totalCi[0],
+    total_ci_high: r.totalCi[1],
+  }));
   return { name, title, svg, csv: toCsv(rows) };
 }

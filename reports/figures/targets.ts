@@ -28,7 +28,19 @@ export function targets(results: Results, options: FigureOptions): Figure {
         return { key: `${s.id}/${x.id}`, s, target: x, p: x.probability, lo: Math.max(0, x.probability - 2 * se), hi: Math.min(1, x.probability + 2 * se) };
       }),
   );
-  const rows: CsvRow[] = items.map((d) => ({ scenario: d.s.id, target: d.target.id, entity: d.target.entity, view: d.target.view, year: d.target.year, op: d.target.op, value: d.target.value, probability: d.p, probability_se: d.target.probabilitySe, achieved: d.target.achieved, achieved_se: d.target.achievedSe }));
+  const rows: CsvRow[] = items.map((d) => ({
+    scenario: d.s.id,
+    target: d.target.id,
+    entity: d.target.entity,
+    view: d.target.view,
+    year: d.target.year,
+    op: d.target.op,
+    value: d.target.value,
+    probability: d.p,
+    probability_se: d.target.probabilitySe,
+    achieved: d.target.achieved,
+    achieved_se: d.target.achievedSe,
+  }));
   const width = bodyWidth();
   const height = Math.max(1, items.length) * ROW + 54;
   const marks: Plot.Markish[] = [Plot.ruleX([0], { stroke: GRID })];
@@ -37,7 +49,17 @@ export function targets(results: Results, options: FigureOptions): Figure {
     const text = t(lang, "pair", { a: scenarioTitle(d.s, lang), b: label(d.target.label, lang) });
     const shown = wrapText(text, 12, width - 30)[0] + (wrapText(text, 12, width - 30).length > 1 ? "…" : "");
     marks.push(
-      Plot.text([d], { y: "key", frameAnchor: "left", text: () => shown, textAnchor: "start", dy: -14, fill: shade(color, 0.2), fontSize: 12, fontWeight: 600, className: scenarioClass(d.s.id) }),
+      Plot.text([d], {
+        y: "key",
+        frameAnchor: "left",
+        text: () => shown,
+        textAnchor: "start",
+        dy: -14,
+        fill: shade(color, 0.2),
+        fontSize: 12,
+        fontWeight: 600,
+        className: scenarioClass(d.s.id),
+      }),
       Plot.ruleY([d], { y: "key", x1: "lo", x2: "hi", stroke: color, strokeWidth: 2, className: scenarioClass(d.s.id) }),
       Plot.dot([d], { y: "key", x: "p", r: 5, fill: color, className: scenarioClass(d.s.id) }),
       Plot.text([d], { y: "key", x: "hi", text: () => formatPercent(d.p, lang), textAnchor: "start", dx: 8, fill: shade(color, 0.2), fontSize: 12 }),
@@ -50,14 +72,26 @@ export function targets(results: Results, options: FigureOptions): Figure {
     marginBottom: 40,
     marginLeft: 8,
     marginRight: 40,
-    x: { domain: [0, 1], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatShareTick(v, lang), label: t(lang, "axisProbability"), labelAnchor: "center", labelArrow: "none" },
+    x: {
+      domain: [0, 1],
+      ticks: 5,
+      grid: true,
+      tickSize: 0,
+      tickFormat: (v: number) => formatShareTick(v, lang),
+      label: t(lang, "axisProbability"),
+      labelAnchor: "center",
+      labelArrow: "none",
+    },
     y: { domain: items.map((d) => d.key), axis: null, padding: 0, align: 1 },
     marks,
   });
   const sorted = [...items].sort((a, b) => a.p - b.p);
   const hi = sorted.at(-1);
   const lo = sorted[0];
-  const title = hi && lo ? t(lang, "targetsTitle", { hi: formatPercent(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatPercent(lo.p, lang) }) : t(lang, "targetsNone");
+  const title =
+    hi && lo
+      ? t(lang, "targetsTitle", { hi: formatPercent(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatPercent(lo.p, lang) })
+      : t(lang, "targetsNone");
   const svg = frame(doc, {
     id: name,
     title,

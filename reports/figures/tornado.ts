@@ -39,11 +39,15 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   // Room at both ends for the input values written beside the bars.
   const pad = (hi - lo || Math.abs(hi) * 0.01 || 0.01) * 0.28;
   const height = data.length * ROW + 48;
-  const legend = legendRow(doc, [
-    { label: t(lang, "tornadoLow"), color: LOW_COLOR },
-    { label: t(lang, "tornadoHigh"), color: HIGH_COLOR },
-    { label: t(lang, "tornadoBase", { value: formatOutput(tor.baseMedian, unit, lang) }), color: INK, shape: "line" },
-  ], width - labelWidth);
+  const legend = legendRow(
+    doc,
+    [
+      { label: t(lang, "tornadoLow"), color: LOW_COLOR },
+      { label: t(lang, "tornadoHigh"), color: HIGH_COLOR },
+      { label: t(lang, "tornadoBase", { value: formatOutput(tor.baseMedian, unit, lang) }), color: INK, shape: "line" },
+    ],
+    width - labelWidth,
+  );
   const end = (r: (typeof data)[number], side: "low" | "high") => {
     const m = side === "low" ? r.lowMedian : r.highMedian;
     const other = side === "low" ? r.highMedian : r.lowMedian;
@@ -58,22 +62,50 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
     marginBottom: 42,
     marginLeft: labelWidth,
     marginRight,
-    x: { domain: [lo - pad, hi + pad], ticks: 5, grid: true, tickSize: 0, tickFormat: (v: number) => formatOutput(v, unit, lang), label: t(lang, "tornadoAxis", { output: outputPhrase(result.output, lang) }), labelAnchor: "center", labelArrow: "none" },
+    x: {
+      domain: [lo - pad, hi + pad],
+      ticks: 5,
+      grid: true,
+      tickSize: 0,
+      tickFormat: (v: number) => formatOutput(v, unit, lang),
+      label: t(lang, "tornadoAxis", { output: outputPhrase(result.output, lang) }),
+      labelAnchor: "center",
+      labelArrow: "none",
+    },
     y: { domain: data.map((r) => r.name), tickSize: 0, tickFormat: (id: string) => shown.get(id) ?? id, label: null, padding: 0.3 },
     marks: [
       Plot.barX(data, { y: "name", x1: () => tor.baseMedian, x2: "lowMedian", fill: LOW_COLOR, className: "tornado-low" }),
       Plot.barX(data, { y: "name", x1: () => tor.baseMedian, x2: "highMedian", fill: HIGH_COLOR, className: "tornado-high" }),
       Plot.ruleX([tor.baseMedian], { stroke: INK, strokeWidth: 1.5 }),
       ...(["start", "end"] as const).map((anchor) =>
-        Plot.text(ends.filter((e) => e.anchor === anchor), { y: "name", x: "x", text: "text", textAnchor: anchor, dx: anchor === "start" ? 5 : -5, fill: MUTED, fontSize: 11 }),
+        Plot.text(
+          ends.filter((e) => e.anchor === anchor),
+          { y: "name", x: "x", text: "text", textAnchor: anchor, dx: anchor === "start" ? 5 : -5, fill: MUTED, fontSize: 11 },
+        ),
       ),
-      Plot.text(data, { y: "name", frameAnchor: "right", text: (_d: unknown, i: number) => swings[i], textAnchor: "start", dx: 10, fill: INK, fontSize: AXIS_FONT_SIZE, fontWeight: 600 }),
+      Plot.text(data, {
+        y: "name",
+        frameAnchor: "right",
+        text: (_d: unknown, i: number) => swings[i],
+        textAnchor: "start",
+        dx: 10,
+        fill: INK,
+        fontSize: AXIS_FONT_SIZE,
+        fontWeight: 600,
+      }),
     ],
   });
   const top = data[0];
-  const title = top && top.swing !== 0
-    ? t(lang, data.length === 1 ? "tornadoTitleOne" : "tornadoTitle", { input: top.label, output: outputPhrase(result.output, lang), lo: formatOutput(top.lowMedian, unit, lang), hi: formatOutput(top.highMedian, unit, lang), count: data.length })
-    : t(lang, "tornadoTitleNone", { output: outputPhrase(result.output, lang) });
+  const title =
+    top && top.swing !== 0
+      ? t(lang, data.length === 1 ? "tornadoTitleOne" : "tornadoTitle", {
+          input: top.label,
+          output: outputPhrase(result.output, lang),
+          lo: formatOutput(top.lowMedian, unit, lang),
+          hi: formatOutput(top.highMedian, unit, lang),
+          count: data.length,
+        })
+      : t(lang, "tornadoTitleNone", { output: outputPhrase(result.output, lang) });
   const svg = frame(doc, {
     id: name,
     title,
@@ -87,6 +119,17 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
     ],
     bodyHeight: legend.height + 4 + height,
   });
-  const rows: CsvRow[] = tor.rows.map((r) => ({ input: r.id, label: r.label, low_value: r.lowValue, high_value: r.highValue, median_low: r.lowMedian, median_high: r.highMedian, median_base: tor.baseMedian, swing: r.swing, swing_ci_low: r.swingCi[0], swing_ci_high: r.swingCi[1] }));
+  const rows: CsvRow[] = tor.rows.map((r) => ({
+    input: r.id,
+    label: r.label,
+    low_value: r.lowValue,
+    high_value: r.highValue,
+    median_low: r.lowMedian,
+    median_high: r.highMedian,
+    median_base: tor.baseMedian,
+    swing: r.swing,
+    swing_ci_low: r.swingCi[0],
+    swing_ci_high: r.swingCi[1],
+  }));
   return { name, title, svg, csv: toCsv(rows) };
 }

@@ -34,18 +34,36 @@ function resultTable(r: AnalysisResult, lang: Lang): string {
     const s = r.steps[r.suggested];
     const pct = (x: number) => `${formatNumber(x * 100, lang, 0)}%`;
     return (
-      tag("p", `${pct(r.rate)} of ${r.paths} paths meet “${r.where.text}”. Suggested box: coverage ${pct(s.coverage)}, density ${pct(s.density)}, mass ${pct(s.mass)}.`) +
-      table(["Input", "Range in the box", "Range over the paths"], r.box.map((b) => [b.label, describeLimit(b.lower, b.upper), `${describeLimit(b.min, b.max)}`]))
+      tag(
+        "p",
+        `${pct(r.rate)} of ${r.paths} paths meet “${r.where.text}”. Suggested box: coverage ${pct(s.coverage)}, density ${pct(s.density)}, mass ${pct(s.mass)}.`,
+      ) +
+      table(
+        ["Input", "Range in the box", "Range over the paths"],
+        r.box.map((b) => [b.label, describeLimit(b.lower, b.upper), `${describeLimit(b.min, b.max)}`]),
+      )
     );
   }
   const unit = r.output.unit;
   if (r.tornado)
     return table(
       ["Input", "Median at p10", "Median at p90", "Swing [95% CI]"],
-      r.tornado.rows.map((x) => [x.label, formatOutput(x.lowMedian, unit, lang), formatOutput(x.highMedian, unit, lang), `${formatOutputChange(x.swing, unit, lang)} [${formatOutputChange(x.swingCi[0], unit, lang)}, ${formatOutputChange(x.swingCi[1], unit, lang)}]`]),
+      r.tornado.rows.map((x) => [
+        x.label,
+        formatOutput(x.lowMedian, unit, lang),
+        formatOutput(x.highMedian, unit, lang),
+        `${formatOutputChange(x.swing, unit, lang)} [${formatOutputChange(x.swingCi[0], unit, lang)}, ${formatOutputChange(x.swingCi[1], unit, lang)}]`,
+      ]),
     );
   const f = (x: number) => formatNumber(x, lang, 2);
-  return table(["Factor", "First order S [95% CI]", "Total ST [95% CI]"], (r.sobol?.rows ?? []).map((x) => [x.label, `${f(x.first)} [${f(x.firstCi[0])}, ${f(x.firstCi[1])}]`, `${f(x.total)} [${f(x.totalCi[0])}, ${f(x.totalCi[1])}]`]));
+  return table(
+    ["Factor", "First order S [95% CI]", "Total ST [95% CI]"],
+    (r.sobol?.rows ?? []).map((x) => [
+      x.label,
+      `${f(x.first)} [${f(x.firstCi[0])}, ${f(x.firstCi[1])}]`,
+      `${f(x.total)} [${f(x.totalCi[0])}, ${f(x.totalCi[1])}]`,
+    ]),
+  );
 }
 
 function heading(r: AnalysisResult): string {
@@ -57,10 +75,21 @@ export function analysisSection(items: readonly AnalysisItem[], lang: Lang): str
   return items
     .map((item) => {
       if (item.blend)
-        return [tag("h3", "Blend of the scenarios"), tag("p", `${item.blend.assumption}.`, 'class="note"'), figureHtml(item.figure), tag("p", `Note: ${item.blend.note}.`, 'class="note"')].join("\n");
+        return [
+          tag("h3", "Blend of the scenarios"),
+          tag("p", `${item.blend.assumption}.`, 'class="note"'),
+          figureHtml(item.figure),
+          tag("p", `Note: ${item.blend.note}.`, 'class="note"'),
+        ].join("\n");
       const r = item.result!;
       const run = `${r.evaluations} simulated paths, seed ${r.seed}, from ${r.scenario.file}${r.version ? `, marketfutures v${r.version}` : ""}.`;
-      return [tag("h3", heading(r)), figureHtml(item.figure), resultTable(r, lang), ...r.notes.map((n) => tag("p", n, 'class="note"')), tag("p", run, 'class="note"')].join("\n");
+      return [
+        tag("h3", heading(r)),
+        figureHtml(item.figure),
+        resultTable(r, lang),
+        ...r.notes.map((n) => tag("p", n, 'class="note"')),
+        tag("p", run, 'class="note"'),
+      ].join("\n");
     })
     .join("\n");
 }

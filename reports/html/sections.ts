@@ -22,7 +22,9 @@ export function assumptionsSection(results: Results, lang: Lang): string {
         return tag("li", text);
       });
       const head = ["colWhere", "colText", "colKind"].map((k) => tag("th", t(lang, k as "colWhere"), 'scope="col"')).join("");
-      const rows = s.assumptions.map((a) => `<tr>${tag("td", a.where)}${tag("td", a.text + (a.source ? ` [${a.source}]` : ""))}${tag("td", t(lang, KIND[a.kind] ?? "kindUnsourced"))}</tr>`);
+      const rows = s.assumptions.map(
+        (a) => `<tr>${tag("td", a.where)}${tag("td", a.text + (a.source ? ` [${a.source}]` : ""))}${tag("td", t(lang, KIND[a.kind] ?? "kindUnsourced"))}</tr>`,
+      );
       return [
         tag("h3", t(lang, "sourcesHeading", { scenario: name })),
         `<ol>${sources.join("")}</ol>`,
@@ -40,7 +42,10 @@ export function reproducibilitySection(results: Results, lang: Lang, reportComma
     tag("h3", t(lang, "reproCommand")),
     tag("pre", reportCommand === m.command ? m.command : `${m.command}\n${reportCommand}`),
     tag("h3", t(lang, "reproVersions")),
-    tag("p", `${m.package} v${m.version}, Node ${m.node}. ${t(lang, "reproRun", { paths: formatNumber(m.paths, lang), seed: m.seed, threads: m.threads === 1 ? t(lang, "threadOne") : t(lang, "threadMany", { count: m.threads }), chunk: formatNumber(m.chunkSize, lang), seconds: formatNumber(m.wallSeconds, lang, 1) })}.`),
+    tag(
+      "p",
+      `${m.package} v${m.version}, Node ${m.node}. ${t(lang, "reproRun", { paths: formatNumber(m.paths, lang), seed: m.seed, threads: m.threads === 1 ? t(lang, "threadOne") : t(lang, "threadMany", { count: m.threads }), chunk: formatNumber(m.chunkSize, lang), seconds: formatNumber(m.wallSeconds, lang, 1) })}.`,
+    ),
     tag("p", t(lang, "reproReport", { version: reportVersion, node: process.version })),
     tag("h3", t(lang, "reproFiles")),
     tag("pre", files),

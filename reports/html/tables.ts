@@ -23,11 +23,17 @@ function swatch(color: string): string {
 export function keyNumbersTable(results: Results, lang: Lang): string {
   const head = `<tr><th scope="col">${escapeHtml(t(lang, "colGroup"))}</th>${results.scenarios.map((s) => `<th scope="col" class="num">${swatch(scenarioColor(results, s.id))}${escapeHtml(scenarioTitle(s, lang))}</th>`).join("")}</tr>`;
   const rows = keyGroups(results).map(
-    (g) => `<tr><th scope="row">${swatch(groupColor(results, g))}${escapeHtml(entityLabel(results, g, lang))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, g, lang)}</td>`).join("")}</tr>`,
+    (g) =>
+      `<tr><th scope="row">${swatch(groupColor(results, g))}${escapeHtml(entityLabel(results, g, lang))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, g, lang)}</td>`).join("")}</tr>`,
   );
-  for (const [entity, key] of [["market_size", "colMarketSize"], ["hhi", "colHhi"]] as const) {
+  for (const [entity, key] of [
+    ["market_size", "colMarketSize"],
+    ["hhi", "colHhi"],
+  ] as const) {
     if (results.scenarios.some((s) => findSeries(s, GLOBAL, entity)))
-      rows.push(`<tr><th scope="row">${escapeHtml(t(lang, key))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, entity, lang)}</td>`).join("")}</tr>`);
+      rows.push(
+        `<tr><th scope="row">${escapeHtml(t(lang, key))}</th>${results.scenarios.map((s) => `<td class="num">${cell(s, entity, lang)}</td>`).join("")}</tr>`,
+      );
   }
   return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -43,7 +49,9 @@ export function targetsTable(results: Results, lang: Lang): string {
     }),
   );
   if (rows.length === 0) return tag("p", t(lang, "targetsNone"));
-  const head = ["colScenario", "colClaim", "colProbability", "colAchieved"].map((k, i) => `<th scope="col"${i > 1 ? ' class="num"' : ""}>${escapeHtml(t(lang, k as "colScenario"))}</th>`).join("");
+  const head = ["colScenario", "colClaim", "colProbability", "colAchieved"]
+    .map((k, i) => `<th scope="col"${i > 1 ? ' class="num"' : ""}>${escapeHtml(t(lang, k as "colScenario"))}</th>`)
+    .join("");
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 

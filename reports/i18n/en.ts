@@ -5,7 +5,8 @@
  */
 export const en = {
   // shared figure furniture
-  notesBands: "Notes: shaded bands show the central 50% (darker) and 90% (lighter) of {paths} simulated paths: in 90 of 100 paths the value lies within the light band.",
+  notesBands:
+    "Notes: shaded bands show the central 50% (darker) and 90% (lighter) of {paths} simulated paths: in 90 of 100 paths the value lies within the light band.",
   notesScenarios: "Scenarios are explorations of what could happen, not predictions.",
   sourcePrefix: "Source: {sources}",
   caption: "{paths} paths, seed {seed}, marketfutures v{version}",
@@ -30,7 +31,8 @@ export const en = {
   comparisonSubtitle: "Global market share in {end} by group and scenario: median (dot), 50% (thick bar) and 90% (thin bar) ranges, %",
   comparisonDesc: "Median global share in {end} by scenario: {values}.",
   comparisonDiff: "Δ {diff} ± {half}",
-  comparisonDiffNote: "Δ: difference of the mean from {first}, ± the 95% Monte Carlo interval (1.96 standard errors of the two independent runs): it says how sure the simulation is of the difference, not how uncertain the future is.",
+  comparisonDiffNote:
+    "Δ: difference of the mean from {first}, ± the 95% Monte Carlo interval (1.96 standard errors of the two independent runs): it says how sure the simulation is of the difference, not how uncertain the future is.",
   // 3. composition
   compositionTitleSame: "{group} keep the largest share of the market in every scenario, {lo} to {hi} in {end}",
   compositionTitleDiffer: "The largest group in {end} depends on the scenario",
@@ -80,7 +82,8 @@ export const en = {
   tornadoTitle: "Of {count} uncertain inputs, {input} moves the median {output} most: {lo} at its 10th percentile, {hi} at its 90th",
   tornadoTitleOne: "The only uncertain input, {input}, moves the median {output} from {lo} at its 10th percentile to {hi} at its 90th",
   tornadoTitleNone: "No uncertain input moves the median {output}",
-  tornadoSubtitle: "{scenario}: median {output} ({unit}) with one input at its 10th or 90th percentile and the others as sampled; input values at the bar ends, the swing at the right",
+  tornadoSubtitle:
+    "{scenario}: median {output} ({unit}) with one input at its 10th or 90th percentile and the others as sampled; input values at the bar ends, the swing at the right",
   tornadoDesc: "Swing of the median between each input's 10th and 90th percentile: {values}.",
   sobolFirst: "first order S: the input alone",
   sobolTotal: "total ST: with its interactions",
@@ -103,14 +106,18 @@ export const en = {
   discoverDesc: "Suggested box: {box}; coverage {coverage}, density {density}.",
   discoverBox: "Suggested box: {box}.",
   blendLegend: "{scenario} median (weight {weight})",
-  blendTitle: "Weighting the scenarios as assumed, the median global share of {group} goes from {from} in {base} to {to} in {end}, with 90% of outcomes between {lo} and {hi}",
-  blendSubtitle: "Probability-weighted blend of the scenarios, weights assumed by the user ({weights}): global share, median with 50% and 90% ranges, %, {base} to {end}",
+  blendTitle:
+    "Weighting the scenarios as assumed, the median global share of {group} goes from {from} in {base} to {to} in {end}, with 90% of outcomes between {lo} and {hi}",
+  blendSubtitle:
+    "Probability-weighted blend of the scenarios, weights assumed by the user ({weights}): global share, median with 50% and 90% ranges, %, {base} to {end}",
   blendDesc: "Blend with weights {weights} (the user's assumption). Median global share in {end}: {values}.",
   blendAssumption: "The weights ({weights}) are an assumption of the user, not a result of the model.",
-  blendMethod: "Bands: quantiles of the mixture of the scenarios' distributions, each read from its simulated quantiles (p5, p25, p50, p75, p95, min, max) with linear interpolation between them; dashed lines: each scenario's own median.",
+  blendMethod:
+    "Bands: quantiles of the mixture of the scenarios' distributions, each read from its simulated quantiles (p5, p25, p50, p75, p95, min, max) with linear interpolation between them; dashed lines: each scenario's own median.",
   // report page
   reportTitle: "Cloud market futures to {end}: three scenarios",
-  reportLead: "Monte Carlo projections of cloud-market shares from {base} to {end} under {count} scenarios. Figures and tables are computed from the simulation results; scenarios are explorations, not predictions.",
+  reportLead:
+    "Monte Carlo projections of cloud-market shares from {base} to {end} under {count} scenarios. Figures and tables are computed from the simulation results; scenarios are explorations, not predictions.",
   contents: "Contents",
   keyNumbers: "Key numbers",
   keyNumbersNote: "Median in {end} with the 90% interval of the simulated paths in brackets.",
@@ -142,11 +149,16 @@ export const en = {
   threadMany: "{count} threads",
   reproRun: "{paths} paths per scenario, seed {seed}, {threads}, chunks of {chunk} paths, {seconds} s",
   reproReport: "Report built with marketfutures v{version} on Node {node}",
-  methodShares: "Each provider has an attractiveness score in each region. Every simulated year the score moves by a trend (its growth advantage over the region's average, which may itself be uncertain and drawn once per path) plus random noise, and the shares are the scores turned into proportions that always add up to 100% (an attraction, or softmax, model of market shares). Regional revenues add up to global shares.",
-  methodShocks: "The random noise is partly shared: a few common factors, such as an AI investment boom or geopolitical tension, push many providers and regions at once, each according to its sensitivity, and the rest is specific to each provider. The size of each regional market grows at an uncertain rate with its own noise on the same factors.",
-  methodEvents: "Shock events, such as a major outage, strike at random: their number each year follows a Poisson law, and each one knocks the targeted providers' scores down or up by a drawn amount.",
-  methodRegimes: "Regime events, such as a new regulation or a technology breakthrough, happen at most once per path, with a stated probability and in a drawn year; from then on they change the trends of the providers, groups or regions they target, may shift them at once, and may change market growth.",
-  methodSummaries: "Results are summarised while the paths run: for every region, group, metric and year the engine keeps counts, means, variances and fine histograms from which medians and intervals are read, merged in a fixed order so that a seed gives the same numbers on any number of threads. A few whole paths are kept for the path figure. The probability of each claim is the share of paths in which it holds, with its Monte Carlo standard error.",
+  methodShares:
+    "Each provider has an attractiveness score in each region. Every simulated year the score moves by a trend (its growth advantage over the region's average, which may itself be uncertain and drawn once per path) plus random noise, and the shares are the scores turned into proportions that always add up to 100% (an attraction, or softmax, model of market shares). Regional revenues add up to global shares.",
+  methodShocks:
+    "The random noise is partly shared: a few common factors, such as an AI investment boom or geopolitical tension, push many providers and regions at once, each according to its sensitivity, and the rest is specific to each provider. The size of each regional market grows at an uncertain rate with its own noise on the same factors.",
+  methodEvents:
+    "Shock events, such as a major outage, strike at random: their number each year follows a Poisson law, and each one knocks the targeted providers' scores down or up by a drawn amount.",
+  methodRegimes:
+    "Regime events, such as a new regulation or a technology breakthrough, happen at most once per path, with a stated probability and in a drawn year; from then on they change the trends of the providers, groups or regions they target, may shift them at once, and may change market growth.",
+  methodSummaries:
+    "Results are summarised while the paths run: for every region, group, metric and year the engine keeps counts, means, variances and fine histograms from which medians and intervals are read, merged in a fixed order so that a seed gives the same numbers on any number of threads. A few whole paths are kept for the path figure. The probability of each claim is the share of paths in which it holds, with its Monte Carlo standard error.",
   downloadCsv: "data (CSV)",
   figureAlt: "Figure {n}",
 } as const;

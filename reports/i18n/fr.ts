@@ -2,7 +2,8 @@
 import type { Messages } from "./en.js";
 
 export const fr: Messages = {
-  notesBands: "Note\u202F: les bandes montrent les 50\u202F% centraux (foncé) et 90\u202F% centraux (clair) de {paths} trajectoires simulées\u202F: dans 90 trajectoires sur 100, la valeur se trouve dans la bande claire.",
+  notesBands:
+    "Note\u202F: les bandes montrent les 50\u202F% centraux (foncé) et 90\u202F% centraux (clair) de {paths} trajectoires simulées\u202F: dans 90 trajectoires sur 100, la valeur se trouve dans la bande claire.",
   notesScenarios: "Les scénarios explorent des futurs possibles\u202F; ce ne sont pas des prévisions.",
   sourcePrefix: "Source\u202F: {sources}",
   caption: "{paths} trajectoires, graine {seed}, marketfutures v{version}",
@@ -22,10 +23,12 @@ export const fr: Messages = {
   fanSubtitle: "Part du marché mondial par groupe, médiane avec intervalles à 50\u202F% et 90\u202F%, en %, de {base} à {end}",
   fanDesc: "Éventail du scénario {scenario}. Part mondiale médiane en {end}\u202F: {values}.",
   comparisonTitle: "Les scénarios divergent le plus pour «\u202F{group}\u202F»\u202F: part médiane en 2030 de {lo} ({scenarioLo}) contre {hi} ({scenarioHi})",
-  comparisonSubtitle: "Part du marché mondial en {end} par groupe et par scénario\u202F: médiane (point), intervalles à 50\u202F% (trait épais) et 90\u202F% (trait fin), en %",
+  comparisonSubtitle:
+    "Part du marché mondial en {end} par groupe et par scénario\u202F: médiane (point), intervalles à 50\u202F% (trait épais) et 90\u202F% (trait fin), en %",
   comparisonDesc: "Part mondiale médiane en {end} par scénario\u202F: {values}.",
   comparisonDiff: "Δ {diff} ± {half}",
-  comparisonDiffNote: "Δ\u202F: écart de la moyenne avec {first}, ± l'intervalle Monte-Carlo à 95\u202F% (1,96 erreur type des deux simulations indépendantes)\u202F: il mesure la précision de la simulation sur l'écart, pas l'incertitude sur l'avenir.",
+  comparisonDiffNote:
+    "Δ\u202F: écart de la moyenne avec {first}, ± l'intervalle Monte-Carlo à 95\u202F% (1,96 erreur type des deux simulations indépendantes)\u202F: il mesure la précision de la simulation sur l'écart, pas l'incertitude sur l'avenir.",
   compositionTitleSame: "«\u202F{group}\u202F» garde la plus grande part du marché dans tous les scénarios, de {lo} à {hi} en {end}",
   compositionTitleDiffer: "Le premier groupe en {end} dépend du scénario",
   compositionSubtitle: "Part moyenne du marché mondial par groupe, en %, de {base} à {end} (les moyennes font 100\u202F%, pas les médianes)",
@@ -44,7 +47,8 @@ export const fr: Messages = {
   concentrationModerate: "modérément concentré (1\u202F000 à 1\u202F800)",
   concentrationNote: "Seuils\u202F: lignes directrices sur les fusions de 2023, ministère de la Justice et Commission fédérale du commerce des États-Unis.",
   concentrationDesc: "IHH médian en {end}\u202F: {values}.",
-  pathsTitle: "Une trajectoire isolée s'écarte fortement de la médiane\u202F: dans le scénario {scenario}, «\u202F{group}\u202F» finit {end} entre {lo} et {hi}",
+  pathsTitle:
+    "Une trajectoire isolée s'écarte fortement de la médiane\u202F: dans le scénario {scenario}, «\u202F{group}\u202F» finit {end} entre {lo} et {hi}",
   pathsSubtitle: "{count} trajectoires simulées complètes (traits fins) et la médiane (trait épais) du groupe suivi par chaque scénario, en %",
   pathsPanel: "{scenario}\u202F: {group}, {view}",
   pathsDesc: "Étendue des valeurs en {end} sur les trajectoires affichées\u202F: {values}.",
@@ -68,7 +72,8 @@ export const fr: Messages = {
   tornadoTitle: "Sur {count} entrées incertaines, {input} déplace le plus la médiane ({output})\u202F: {lo} à son 10e centile, {hi} à son 90e",
   tornadoTitleOne: "La seule entrée incertaine, {input}, fait passer la médiane ({output}) de {lo} à son 10e centile à {hi} à son 90e",
   tornadoTitleNone: "Aucune entrée incertaine ne déplace la médiane ({output})",
-  tornadoSubtitle: "{scenario}\u202F: médiane ({output}, {unit}) avec une entrée à son 10e ou 90e centile et les autres tirées\u202F; valeurs de l'entrée au bout des barres, écart à droite",
+  tornadoSubtitle:
+    "{scenario}\u202F: médiane ({output}, {unit}) avec une entrée à son 10e ou 90e centile et les autres tirées\u202F; valeurs de l'entrée au bout des barres, écart à droite",
   tornadoDesc: "Écart de la médiane entre le 10e et le 90e centile de chaque entrée\u202F: {values}.",
   sobolFirst: "premier ordre S\u202F: l'entrée seule",
   sobolTotal: "total ST\u202F: avec ses interactions",
@@ -76,7 +81,8 @@ export const fr: Messages = {
   sobolTitle: "{factor} explique la plus grande part de la variance ({output})\u202F: {total} avec ses interactions, {first} seule",
   sobolSubtitle: "{scenario}\u202F: indices de Sobol ({output}), avec intervalles bootstrap à 95\u202F%",
   sobolDesc: "Indices de Sobol de premier ordre (S) et totaux (ST)\u202F: {values}.",
-  sobolRest: "Les indices de premier ordre laissent {rest} de la variance aux interactions et au bruit (chocs, volatilité, événements), qui n'est pas une entrée.",
+  sobolRest:
+    "Les indices de premier ordre laissent {rest} de la variance aux interactions et au bruit (chocs, volatilité, événements), qui n'est pas une entrée.",
   inputOne: "1 entrée",
   inputMany: "{count} entrées",
   discoverChosen: "boîte retenue, {inputs} restreinte(s)\u202F:\ncouverture {coverage}, densité {density}",
@@ -85,19 +91,24 @@ export const fr: Messages = {
   discoverBase: "toutes les trajectoires\u202F: {rate} remplissent la condition",
   discoverCoverage: "Couverture\u202F: part des trajectoires remplissant la condition qui sont dans la boîte (%)",
   discoverDensity: "Densité (%)",
-  discoverTitle: "{rate} des trajectoires remplissent «\u202F{where}\u202F»\u202F; une boîte sur {inputs} en contient {coverage}, et {density} des trajectoires qu'elle contient la remplissent",
+  discoverTitle:
+    "{rate} des trajectoires remplissent «\u202F{where}\u202F»\u202F; une boîte sur {inputs} en contient {coverage}, et {density} des trajectoires qu'elle contient la remplissent",
   discoverTitleNone: "{rate} des trajectoires remplissent «\u202F{where}\u202F», et aucune plage des entrées ne les concentre",
   discoverSubtitle: "{scenario}\u202F: couverture et densité des boîtes trouvées par PRIM sur les entrées incertaines, en %",
   discoverDesc: "Boîte retenue\u202F: {box}\u202F; couverture {coverage}, densité {density}.",
   discoverBox: "Boîte retenue\u202F: {box}.",
   blendLegend: "médiane de {scenario} (poids {weight})",
-  blendTitle: "Avec les poids supposés, la part mondiale médiane de «\u202F{group}\u202F» passe de {from} en {base} à {to} en {end}, 90\u202F% des résultats entre {lo} et {hi}",
-  blendSubtitle: "Mélange des scénarios pondéré par des probabilités supposées par l'utilisateur ({weights})\u202F: part du marché mondial, médiane avec intervalles à 50\u202F% et 90\u202F%, en %, de {base} à {end}",
+  blendTitle:
+    "Avec les poids supposés, la part mondiale médiane de «\u202F{group}\u202F» passe de {from} en {base} à {to} en {end}, 90\u202F% des résultats entre {lo} et {hi}",
+  blendSubtitle:
+    "Mélange des scénarios pondéré par des probabilités supposées par l'utilisateur ({weights})\u202F: part du marché mondial, médiane avec intervalles à 50\u202F% et 90\u202F%, en %, de {base} à {end}",
   blendDesc: "Mélange de poids {weights} (hypothèse de l'utilisateur). Part mondiale médiane en {end}\u202F: {values}.",
   blendAssumption: "Les poids ({weights}) sont une hypothèse de l'utilisateur, pas un résultat du modèle.",
-  blendMethod: "Bandes\u202F: quantiles du mélange des distributions des scénarios, chacune lue sur ses quantiles simulés (p5, p25, p50, p75, p95, min, max) avec interpolation linéaire\u202F; tirets\u202F: médiane de chaque scénario.",
+  blendMethod:
+    "Bandes\u202F: quantiles du mélange des distributions des scénarios, chacune lue sur ses quantiles simulés (p5, p25, p50, p75, p95, min, max) avec interpolation linéaire\u202F; tirets\u202F: médiane de chaque scénario.",
   reportTitle: "Les futurs du marché du cloud jusqu'en {end}\u202F: trois scénarios",
-  reportLead: "Projections Monte-Carlo des parts du marché du cloud de {base} à {end} selon {count} scénarios. Les figures et les tableaux sont calculés à partir des résultats de la simulation\u202F; les scénarios sont des explorations, pas des prévisions.",
+  reportLead:
+    "Projections Monte-Carlo des parts du marché du cloud de {base} à {end} selon {count} scénarios. Les figures et les tableaux sont calculés à partir des résultats de la simulation\u202F; les scénarios sont des explorations, pas des prévisions.",
   contents: "Sommaire",
   keyNumbers: "Chiffres clés",
   keyNumbersNote: "Médiane en {end}, avec entre crochets l'intervalle à 90\u202F% des trajectoires simulées.",
@@ -129,11 +140,16 @@ export const fr: Messages = {
   threadMany: "{count} fils d'exécution",
   reproRun: "{paths} trajectoires par scénario, graine {seed}, {threads}, blocs de {chunk} trajectoires, {seconds} s",
   reproReport: "Rapport produit par marketfutures v{version} sous Node {node}",
-  methodShares: "Chaque fournisseur a un score d'attractivité dans chaque région. Chaque année simulée, ce score évolue selon une tendance (son avantage de croissance sur la moyenne de la région, elle-même éventuellement incertaine et tirée une fois par trajectoire) plus un bruit aléatoire\u202F; les parts sont les scores ramenés à des proportions qui font toujours 100\u202F% (modèle d'attraction, ou softmax, des parts de marché). Les chiffres d'affaires régionaux s'additionnent en parts mondiales.",
-  methodShocks: "Le bruit aléatoire est en partie commun\u202F: quelques facteurs partagés, comme un boom de l'investissement dans l'IA ou des tensions géopolitiques, poussent à la fois de nombreux fournisseurs et régions, chacun selon sa sensibilité\u202F; le reste est propre à chaque fournisseur. La taille de chaque marché régional croît à un taux incertain, avec son propre bruit sur les mêmes facteurs.",
-  methodEvents: "Les chocs, comme une panne majeure, frappent au hasard\u202F: leur nombre annuel suit une loi de Poisson, et chacun fait baisser ou monter d'un montant tiré le score des fournisseurs visés.",
-  methodRegimes: "Les changements de régime, comme une nouvelle réglementation ou une percée technologique, surviennent au plus une fois par trajectoire, avec une probabilité donnée et une année tirée au sort\u202F; à partir de là, ils modifient la tendance des fournisseurs, groupes ou régions visés, peuvent les déplacer d'un coup et peuvent changer la croissance du marché.",
-  methodSummaries: "Les résultats sont résumés au fil des trajectoires\u202F: pour chaque région, groupe, indicateur et année, le moteur conserve effectifs, moyennes, variances et histogrammes fins, d'où sont lus médianes et intervalles, fusionnés dans un ordre fixe pour qu'une graine donne les mêmes chiffres quel que soit le nombre de fils d'exécution. Quelques trajectoires complètes sont conservées pour la figure des trajectoires. La probabilité de chaque affirmation est la part des trajectoires où elle se vérifie, avec son erreur type de Monte-Carlo.",
+  methodShares:
+    "Chaque fournisseur a un score d'attractivité dans chaque région. Chaque année simulée, ce score évolue selon une tendance (son avantage de croissance sur la moyenne de la région, elle-même éventuellement incertaine et tirée une fois par trajectoire) plus un bruit aléatoire\u202F; les parts sont les scores ramenés à des proportions qui font toujours 100\u202F% (modèle d'attraction, ou softmax, des parts de marché). Les chiffres d'affaires régionaux s'additionnent en parts mondiales.",
+  methodShocks:
+    "Le bruit aléatoire est en partie commun\u202F: quelques facteurs partagés, comme un boom de l'investissement dans l'IA ou des tensions géopolitiques, poussent à la fois de nombreux fournisseurs et régions, chacun selon sa sensibilité\u202F; le reste est propre à chaque fournisseur. La taille de chaque marché régional croît à un taux incertain, avec son propre bruit sur les mêmes facteurs.",
+  methodEvents:
+    "Les chocs, comme une panne majeure, frappent au hasard\u202F: leur nombre annuel suit une loi de Poisson, et chacun fait baisser ou monter d'un montant tiré le score des fournisseurs visés.",
+  methodRegimes:
+    "Les changements de régime, comme une nouvelle réglementation ou une percée technologique, surviennent au plus une fois par trajectoire, avec une probabilité donnée et une année tirée au sort\u202F; à partir de là, ils modifient la tendance des fournisseurs, groupes ou régions visés, peuvent les déplacer d'un coup et peuvent changer la croissance du marché.",
+  methodSummaries:
+    "Les résultats sont résumés au fil des trajectoires\u202F: pour chaque région, groupe, indicateur et année, le moteur conserve effectifs, moyennes, variances et histogrammes fins, d'où sont lus médianes et intervalles, fusionnés dans un ordre fixe pour qu'une graine donne les mêmes chiffres quel que soit le nombre de fils d'exécution. Quelques trajectoires complètes sont conservées pour la figure des trajectoires. La probabilité de chaque affirmation est la part des trajectoires où elle se vérifie, avec son erreur type de Monte-Carlo.",
   downloadCsv: "données (CSV)",
   figureAlt: "Figure {n}",
 };

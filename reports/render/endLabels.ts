@@ -32,7 +32,12 @@ export function endLabelMarks(labels: EndLabel[], layout: EndLabelLayout): Plot.
   const size = layout.fontSize ?? AXIS_FONT_SIZE;
   const [lo, hi] = layout.yDomain;
   const perPx = (hi - lo) / layout.innerHeight;
-  const ys = dodge(labels.map((l) => l.y), (size + 3) * perPx, lo + (size / 2) * perPx, hi - (size / 2) * perPx);
+  const ys = dodge(
+    labels.map((l) => l.y),
+    (size + 3) * perPx,
+    lo + (size / 2) * perPx,
+    hi - (size / 2) * perPx,
+  );
   return labels.map((l, i) =>
     Plot.text([{ x: layout.x, y: ys[i] }], {
       x: "x",

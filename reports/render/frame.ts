@@ -51,7 +51,14 @@ function el(doc: Document, name: string, attrs: Record<string, string | number>,
 }
 
 /** Lines of text at (x, y0), one <text> per line so that nothing depends on tspan layout. */
-function lines(doc: Document, parent: SVGElement, texts: string[], y0: number, style: { size: number; line: number }, attrs: Record<string, string | number>): number {
+function lines(
+  doc: Document,
+  parent: SVGElement,
+  texts: string[],
+  y0: number,
+  style: { size: number; line: number },
+  attrs: Record<string, string | number>,
+): number {
   let y = y0;
   for (const line of texts) {
     y += style.line;
@@ -63,7 +70,15 @@ function lines(doc: Document, parent: SVGElement, texts: string[], y0: number, s
 export function frame(doc: Document, spec: FrameSpec): SVGSVGElement {
   const width = spec.width ?? FIGURE_WIDTH;
   const inner = bodyWidth(width);
-  const svg = el(doc, "svg", { width, height: 0, viewBox: `0 0 ${width} 0`, role: "img", "aria-labelledby": `${spec.id}-title ${spec.id}-desc`, "font-family": FONT_FAMILY, fill: INK }) as SVGSVGElement;
+  const svg = el(doc, "svg", {
+    width,
+    height: 0,
+    viewBox: `0 0 ${width} 0`,
+    role: "img",
+    "aria-labelledby": `${spec.id}-title ${spec.id}-desc`,
+    "font-family": FONT_FAMILY,
+    fill: INK,
+  }) as SVGSVGElement;
   svg.appendChild(el(doc, "title", { id: `${spec.id}-title` }, spec.title));
   svg.appendChild(el(doc, "desc", { id: `${spec.id}-desc` }, spec.desc));
   const bg = el(doc, "rect", { width, height: 0, fill: "#ffffff" });

@@ -92,13 +92,9 @@ export const distributionObject = z.discriminatedUnion("dist", [
   range90,
 ]);
 
-export const valueWithProvenance = z
-  .strictObject({ value: finite, ...provenanceShape })
-  .describe("A fixed number with its source or assumption.");
+export const valueWithProvenance = z.strictObject({ value: finite, ...provenanceShape }).describe("A fixed number with its source or assumption.");
 
-export const interval90 = z
-  .tuple([finite, finite])
-  .describe("[low, high]: the 90% interval of a normal distribution.");
+export const interval90 = z.tuple([finite, finite]).describe("[low, high]: the 90% interval of a normal distribution.");
 
 export const uncertain = z
   .union([finite, interval90, valueWithProvenance, distributionObject])
@@ -109,10 +105,7 @@ export type UncertainInput = z.input<typeof uncertain>;
 
 export const expression = z
   .strictObject({
-    expr: z
-      .string()
-      .min(1)
-      .describe("mathjs expression over t (years since the base year, 1..T), year and named parameters."),
+    expr: z.string().min(1).describe("mathjs expression over t (years since the base year, 1..T), year and named parameters."),
     ...provenanceShape,
   })
   .describe("A value computed each year from an expression.");
@@ -143,10 +136,8 @@ export function distributionChecks(d: DistributionInput): { path: (string | numb
     case "triangular":
     case "pert":
       if (!(d.min < d.max)) bad(["max"], `max (${d.max}) must be > min (${d.min})`);
-      else if (!(d.min <= d.mode && d.mode <= d.max))
-        bad(["mode"], `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})`);
-      if (d.dist === "pert" && d.lambda !== undefined && !(d.lambda > 0))
-        bad(["lambda"], `lambda must be > 0 (got ${d.lambda})`);
+      else if (!(d.min <= d.mode && d.mode <= d.max)) bad(["mode"], `mode (${d.mode}) must lie between min (${d.min}) and max (${d.max})`);
+      if (d.dist === "pert" && d.lambda !== undefined && !(d.lambda > 0)) bad(["lambda"], `lambda must be > 0 (got ${d.lambda})`);
       break;
     case "beta":
       if (!(d.alpha > 0)) bad(["alpha"], `alpha must be > 0 (got ${d.alpha})`);
@@ -155,8 +146,7 @@ export function distributionChecks(d: DistributionInput): { path: (string | numb
       break;
     case "choice":
       if (d.weights !== undefined) {
-        if (d.weights.length !== d.values.length)
-          bad(["weights"], `weights has ${d.weights.length} entries but values has ${d.values.length}`);
+        if (d.weights.length !== d.values.length) bad(["weights"], `weights has ${d.weights.length} entries but values has ${d.values.length}`);
         else if (d.weights.some((w) => w < 0)) bad(["weights"], "weights must be >= 0");
         else if (!(d.weights.reduce((a, b) => a + b, 0) > 0)) bad(["weights"], "weights must not all be 0");
       }

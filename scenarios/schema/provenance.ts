@@ -6,16 +6,8 @@ import { z } from "zod";
  * accepted but listed by the validator as unsourced.
  */
 export const provenanceShape = {
-  source: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("Id of an entry of `sources` this number comes from."),
-  assumption: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("One-line rationale when the number is an assumption, not a sourced figure."),
+  source: z.string().min(1).optional().describe("Id of an entry of `sources` this number comes from."),
+  assumption: z.string().min(1).optional().describe("One-line rationale when the number is an assumption, not a sourced figure."),
   note: z.string().optional().describe("Free comment kept with the number."),
 };
 

@@ -23,11 +23,12 @@ z.config({ jitless: true });
  * drops the parent's entry.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "ids are lower-case letters, digits and '_', starting with a letter (they are symbols in expressions)");
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "ids are lower-case letters, digits and '_', starting with a letter (they are symbols in expressions)");
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb").describe("#rrggbb");
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb")
+  .describe("#rrggbb");
 
 /** Factor loadings: factor id -> beta. Sum of squares must be <= 1. */
 const loadings = z.record(z.string(), z.number()).describe("Factor id -> loading beta; sum of squares <= 1.");
@@ -209,16 +210,14 @@ export const resolvedScenario = z.strictObject(resolvedShape);
 
 /** An entry of a child file: any subset of the entry's fields, with its id, or `{id, remove: true}`. */
 function overridable<S extends z.ZodRawShape>(entry: z.ZodObject<S>) {
-  return entry.partial().required({ id: true } as never).extend({
-    remove: z.literal(true).optional().describe("Drop the inherited entry with this id."),
-  });
+  return entry
+    .partial()
+    .required({ id: true } as never)
+    .extend({
+      remove: z.literal(true).optional().describe("Drop the inherited entry with this id."),
+    });
 }
-const eventOverride = z.union([
-  event,
-  z.strictObject({ id, remove: z.literal(true) }),
-  overridable(shockEvent),
-  overridable(regimeEvent),
-]);
+const eventOverride = z.union([event, z.strictObject({ id, remove: z.literal(true) }), overridable(shockEvent), overridable(regimeEvent)]);
 
 export const scenarioFile = z
   .strictObject({

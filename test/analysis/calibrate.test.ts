@@ -28,7 +28,9 @@ describe("calibrate", () => {
     expect(text).toContain("calibration knob");
     const { scenario } = await loadScenario(out);
     const [again] = await calibrationSimulator(out, PATHS, SEED)(scenario);
-    console.log(`us_push = ${result.parameters[0].value}; median ${t.achieved} ± ${t.se} (re-run ${again.value} ± ${again.se}); ${result.simulations} simulations`);
+    console.log(
+      `us_push = ${result.parameters[0].value}; median ${t.achieved} ± ${t.se} (re-run ${again.value} ± ${again.se}); ${result.simulations} simulations`,
+    );
     expect(Math.abs(again.value - 0.7)).toBeLessThan(Math.max(1e-4, 2 * again.se));
     // Never overwrite without --force.
     await expect(calibrateFile(input, { paths: String(PATHS), seed: SEED })).rejects.toThrow(/already exists/);

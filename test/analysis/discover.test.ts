@@ -44,7 +44,9 @@ describe("discover", () => {
   it("bad requests name the part of --where that is wrong", async () => {
     const s = await load(threshold);
     expect(() => prepareDiscovery(s, parseWhere("c 2030 >= 0.3"))).toThrow(UsageError);
-    expect(() => prepareDiscovery(s, parseWhere("aa 2030 >= 0.3"))).toThrow(/--where: the entity "aa" is not a player, group or metric of .*; did you mean "a"\?/);
+    expect(() => prepareDiscovery(s, parseWhere("aa 2030 >= 0.3"))).toThrow(
+      /--where: the entity "aa" is not a player, group or metric of .*; did you mean "a"\?/,
+    );
     expect(() => prepareDiscovery(s, parseWhere("a 2035 >= 0.3"))).toThrow(/--where: the year 2035 is outside the simulated years .*from 2026 to 2030/);
     expect(() => prepareDiscovery(s, parseWhere("a in europe 2030 >= 0.3"))).toThrow(/--where: the view "europe" is not a view/);
     expect(() => prepareDiscovery(s, parseWhere("a 2030 >= 30"))).toThrow(/write 0.3 or 30%/);
@@ -52,6 +54,8 @@ describe("discover", () => {
 
   it("an outcome that never happens is an invalid request with what to change", async () => {
     const run = runDiscovery(await load(threshold), new LocalExecutor(), { where: parseWhere("a 2030 >= 99%"), paths: 300, seed: "1" });
-    await expect(run).rejects.toThrow(/^no path of 300 meets --where "a 2030 >= 99%" \(a in 2030 ranges from 0\.\d+ to 0\.\d+ over the paths\), so there is nothing to tell apart: choose a threshold inside that range$/);
+    await expect(run).rejects.toThrow(
+      /^no path of 300 meets --where "a 2030 >= 99%" \(a in 2030 ranges from 0\.\d+ to 0\.\d+ over the paths\), so there is nothing to tell apart: choose a threshold inside that range$/,
+    );
   });
 });

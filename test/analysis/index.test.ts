@@ -33,7 +33,10 @@ describe("engine/analysis", () => {
     expect(analysis.percentileInterval(Float64Array.from([3, 1, 2]), 0.5)).toEqual([1.5, 2.5]);
     expect(analysis.histogramDistribution({ edges: [0, 1, 3], counts: [1, 1] }).cdf(2)).toBe(0.75);
     expect(analysis.mixture([{ weight: 1, histogram: { edges: [0, 2], counts: [5] } }]).quantile(0.25)).toBe(0.5);
-    const steps = [{ lower: [0], upper: [1] }, { lower: [0.5], upper: [1] }] as analysis.PrimStep[];
+    const steps = [
+      { lower: [0], upper: [1] },
+      { lower: [0.5], upper: [1] },
+    ] as analysis.PrimStep[];
     expect(analysis.restrictions(steps, 1, ["x"])).toEqual([{ index: 0, name: "x", lower: 0.5, upper: null }]);
   });
 });

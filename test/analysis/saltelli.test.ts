@@ -36,7 +36,14 @@ describe("saltelliDesign(n, d, rng)", () => {
     // A "model" returning the row number: each block gets its own rows back.
     const y = Float64Array.from({ length: 12 }, (_, r) => r);
     const { fA, fB, fAB } = s.split(y);
-    expect([Array.from(fA), Array.from(fB), fAB.map((f) => Array.from(f))]).toEqual([[0, 1, 2], [3, 4, 5], [[6, 7, 8], [9, 10, 11]]]);
+    expect([Array.from(fA), Array.from(fB), fAB.map((f) => Array.from(f))]).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+      [
+        [6, 7, 8],
+        [9, 10, 11],
+      ],
+    ]);
     expect(() => s.split(new Float64Array(11))).toThrow(/expected one per stacked row, n \(d \+ 2\) = 12/);
   });
 

@@ -13,7 +13,10 @@ import { load, logistic, normalQuantile } from "../engine/helpers.js";
 const oneDrift = "test/fixtures/analysis/one-drift.json";
 const product = "test/fixtures/analysis/market-product.json";
 
-async function run(file: string, request: Partial<Parameters<typeof runSensitivity>[2]> & { output: { entity: string; view?: string; year: number } }): Promise<SensitivityResult> {
+async function run(
+  file: string,
+  request: Partial<Parameters<typeof runSensitivity>[2]> & { output: { entity: string; view?: string; year: number } },
+): Promise<SensitivityResult> {
   return runSensitivity(await load(file), new LocalExecutor(), { method: "tornado", paths: 600, seed: "7", ...request });
 }
 
@@ -79,7 +82,9 @@ describe("sensitivity: sobol", () => {
       const got = rows.get(id)!;
       const seFirst = (got.firstCi[1] - got.firstCi[0]) / (2 * 1.96);
       const seTotal = (got.totalCi[1] - got.totalCi[0]) / (2 * 1.96);
-      console.log(`${id}: S ${got.first.toFixed(4)} (closed form ${want.first.toFixed(4)}, se ${seFirst.toFixed(4)}), ST ${got.total.toFixed(4)} (${want.total.toFixed(4)}, se ${seTotal.toFixed(4)})`);
+      console.log(
+        `${id}: S ${got.first.toFixed(4)} (closed form ${want.first.toFixed(4)}, se ${seFirst.toFixed(4)}), ST ${got.total.toFixed(4)} (${want.total.toFixed(4)}, se ${seTotal.toFixed(4)})`,
+      );
       expect(seFirst).toBeLessThan(0.05); // the intervals are informative, so containment is not vacuous
       expect(Math.abs(got.first - want.first)).toBeLessThan(4 * seFirst);
       expect(Math.abs(got.total - want.total)).toBeLessThan(4 * seTotal);
@@ -92,12 +97,20 @@ describe("sensitivity: bad requests", () => {
   it("names the unknown entity with a did-you-mean, the valid views, and the simulated years", async () => {
     const s = await load(product);
     expect(() => prepareAnalysis(s, { entity: "market_sise", year: 2030 }, "sensitivity")).toThrow(UsageError);
-    expect(() => prepareAnalysis(s, { entity: "market_sise", year: 2030 }, "sensitivity")).toThrow(/--output "market_sise" is not a player, group or metric of .*market-product\.json; did you mean "market_size"\?/);
-    expect(() => prepareAnalysis(s, { entity: "a", view: "europe", year: 2030 }, "sensitivity")).toThrow(/--view "europe" is not a view of .*\(views: global, r1\)/);
-    expect(() => prepareAnalysis(s, { entity: "a", year: 2031 }, "sensitivity")).toThrow(/--year 2031 is outside the simulated years .*: give a year from 2026 to 2030/);
+    expect(() => prepareAnalysis(s, { entity: "market_sise", year: 2030 }, "sensitivity")).toThrow(
+      /--output "market_sise" is not a player, group or metric of .*market-product\.json; did you mean "market_size"\?/,
+    );
+    expect(() => prepareAnalysis(s, { entity: "a", view: "europe", year: 2030 }, "sensitivity")).toThrow(
+      /--view "europe" is not a view of .*\(views: global, r1\)/,
+    );
+    expect(() => prepareAnalysis(s, { entity: "a", year: 2031 }, "sensitivity")).toThrow(
+      /--year 2031 is outside the simulated years .*: give a year from 2026 to 2030/,
+    );
     expect(() => prepareAnalysis(s, { entity: "a", year: 2025 }, "sensitivity")).toThrow(/from 2026 to 2030 \(2025 is the observed base year/);
     // A single region's id is its global view.
-    expect(prepareAnalysis(s, { entity: "a", view: "r1", year: 2030 }, "sensitivity").output.column).toBe(prepareAnalysis(s, { entity: "a", year: 2030 }, "sensitivity").output.column);
+    expect(prepareAnalysis(s, { entity: "a", view: "r1", year: 2030 }, "sensitivity").output.column).toBe(
+      prepareAnalysis(s, { entity: "a", year: 2030 }, "sensitivity").output.column,
+    );
   });
 
   it("a scenario with no uncertain input: invalid input (exit 1) saying what to add", async () => {

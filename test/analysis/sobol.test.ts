@@ -70,7 +70,10 @@ const CONFIDENCE = 0.999;
 
 function expectInside(results: SobolIndex[], analytic: { first: number[]; total: number[] }) {
   results.forEach((r, i) => {
-    for (const [kind, ci, value] of [["S", r.firstCi, analytic.first[i]], ["ST", r.totalCi, analytic.total[i]]] as const) {
+    for (const [kind, ci, value] of [
+      ["S", r.firstCi, analytic.first[i]],
+      ["ST", r.totalCi, analytic.total[i]],
+    ] as const) {
       const msg = `${kind}${i + 1} = ${value} should lie in [${ci[0]}, ${ci[1]}]`;
       expect(ci[0] <= value && value <= ci[1], msg).toBe(true);
       expect(ci[1] - ci[0], `${kind}${i + 1} interval width`).toBeLessThan(0.15);

@@ -36,7 +36,10 @@ describe("statCdf", () => {
 
   it("a 50/50 mixture of two disjoint uniforms: its p25 is the lower one's median, its p75 the upper one's", () => {
     // F = (F1 + F2)/2 with F2 = 0 on F1's support: F = 0.25 where F1 = 0.5 (x = 0.5), F = 0.75 where F2 = 0.5 (x = 2.5).
-    const m = mixture([{ weight: 0.5, ...statCdf(uniformStat(0, 1)) }, { weight: 0.5, ...statCdf(uniformStat(2, 3)) }]);
+    const m = mixture([
+      { weight: 0.5, ...statCdf(uniformStat(0, 1)) },
+      { weight: 0.5, ...statCdf(uniformStat(2, 3)) },
+    ]);
     expect(m.quantile(0.25)).toBeCloseTo(0.5, 12);
     expect(m.quantile(0.75)).toBeCloseTo(2.5, 12);
     expect(m.quantile(0.05)).toBeCloseTo(0.1, 12);

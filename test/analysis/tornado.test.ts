@@ -25,7 +25,8 @@ describe("tornado", () => {
     const n = 501;
     const inputs = [uniformInput(0, 1), uniformInput(-1, 1)];
     const { u, w } = basePaths(n, 2, "additive");
-    const model = async (rows: Float64Array) => Float64Array.from({ length: n }, (_, r) => inputs[0].quantile(rows[2 * r]) + 2 * inputs[1].quantile(rows[2 * r + 1]) + 10 * w[r]);
+    const model = async (rows: Float64Array) =>
+      Float64Array.from({ length: n }, (_, r) => inputs[0].quantile(rows[2 * r]) + 2 * inputs[1].quantile(rows[2 * r + 1]) + 10 * w[r]);
     const base = { u, y: await model(u) };
     const t = await tornado(inputs, base, model, { rng: openStream("b", "test", "bootstrap", 0), bootstrap: 200 });
     expect(t.bars.map((b) => b.input)).toEqual([1, 0]);

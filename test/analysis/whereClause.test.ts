@@ -4,9 +4,22 @@ import { UsageError } from "../../engine/diagnostics.js";
 
 describe("parseWhere(text)", () => {
   it("reads entity, optional view (with or without 'in'), year, comparison and value; % divides by 100", () => {
-    expect(parseWhere("eu_providers in europe 2030 >= 15%")).toEqual({ entity: "eu_providers", view: "europe", year: 2030, op: ">=", value: 0.15, text: "eu_providers in europe 2030 >= 15%" });
+    expect(parseWhere("eu_providers in europe 2030 >= 15%")).toEqual({
+      entity: "eu_providers",
+      view: "europe",
+      year: 2030,
+      op: ">=",
+      value: 0.15,
+      text: "eu_providers in europe 2030 >= 15%",
+    });
     expect(parseWhere("  eu_providers europe 2030>=0.15 ")).toMatchObject({ entity: "eu_providers", view: "europe", op: ">=", value: 0.15 });
-    expect(parseWhere("us_hyperscalers 2030 < 0.65")).toEqual({ entity: "us_hyperscalers", year: 2030, op: "<", value: 0.65, text: "us_hyperscalers 2030 < 0.65" });
+    expect(parseWhere("us_hyperscalers 2030 < 0.65")).toEqual({
+      entity: "us_hyperscalers",
+      year: 2030,
+      op: "<",
+      value: 0.65,
+      text: "us_hyperscalers 2030 < 0.65",
+    });
     expect(parseWhere("hhi global 2029 => 2500")).toMatchObject({ op: ">=", value: 2500 });
     expect(parseWhere("hhi global 2029 => 2500").view).toBeUndefined();
     expect(parseWhere("a 2030 =< .5")).toMatchObject({ op: "<=", value: 0.5 });

@@ -27,7 +27,11 @@ const SEED = "7";
 
 /** Run the CLI from source (tsx) in `cwd`; stdout, stderr and exit code. */
 function cli(root, cwd, args) {
-  const r = spawnSync(process.execPath, ["--import", TSX, join(root, "bin/marketfutures.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, ["--import", TSX, join(root, "bin/marketfutures.ts"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -44,7 +48,9 @@ async function settled(page, runs) {
   try {
     await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) >= n && document.body.dataset.running === "false", runs, { timeout: 180_000 });
   } catch (err) {
-    const state = await page.evaluate(() => `runs ${document.body.dataset.runs}, running ${document.body.dataset.running}, status "${document.getElementById("status")?.textContent}"`);
+    const state = await page.evaluate(
+      () => `runs ${document.body.dataset.runs}, running ${document.body.dataset.running}, status "${document.getElementById("status")?.textContent}"`,
+    );
     throw new Error(`waiting for run ${runs}: ${state}: ${err.message.split("\n")[0]}`, { cause: err });
   }
 }
@@ -54,7 +60,11 @@ function watch(page) {
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("request", (r) => !r.url().startsWith("http://localhost:") && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && problems.push(`external request: ${r.url()}`));
+  page.on(
+    "request",
+    (r) =>
+      !r.url().startsWith("http://localhost:") && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && problems.push(`external request: ${r.url()}`),
+  );
   return problems;
 }
 
@@ -93,7 +103,10 @@ const keyNumber = (page, series) => page.getAttribute(`data[data-series="${serie
 
 export async function checkExplorer(browser, { root, work, shots, check }) {
   const out = join(work, "explorer");
-  execFileSync(process.execPath, ["--import", "tsx", join(root, "reports/explorer/build/bundle.ts"), out], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "reports/explorer/build/bundle.ts"), out], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const server = await serve(root, out);
   try {
     // ---- laptop: load, slider by keyboard, downloads, CLI equality ----
@@ -103,19 +116,32 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     await page.goto(`${server.url}#scenario=paradigm-shift&seed=${SEED}&paths=${PATHS}`);
     await settled(page, 1);
     const timing = await page.evaluate(() => ({ chart: Number(document.body.dataset.firstChartMs), app: Number(document.body.dataset.appStartMs) }));
-    check("explorer: first fan chart drawn", timing.chart > 0, `${timing.chart} ms after navigation started (page code and scenarios loaded at ${timing.app} ms), ${PATHS} paths`);
+    check(
+      "explorer: first fan chart drawn",
+      timing.chart > 0,
+      `${timing.chart} ms after navigation started (page code and scenarios loaded at ${timing.app} ms), ${PATHS} paths`,
+    );
     check("explorer: fan chart, targets and comparison figures drawn", (await page.locator("figure.figure > svg").count()) === 3);
     await page.waitForFunction(() => /on \d+ workers?\.$/.test(document.getElementById("status")?.textContent ?? ""), null, { timeout: 180_000 });
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(shots, "explorer-laptop.png") });
 
     // keyboard: Tab reaches the skip link, then the scenario picker, each with a visible focus ring
-    const focused = async () => page.evaluate(() => { const e = document.activeElement; const st = getComputedStyle(e); return { id: e.id || e.className, outline: st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 2 }; });
+    const focused = async () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        const st = getComputedStyle(e);
+        return { id: e.id || e.className, outline: st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 2 };
+      });
     await page.keyboard.press("Tab");
     const first = await focused();
     await page.keyboard.press("Tab");
     const second = await focused();
-    check("explorer: Tab goes to the skip link, then the scenario picker, focus visible", first.id === "skip" && second.id === "scenario" && first.outline && second.outline, JSON.stringify([first, second]));
+    check(
+      "explorer: Tab goes to the skip link, then the scenario picker, focus visible",
+      first.id === "skip" && second.id === "scenario" && first.outline && second.outline,
+      JSON.stringify([first, second]),
+    );
 
     const series = "global/telco_edge/2030/p50";
     const before = await keyNumber(page, series);
@@ -137,7 +163,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     const scenario = await downloadText(page, "download-scenario");
     const csv = await downloadText(page, "download-csv");
     const fanSvg = await downloadText(page, "download-fan");
-    check("explorer: figure downloads as an SVG file", fanSvg.name === "fan-chart-paradigm-shift.svg" && fanSvg.text.startsWith("<?xml") && fanSvg.text.includes('xmlns="http://www.w3.org/2000/svg"'), fanSvg.name);
+    check(
+      "explorer: figure downloads as an SVG file",
+      fanSvg.name === "fan-chart-paradigm-shift.svg" && fanSvg.text.startsWith("<?xml") && fanSvg.text.includes('xmlns="http://www.w3.org/2000/svg"'),
+      fanSvg.name,
+    );
     const dir = scenariosCopy(root, work, "edited");
     writeFileSync(join(dir, scenario.name), scenario.text);
     const valid = cli(root, dir, ["validate", scenario.name]);
@@ -149,7 +179,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
       writeFileSync(join(process.env.EXPLORER_KEEP, "cli-summary.csv"), cliCsv);
     }
     const differences = cliCsv === "" ? [{ line: `CLI failed: ${run.stderr}`, ulps: Infinity }] : csvDifferences(csv.text, cliCsv);
-    check("explorer: the page's summary CSV equals the CLI's summary.csv byte for byte", cliCsv !== "" && csv.text === cliCsv, `${csv.text.length} and ${cliCsv.length} bytes; first difference: ${differences[0] ? `${differences[0].line} (page) vs ${differences[0].cli} (CLI), ${differences[0].ulps} ulp(s)` : "none"}`);
+    check(
+      "explorer: the page's summary CSV equals the CLI's summary.csv byte for byte",
+      cliCsv !== "" && csv.text === cliCsv,
+      `${csv.text.length} and ${cliCsv.length} bytes; first difference: ${differences[0] ? `${differences[0].line} (page) vs ${differences[0].cli} (CLI), ${differences[0].ulps} ulp(s)` : "none"}`,
+    );
     const row = cliCsv.split("\n").find((l) => l.startsWith("paradigm_shift,global,telco_edge,group,2030,p50,"));
     check("explorer: a number on the page equals the CLI's", row !== undefined && row.endsWith(`,${after}`), `page ${after}, CLI ${row}`);
 
@@ -171,13 +205,18 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     writeFileSync(join(dir, invalidScenario.name), invalidScenario.text);
     const v = cli(root, dir, ["validate", invalidScenario.name]);
     const cliLines = v.stderr.trim().split("\n").slice(0, -1).join("\n");
-    check("explorer: an impossible value shows validate's message next to its field", v.code === 1 && fieldText === cliLines && fieldText.includes("a probability must be in [0, 1]"), `page: ${fieldText}\nCLI: ${cliLines}`);
+    check(
+      "explorer: an impossible value shows validate's message next to its field",
+      v.code === 1 && fieldText === cliLines && fieldText.includes("a probability must be in [0, 1]"),
+      `page: ${fieldText}\nCLI: ${cliLines}`,
+    );
     check("explorer: the field is marked invalid", (await page.getAttribute("#in-prob-edge_breakthrough", "aria-invalid")) === "true");
     await page.locator("#row-prob-edge_breakthrough").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, "explorer-impossible-value.png") });
 
     // ---- an invalid uploaded file: validate's messages next to the upload field ----
-    const upload = '{\n  "id": "my_scenario",\n  "extends": "baseline.json",\n  "players": [\n    { "id": "aws", "volatility": { "value": 0.05, "asumption": "typo" } }\n  ]\n}\n';
+    const upload =
+      '{\n  "id": "my_scenario",\n  "extends": "baseline.json",\n  "players": [\n    { "id": "aws", "volatility": { "value": 0.05, "asumption": "typo" } }\n  ]\n}\n';
     const uploadDir = scenariosCopy(root, work, "upload");
     writeFileSync(join(uploadDir, "my-scenario.json"), upload);
     await page.setInputFiles("#upload", join(uploadDir, "my-scenario.json"));
@@ -185,7 +224,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     const uploadText = (await page.$$eval("#upload-errors pre", (ps) => ps.map((p) => p.textContent))).join("\n");
     const u = cli(root, uploadDir, ["validate", "my-scenario.json"]);
     const uLines = u.stderr.trim().split("\n").slice(0, -1).join("\n");
-    check("explorer: an invalid upload shows validate's messages next to the upload field", u.code === 1 && uploadText === uLines && uploadText.includes('unknown key "asumption"'), `page: ${uploadText}\nCLI: ${uLines}`);
+    check(
+      "explorer: an invalid upload shows validate's messages next to the upload field",
+      u.code === 1 && uploadText === uLines && uploadText.includes('unknown key "asumption"'),
+      `page: ${uploadText}\nCLI: ${uLines}`,
+    );
     await page.locator("#upload").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, "explorer-invalid-upload.png") });
 
@@ -195,7 +238,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     const runs = Number(await page.evaluate(() => document.body.dataset.runs));
     await page.setInputFiles("#upload", join(uploadDir, "my-scenario.json"));
     await settled(page, runs + 1);
-    check("explorer: a valid upload is explored", page.url().includes("scenario=upload%3Amy-scenario.json") && (await page.textContent("#upload-errors")).trim() === "", page.url());
+    check(
+      "explorer: a valid upload is explored",
+      page.url().includes("scenario=upload%3Amy-scenario.json") && (await page.textContent("#upload-errors")).trim() === "",
+      page.url(),
+    );
 
     // ---- cancel ----
     await page.selectOption("#scenario", "baseline.json");
@@ -218,7 +265,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     check("explorer: no sideways scrolling at 390 px", widths.doc <= widths.view, `page ${widths.doc} px wide, viewport ${widths.view} px`);
     const box = await p.locator("#fig-fan").boundingBox();
     const scrolls = await p.$eval("#fig-fan", (f) => f.scrollWidth > f.clientWidth);
-    check("explorer: at phone width the fan chart's box fits the screen and scrolls sideways inside it", box !== null && box.x >= 0 && box.x + box.width <= 390 && scrolls, JSON.stringify(box));
+    check(
+      "explorer: at phone width the fan chart's box fits the screen and scrolls sideways inside it",
+      box !== null && box.x >= 0 && box.x + box.width <= 390 && scrolls,
+      JSON.stringify(box),
+    );
     await p.screenshot({ path: join(shots, "explorer-phone.png") });
     await p.locator("#fig-fan").scrollIntoViewIfNeeded();
     await p.screenshot({ path: join(shots, "explorer-phone-fan.png") });

@@ -33,7 +33,20 @@ function jsonFiles(dir) {
 function cliRun(root, dir, job) {
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(job.files)) writeFileSync(join(dir, name), text);
-  const args = [join(root, "bin/marketfutures.ts"), "run", ...job.run, "--paths", String(job.paths), "--seed", job.seed, "--threads", "1", "--out", "out", "--quiet"];
+  const args = [
+    join(root, "bin/marketfutures.ts"),
+    "run",
+    ...job.run,
+    "--paths",
+    String(job.paths),
+    "--seed",
+    job.seed,
+    "--threads",
+    "1",
+    "--out",
+    "out",
+    "--quiet",
+  ];
   const r = spawnSync(process.execPath, ["--import", TSX, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   if (r.status !== 0) throw new Error(`marketfutures run ${job.run.join(" ")} failed (${r.status}): ${r.stderr}`);
   return Object.fromEntries(OUTPUTS.map(([key, file]) => [key, readFileSync(join(dir, "out", file), "utf8")]));
@@ -66,9 +79,18 @@ export async function checkParity(browser, { root, work, check }) {
     minify: true,
     logLevel: "warning",
   });
-  writeFileSync(join(out, "index.html"), '<!doctype html><meta charset="utf-8"><title>parity</title><link rel="icon" href="data:,"><script type="module" src="page.js"></script>\n');
+  writeFileSync(
+    join(out, "index.html"),
+    '<!doctype html><meta charset="utf-8"><title>parity</title><link rel="icon" href="data:,"><script type="module" src="page.js"></script>\n',
+  );
   const jobs = [
-    { name: "golden run (features.json, 3,000 paths)", files: jsonFiles(join(root, "test/fixtures/engine")), run: ["features.json"], paths: 3000, seed: "golden" },
+    {
+      name: "golden run (features.json, 3,000 paths)",
+      files: jsonFiles(join(root, "test/fixtures/engine")),
+      run: ["features.json"],
+      paths: 3000,
+      seed: "golden",
+    },
     { name: "shipped scenarios (20,000 paths)", files: jsonFiles(join(root, "scenarios")), run: SHIPPED, paths: 20000, seed: "7" },
   ];
   const server = await serve(root, out);
@@ -89,7 +111,11 @@ export async function checkParity(browser, { root, work, check }) {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         for (const [key, file] of OUTPUTS) {
           const same = got[key] === cli[key];
-          check(`parity: ${job.name}, ${file}: ${version} on ${threads} worker(s) equals Node ${process.versions.node} byte for byte`, same, same ? `${cli[key].length} bytes, ${seconds} s in the browser` : firstDifference(got[key], cli[key]));
+          check(
+            `parity: ${job.name}, ${file}: ${version} on ${threads} worker(s) equals Node ${process.versions.node} byte for byte`,
+            same,
+            same ? `${cli[key].length} bytes, ${seconds} s in the browser` : firstDifference(got[key], cli[key]),
+          );
         }
       }
     }

@@ -30,7 +30,10 @@ function check(name, ok, detail = "") {
 
 async function checkLang(browser, lang) {
   const out = join(work, `report-${lang}`);
-  execFileSync(process.execPath, ["--import", "tsx", join(root, "bin/marketfutures.ts"), "report", "--from", fixture, "--out", out, "--lang", lang], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "bin/marketfutures.ts"), "report", "--from", fixture, "--out", out, "--lang", lang], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
@@ -41,7 +44,12 @@ async function checkLang(browser, lang) {
   page.on("request", (r) => !r.url().startsWith("file:") && !r.url().startsWith("data:") && external.push(r.url()));
   await page.goto(pathToFileURL(join(out, "report.html")).href, { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready);
-  const sizes = await page.$$eval("figure > svg", (svgs) => svgs.map((s) => { const r = s.getBoundingClientRect(); return { id: s.closest("figure").id, w: r.width, h: r.height }; }));
+  const sizes = await page.$$eval("figure > svg", (svgs) =>
+    svgs.map((s) => {
+      const r = s.getBoundingClientRect();
+      return { id: s.closest("figure").id, w: r.width, h: r.height };
+    }),
+  );
   check(`${lang}: report has 10 figures`, sizes.length === 10, `found ${sizes.length}`);
   for (const s of sizes) check(`${lang}: ${s.id} rendered`, s.w > 100 && s.h > 100, `${Math.round(s.w)}x${Math.round(s.h)}`);
   const inter = await page.evaluate(() => document.fonts.check("16px Inter"));

@@ -3,7 +3,10 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 
 export function serve(root, dir) {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "reports/explorer/build/serve.ts"), "--dir", dir, "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "reports/explorer/build/serve.ts"), "--dir", dir, "--port", "0"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d) => {

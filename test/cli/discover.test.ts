@@ -19,11 +19,20 @@ describe("marketfutures discover", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Scenario discovery in threshold: where a 2030 >= 32% — \d+ of 1,000 paths \(\d+\.\d%\), seed 1\n/);
     expect(r.stdout).toMatch(/\n {2}player:a:drift +at least 0\.0\d+ +-0\.0\d+ to 0\.0\d+\n/);
-    expect(readdirSync(out).sort()).toEqual([".marketfutures", "discovery-box.csv", "discovery-steps.csv", "discovery-tradeoff.csv", "discovery-tradeoff.svg", "discovery.json"]);
+    expect(readdirSync(out).sort()).toEqual([
+      ".marketfutures",
+      "discovery-box.csv",
+      "discovery-steps.csv",
+      "discovery-tradeoff.csv",
+      "discovery-tradeoff.svg",
+      "discovery.json",
+    ]);
     const json = JSON.parse(readFileSync(join(out, "discovery.json"), "utf8"));
     expect(json.where).toMatchObject({ entity: "a", year: 2030, op: ">=", value: 0.32 });
     expect(readFileSync(join(out, "discovery-box.csv"), "utf8").split("\n")[0]).toBe("scenario,where,input,label,lower,upper,min,max");
-    expect(readFileSync(join(out, "discovery-tradeoff.svg"), "utf8")).toMatch(/<title id="discovery-tradeoff-title">\d+% of paths meet “a 2030 &gt;= 32%”; a box on 1 input holds/);
+    expect(readFileSync(join(out, "discovery-tradeoff.svg"), "utf8")).toMatch(
+      /<title id="discovery-tradeoff-title">\d+% of paths meet “a 2030 &gt;= 32%”; a box on 1 input holds/,
+    );
   }, 60_000);
 
   it("--json is identical for 1 and 2 threads", () => {

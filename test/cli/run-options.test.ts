@@ -67,7 +67,9 @@ describe("marketfutures run: output directory", () => {
     writeFileSync(join(dir, "notes.txt"), "user data");
     const r = run("run", scenario, "--out", dir, "--paths", "10");
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`marketfutures: ${dir} is not empty and was not made by marketfutures; refusing to write into it (use another --out, or --force to write anyway)\n`);
+    expect(r.stderr).toBe(
+      `marketfutures: ${dir} is not empty and was not made by marketfutures; refusing to write into it (use another --out, or --force to write anyway)\n`,
+    );
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
   });
 
@@ -94,7 +96,25 @@ describe("marketfutures run: valid options", () => {
 
   it("are not usage errors: the run either writes its files or says the engine is missing (never an internal error)", () => {
     const out = join(tmp, "ok");
-    const r = run("run", scenario, "--paths", "20", "--seed", "7", "--threads", "1", "--sampling", "lhs", "--precision", "0.05", "--max-paths", "40", "--quiet", "--out", out);
+    const r = run(
+      "run",
+      scenario,
+      "--paths",
+      "20",
+      "--seed",
+      "7",
+      "--threads",
+      "1",
+      "--sampling",
+      "lhs",
+      "--precision",
+      "0.05",
+      "--max-paths",
+      "40",
+      "--quiet",
+      "--out",
+      out,
+    );
     expect(r.stderr).not.toContain("internal error");
     if (r.code === 0) {
       for (const f of ["results.json", "summary.csv", "targets.csv", "paths.csv", ".marketfutures"]) expect(existsSync(join(out, f))).toBe(true);

@@ -57,7 +57,10 @@ describe("etaEstimator", () => {
 
 describe("createProgress", () => {
   it("draws nothing when stderr is not a terminal, or with --quiet", () => {
-    for (const [tty, quiet] of [[false, false], [true, true]] as const) {
+    for (const [tty, quiet] of [
+      [false, false],
+      [true, true],
+    ] as const) {
       const { stream, writes } = fakeStream(tty);
       const p = createProgress({ stream, quiet });
       expect(p.active).toBe(false);
@@ -73,7 +76,14 @@ describe("createProgress", () => {
     const { stream, writes } = fakeStream(true);
     const p = createProgress({ stream, now: () => t });
     expect(p.active).toBe(true);
-    for (const [time, done] of [[0, 0], [50, 10], [99, 20], [100, 30], [150, 40], [250, 50]]) {
+    for (const [time, done] of [
+      [0, 0],
+      [50, 10],
+      [99, 20],
+      [100, 30],
+      [150, 40],
+      [250, 50],
+    ]) {
       t = time;
       p.update(at(done));
     }

@@ -34,7 +34,17 @@ describe("formatRunSummary", () => {
 describe("parseRunFlags", () => {
   it("turns the flags into the engine's options, with the documented defaults", () => {
     const o = parseRunFlags({ out: "results", paths: "2e4", seed: "42", threads: "3", sampling: "lhs", precision: "0.005" });
-    expect(o).toEqual({ out: "results", force: false, paths: 20000, seed: "42", threads: 3, quiet: false, precision: 0.005, maxPaths: 1_000_000, sampling: "lhs" });
+    expect(o).toEqual({
+      out: "results",
+      force: false,
+      paths: 20000,
+      seed: "42",
+      threads: 3,
+      quiet: false,
+      precision: 0.005,
+      maxPaths: 1_000_000,
+      sampling: "lhs",
+    });
     expect(parseRunFlags({ out: "r", paths: "2000000", precision: ".01" }).maxPaths).toBe(2_000_000);
     expect(parseRunFlags({ out: "r" }).maxPaths).toBeUndefined();
     expect(parseRunFlags({ out: "r" }).threads).toBeUndefined(); // left to the engine: up to all cores, fewer for a small run

@@ -29,7 +29,10 @@ const heavy = (urls: string[]) => urls.filter((u) => /\/node_modules\/(mathjs|zo
 describe("CLI start-up", () => {
   beforeAll(() => {
     expect(ensureBuilt()).toBe(true);
-    writeFileSync(join(tmp, "hooks.mjs"), "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n");
+    writeFileSync(
+      join(tmp, "hooks.mjs"),
+      "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n",
+    );
     writeFileSync(join(tmp, "register.mjs"), 'import { register } from "node:module";\nregister(new URL("./hooks.mjs", import.meta.url));\n');
   }, 120_000);
 

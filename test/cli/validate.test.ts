@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, runCli } from "./builtCli.js";
 
-
 const run = runCli;
 
 beforeAll(() => {

@@ -80,11 +80,17 @@ describe("beta(alpha, beta, min, max)", () => {
 
   it("quantile is monotone (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 30, noNaN: true }), fc.double({ min: 0.2, max: 30, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, u1, u2) => {
-        const d = beta(a, b, -1, 2);
-        const [lo, hi] = u1 <= u2 ? [u1, u2] : [u2, u1];
-        return d.quantile(lo) <= d.quantile(hi);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 30, noNaN: true }),
+        fc.double({ min: 0.2, max: 30, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b, u1, u2) => {
+          const d = beta(a, b, -1, 2);
+          const [lo, hi] = u1 <= u2 ? [u1, u2] : [u2, u1];
+          return d.quantile(lo) <= d.quantile(hi);
+        },
+      ),
       { seed: 82, numRuns: 500 },
     );
   });
@@ -92,10 +98,15 @@ describe("beta(alpha, beta, min, max)", () => {
   it("cdf(quantile(u)) = u to 1e-12 relative on [0, 1] for u in [1e-6, 1/2] (property)", () => {
     // On [0, 1] values near 0 keep their relative precision (on [5, 7] a quantile of 5 + 1e-20 is just 5).
     fc.assert(
-      fc.property(fc.double({ min: 0.3, max: 30, noNaN: true }), fc.double({ min: 0.3, max: 30, noNaN: true }), fc.double({ min: 1e-6, max: 0.5, noNaN: true }), (a, b, u) => {
-        const d = beta(a, b);
-        return Math.abs(d.cdf(d.quantile(u)) - u) <= 1e-12 * u;
-      }),
+      fc.property(
+        fc.double({ min: 0.3, max: 30, noNaN: true }),
+        fc.double({ min: 0.3, max: 30, noNaN: true }),
+        fc.double({ min: 1e-6, max: 0.5, noNaN: true }),
+        (a, b, u) => {
+          const d = beta(a, b);
+          return Math.abs(d.cdf(d.quantile(u)) - u) <= 1e-12 * u;
+        },
+      ),
       { seed: 83, numRuns: 500 },
     );
   });
@@ -104,12 +115,17 @@ describe("beta(alpha, beta, min, max)", () => {
     // x = 5 + 2y is rounded to an ulp of 5 or 7 (8.9e-16), which moves the CDF by density · ulp:
     // large where the density is (e.g. Beta(0.3, 0.3) near its ends).
     fc.assert(
-      fc.property(fc.double({ min: 0.3, max: 30, noNaN: true }), fc.double({ min: 0.3, max: 30, noNaN: true }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (a, b, u) => {
-        const d = beta(a, b, 5, 7);
-        const x = d.quantile(u);
-        const density = betaDensity((x - 5) / 2, a, b) / 2;
-        return Math.abs(d.cdf(x) - u) <= 1e-12 + 2 * density * 8.9e-16;
-      }),
+      fc.property(
+        fc.double({ min: 0.3, max: 30, noNaN: true }),
+        fc.double({ min: 0.3, max: 30, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        (a, b, u) => {
+          const d = beta(a, b, 5, 7);
+          const x = d.quantile(u);
+          const density = betaDensity((x - 5) / 2, a, b) / 2;
+          return Math.abs(d.cdf(x) - u) <= 1e-12 + 2 * density * 8.9e-16;
+        },
+      ),
       { seed: 84, numRuns: 500 },
     );
   });

@@ -59,7 +59,9 @@ export function expectMoments(dist: Distribution, x: Float64Array): MomentReport
   // Use the closed-form σ for the mean's SE (the sample one would do as well).
   const seMean = Math.sqrt(dist.variance / x.length);
   expect(Math.abs(r.mean - dist.mean), `mean ${r.mean} vs ${dist.mean}, 4 SE = ${4 * seMean}`).toBeLessThanOrEqual(4 * seMean + 1e-12 * Math.abs(dist.mean));
-  expect(Math.abs(r.variance - dist.variance), `variance ${r.variance} vs ${dist.variance}, 4 SE = ${4 * r.seVariance}`).toBeLessThanOrEqual(4 * r.seVariance + 1e-12 * dist.variance);
+  expect(Math.abs(r.variance - dist.variance), `variance ${r.variance} vs ${dist.variance}, 4 SE = ${4 * r.seVariance}`).toBeLessThanOrEqual(
+    4 * r.seVariance + 1e-12 * dist.variance,
+  );
   return r;
 }
 

@@ -30,7 +30,10 @@ describe("choice(values, weights)", () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (pairs, u1, u2) => {
-          const d = choice(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+          const d = choice(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
           const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
           const xa = d.quantile(a);
           return xa <= d.quantile(b) && pairs.some((p) => p[0] === xa);

@@ -40,13 +40,18 @@ const CONTINUOUS = CASES.map(([d]) => d).filter((d) => !["fixed", "uniformIntege
 describe("every distribution (property tests over the Dist cases)", () => {
   it("quantile is non-decreasing in u and stays in the support", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CASES.map(([d]) => d)), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (dist, u1, u2) => {
-        const d = makeDistribution(dist);
-        const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
-        const xa = d.quantile(a);
-        const xb = d.quantile(b);
-        return xa <= xb && xa >= d.support[0] && xb <= d.support[1];
-      }),
+      fc.property(
+        fc.constantFrom(...CASES.map(([d]) => d)),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (dist, u1, u2) => {
+          const d = makeDistribution(dist);
+          const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
+          const xa = d.quantile(a);
+          const xb = d.quantile(b);
+          return xa <= xb && xa >= d.support[0] && xb <= d.support[1];
+        },
+      ),
       { seed: 121, numRuns: 2000 },
     );
   });
@@ -68,11 +73,16 @@ describe("every distribution (property tests over the Dist cases)", () => {
 
   it("cdf is non-decreasing and within [0, 1]", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CASES.map(([d]) => d)), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), (dist, x1, x2) => {
-        const d = makeDistribution(dist);
-        const [a, b] = x1 <= x2 ? [x1, x2] : [x2, x1];
-        return d.cdf(a) <= d.cdf(b) && d.cdf(a) >= 0 && d.cdf(b) <= 1;
-      }),
+      fc.property(
+        fc.constantFrom(...CASES.map(([d]) => d)),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (dist, x1, x2) => {
+          const d = makeDistribution(dist);
+          const [a, b] = x1 <= x2 ? [x1, x2] : [x2, x1];
+          return d.cdf(a) <= d.cdf(b) && d.cdf(a) >= 0 && d.cdf(b) <= 1;
+        },
+      ),
       { seed: 123, numRuns: 2000 },
     );
   });

@@ -36,12 +36,17 @@ describe("uniform(min, max)", () => {
 
   it("never leaves [min, max] despite rounding (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-9, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (lo, w, u) => {
-        const hi = lo + w;
-        if (!(lo < hi)) return true;
-        const x = uniform(lo, hi).quantile(u);
-        return x >= lo && x <= hi;
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lo, w, u) => {
+          const hi = lo + w;
+          if (!(lo < hi)) return true;
+          const x = uniform(lo, hi).quantile(u);
+          return x >= lo && x <= hi;
+        },
+      ),
       { seed: 51, numRuns: 1000 },
     );
   });
@@ -80,13 +85,19 @@ describe("uniformInteger(min, max)", () => {
 
   it("quantile returns integers in [min, max] and is monotone (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (lo, k, u1, u2) => {
-        const d = uniformInteger(lo, lo + k);
-        const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
-        const xa = d.quantile(a);
-        const xb = d.quantile(b);
-        return Number.isInteger(xa) && xa >= lo && xb <= lo + k && xa <= xb;
-      }),
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lo, k, u1, u2) => {
+          const d = uniformInteger(lo, lo + k);
+          const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
+          const xa = d.quantile(a);
+          const xb = d.quantile(b);
+          return Number.isInteger(xa) && xa >= lo && xb <= lo + k && xa <= xb;
+        },
+      ),
       { seed: 52, numRuns: 1000 },
     );
   });

@@ -9,10 +9,50 @@ import { draws, expectMoments, KS_CRITICAL_1PCT, ksContinuous, N_DRAWS } from ".
  * (60-digit arithmetic; quantile from the upper tail Q(x) = Q(a) - u Z).
  */
 const FAR: { a: number; b: number; mean: number; variance: number; q: [number, number][] }[] = [
-  { a: 3, b: Infinity, mean: 3.2830986549304364, variance: 0.07055918678526811, q: [[0.1, 3.0319472698790095], [0.5, 3.2051549205989334], [0.9, 3.642522275831624]] },
-  { a: 8, b: Infinity, mean: 8.121368112236112, variance: 0.014324883443340911, q: [[0.1, 8.012963049607272], [0.5, 8.084911007391543], [0.9, 8.278803341691198]] },
-  { a: 8, b: 9, mean: 8.121188992979796, variance: 0.014148542782748111, q: [[0.1, 8.012960571504209], [0.5, 8.084888899018166], [0.9, 8.278609037011552]] },
-  { a: 30, b: Infinity, mean: 30.033259667433676, variance: 0.001103771511890091, q: [[0.1, 30.00350792324418], [0.5, 30.02307046782731], [0.9, 30.076570337034944]] },
+  {
+    a: 3,
+    b: Infinity,
+    mean: 3.2830986549304364,
+    variance: 0.07055918678526811,
+    q: [
+      [0.1, 3.0319472698790095],
+      [0.5, 3.2051549205989334],
+      [0.9, 3.642522275831624],
+    ],
+  },
+  {
+    a: 8,
+    b: Infinity,
+    mean: 8.121368112236112,
+    variance: 0.014324883443340911,
+    q: [
+      [0.1, 8.012963049607272],
+      [0.5, 8.084911007391543],
+      [0.9, 8.278803341691198],
+    ],
+  },
+  {
+    a: 8,
+    b: 9,
+    mean: 8.121188992979796,
+    variance: 0.014148542782748111,
+    q: [
+      [0.1, 8.012960571504209],
+      [0.5, 8.084888899018166],
+      [0.9, 8.278609037011552],
+    ],
+  },
+  {
+    a: 30,
+    b: Infinity,
+    mean: 30.033259667433676,
+    variance: 0.001103771511890091,
+    q: [
+      [0.1, 30.00350792324418],
+      [0.5, 30.02307046782731],
+      [0.9, 30.076570337034944],
+    ],
+  },
 ];
 
 describe("truncatedNormal(mean, sd, min, max)", () => {
@@ -50,23 +90,34 @@ describe("truncatedNormal(mean, sd, min, max)", () => {
 
   it("cdf(quantile(u)) = u for truncation windows anywhere in [-35, 35] (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -35, max: 35, noNaN: true }), fc.double({ min: 0.01, max: 5, noNaN: true }), fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), (lo, w, u) => {
-        const d = truncatedNormal(0, 1, lo, lo + w);
-        return Math.abs(d.cdf(d.quantile(u)) - u) <= 1e-9;
-      }),
+      fc.property(
+        fc.double({ min: -35, max: 35, noNaN: true }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }),
+        (lo, w, u) => {
+          const d = truncatedNormal(0, 1, lo, lo + w);
+          return Math.abs(d.cdf(d.quantile(u)) - u) <= 1e-9;
+        },
+      ),
       { seed: 71, numRuns: 1000 },
     );
   });
 
   it("quantile is monotone and inside [min, max] (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -20, max: 20, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (lo, w, u1, u2) => {
-        const d = truncatedNormal(1, 2, lo, lo + w);
-        const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
-        const xa = d.quantile(a);
-        const xb = d.quantile(b);
-        return xa <= xb && xa >= lo && xb <= lo + w;
-      }),
+      fc.property(
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        fc.double({ min: 0.01, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lo, w, u1, u2) => {
+          const d = truncatedNormal(1, 2, lo, lo + w);
+          const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
+          const xa = d.quantile(a);
+          const xb = d.quantile(b);
+          return xa <= xb && xa >= lo && xb <= lo + w;
+        },
+      ),
       { seed: 72, numRuns: 1000 },
     );
   });

@@ -16,7 +16,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { column, series, simulate } from "./helpers.js";
 
-interface RefPlayer { id: string; mean: number; p5: number; p50: number; p95: number }
+interface RefPlayer {
+  id: string;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
 const ref = JSON.parse(readFileSync("test/fixtures/reference/benchmark-2030.json", "utf8")) as {
   references: Record<string, { paths: number; players: RefPlayer[] }>;
 };
@@ -35,9 +41,14 @@ describe("benchmark workload vs independent reference implementations (2030 shar
         const seMean = Math.hypot(st.sd / Math.sqrt(N), st.sd / Math.sqrt(r.paths));
         const tolMean = 4 * seMean + 0.5e-4;
         checked++;
-        if (Math.abs(st.mean - p.mean) > tolMean) failures.push(`${name} ${p.id} mean: engine ${st.mean.toFixed(5)} ref ${p.mean} tol ${tolMean.toExponential(2)}`);
+        if (Math.abs(st.mean - p.mean) > tolMean)
+          failures.push(`${name} ${p.id} mean: engine ${st.mean.toFixed(5)} ref ${p.mean} tol ${tolMean.toExponential(2)}`);
         const sketch = sim.accumulator.sketches[column(sim, "global", p.id, 5)];
-        for (const [q, key] of [[0.05, "p5"], [0.5, "p50"], [0.95, "p95"]] as const) {
+        for (const [q, key] of [
+          [0.05, "p5"],
+          [0.5, "p50"],
+          [0.95, "p95"],
+        ] as const) {
           const d = 0.01;
           const f = (2 * d) / (sketch.quantile(q + d) - sketch.quantile(q - d));
           const se1 = Math.sqrt((q * (1 - q)) / N) / f;

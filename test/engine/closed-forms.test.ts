@@ -50,7 +50,14 @@ describe("zero volatility, no events, fixed drifts: every path is the determinis
         exact(series(sim, r, "market_size").stats[t], size(r, t), `${r} market ${year}`, true);
         const s = Object.keys(regions[r].s0).map((i) => share(r, i, t));
         exact(series(sim, r, "hhi").stats[t], 10000 * s.reduce((a, x) => a + x * x, 0), `${r} hhi ${year}`, true);
-        exact(series(sim, r, "cr3").stats[t], [...s].sort((x, y) => y - x).slice(0, 3).reduce((a, x) => a + x, 0), `${r} cr3 ${year}`);
+        exact(
+          series(sim, r, "cr3").stats[t],
+          [...s]
+            .sort((x, y) => y - x)
+            .slice(0, 3)
+            .reduce((a, x) => a + x, 0),
+          `${r} cr3 ${year}`,
+        );
         exact(series(sim, r, "g").stats[t], 1, `${r} group ${year}`);
       }
       for (const i of ["a", "b", "c"]) exact(series(sim, "global", i).stats[t], globalShare(i, t), `global/${i} ${year}`);
@@ -67,8 +74,15 @@ describe("two players, constant drifts, one factor: ln(s1/s2) is normal (MODEL.m
   // rho = 0.6 * 0.5 = 0.3 (the idiosyncratic parts are independent).
   // Market: M0 = 100, CAGR 8%, tau = 0.05, no loadings.
   const N = 100_000;
-  const s0 = 0.3, mu1 = 0.03, mu2 = -0.01, sig1 = 0.1, sig2 = 0.05, rho = 0.6 * 0.5;
-  const M0 = 100, g = 0.08, tau = 0.05;
+  const s0 = 0.3,
+    mu1 = 0.03,
+    mu2 = -0.01,
+    sig1 = 0.1,
+    sig2 = 0.05,
+    rho = 0.6 * 0.5;
+  const M0 = 100,
+    g = 0.08,
+    tau = 0.05;
   let simP: ReturnType<typeof simulate> | undefined;
   const sim = () => (simP ??= simulate(fixture("lognormal.json"), { paths: N }));
 
@@ -128,8 +142,9 @@ describe("shock events: P(no event in T years) = exp(-lambda T) (MODEL.md sectio
   it("target probabilities match the Poisson probabilities within 4 binomial standard errors", async () => {
     const sim = await simulate(fixture("shock.json"), { paths: N });
     const poissonCdf = (k: number, mean: number) => {
-      let term = Math.exp(-mean), sum = term;
-      for (let j = 1; j <= k; j++) sum += (term *= mean / j);
+      let term = Math.exp(-mean),
+        sum = term;
+      for (let j = 1; j <= k; j++) sum += term *= mean / j;
       return sum;
     };
     const expected: Record<string, number> = {

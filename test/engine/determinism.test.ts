@@ -67,7 +67,6 @@ function runCli(args: string[]): Promise<{ code: number | null; stderr: string }
   });
 }
 
-
 describe("chunk moments merged in chunk order equal one pass over all values", () => {
   it("mean and variance of recorded per-path outputs (5 chunks) agree with a two-pass computation to 1e-12 relative", async () => {
     const paths = 4 * CHUNK_SIZE + 777;

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { fixture, series, simulate } from "./helpers.js";
 
-describe("golden run: features.json, 3,000 paths (2 chunks, 12 blocks), seed \"golden\"", () => {
+describe('golden run: features.json, 3,000 paths (2 chunks, 12 blocks), seed "golden"', () => {
   it("gives these numbers exactly", async () => {
     const sim = await simulate(fixture("features.json"), { paths: 3000, seed: "golden" });
     const pick = (view: string, entity: string) => {
@@ -17,7 +17,13 @@ describe("golden run: features.json, 3,000 paths (2 chunks, 12 blocks), seed \"g
       return { mean: s.mean, sd: s.sd, p5: s.p5, p50: s.p50, p95: s.p95 };
     };
     const targets = sim.result.targets.map((t) => ({ id: t.id, probability: t.probability, achieved: t.achieved }));
-    expect({ a: pick("global", "a"), small_r2: pick("r2", "small"), market: pick("global", "market_size"), targets, path7: sim.result.samplePaths[7].values.r1.b }).toMatchInlineSnapshot(`
+    expect({
+      a: pick("global", "a"),
+      small_r2: pick("r2", "small"),
+      market: pick("global", "market_size"),
+      targets,
+      path7: sim.result.samplePaths[7].values.r1.b,
+    }).toMatchInlineSnapshot(`
       {
         "a": {
           "mean": 0.3823418387524828,

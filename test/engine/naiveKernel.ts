@@ -94,7 +94,8 @@ export function naiveChunk(model: CompiledModel, seed: string, chunk: number, n:
         const cols = model.viewColumns[v];
         const share = model.playerIds.map((__, i) => {
           let revenue = 0;
-          for (let j = 0; j < S; j++) if (model.slotPlayer[j] === i && (region < 0 || model.slotRegion[j] === region)) revenue += regionShare[j] * size[model.slotRegion[j]];
+          for (let j = 0; j < S; j++)
+            if (model.slotPlayer[j] === i && (region < 0 || model.slotRegion[j] === region)) revenue += regionShare[j] * size[model.slotRegion[j]];
           return revenue / (region < 0 ? market : size[region]);
         });
         share.forEach((s, i) => cols.playerCell[i] >= 0 && put(cols.playerCell[i], t, p, s));
@@ -103,7 +104,16 @@ export function naiveChunk(model: CompiledModel, seed: string, chunk: number, n:
         groups.forEach((s, g) => cols.groupCell[g] >= 0 && put(cols.groupCell[g], t, p, s));
         const present = share.filter((_s, i) => cols.playerCell[i] >= 0);
         if (cols.hhiCell >= 0) put(cols.hhiCell, t, p, 10000 * present.reduce((acc, s) => acc + s * s, 0));
-        if (cols.cr3Cell >= 0) put(cols.cr3Cell, t, p, [...present].sort((u, w) => w - u).slice(0, 3).reduce((acc, s) => acc + s, 0));
+        if (cols.cr3Cell >= 0)
+          put(
+            cols.cr3Cell,
+            t,
+            p,
+            [...present]
+              .sort((u, w) => w - u)
+              .slice(0, 3)
+              .reduce((acc, s) => acc + s, 0),
+          );
         const args = Float64Array.from([...share.map((s, i) => (cols.playerCell[i] >= 0 ? s : 0)), ...groups, t, baseYear + t]);
         model.metrics.forEach((m, k) => put(cols.metricCell[k], t, p, m.evaluate(args)));
       });

@@ -79,7 +79,11 @@ describe("the CLI stops the same way whichever thread meets the value", () => {
   it("--threads 1, 2 and 3 print one error naming the same path, exit 1 and write nothing", () => {
     // nonfinite-path.json's first bad path is past the first chunk; with 2 or 3 threads its chunk may run in a worker,
     // whose error crosses the thread boundary as a message and must come out as the same user error.
-    const runs = [1, 2, 3].map((k) => ({ k, out: join(tmp, `t${k}`), r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--quiet", "--out", join(tmp, `t${k}`)) }));
+    const runs = [1, 2, 3].map((k) => ({
+      k,
+      out: join(tmp, `t${k}`),
+      r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--quiet", "--out", join(tmp, `t${k}`)),
+    }));
     for (const { k, out, r } of runs) {
       expect(r.code, `${k} threads: ${r.stderr}`).toBe(1);
       expect(r.stderr, `${k} threads`).toMatch(/scenario nonfinite_path: .* in 2026 on path \d+;/);

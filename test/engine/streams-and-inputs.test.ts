@@ -62,7 +62,8 @@ describe("Iman-Conover in the engine: rank correlation 0.7 between two parameter
     expect(Math.abs(rs - 0.7), `Spearman ${rs}`).toBeLessThanOrEqual(0.03);
     // per chunk too (the correlation is induced chunk by chunk)
     for (let c = 0; c * 2048 < paths; c++) {
-      const lo = c * 2048, hi = Math.min(paths, lo + 2048);
+      const lo = c * 2048,
+        hi = Math.min(paths, lo + 2048);
       if (hi - lo < 500) continue;
       expect(Math.abs(spearman(x.slice(lo, hi), y.slice(lo, hi)) - 0.7), `chunk ${c}`).toBeLessThanOrEqual(0.05);
     }

@@ -93,8 +93,25 @@ describe("compileExpression(source, symbols, where).evaluate(args)", () => {
 describe("+, -, * and / (written out, reading symbols directly)", () => {
   it("give mathjs's numbers for every kind of operand: symbols, parenthesised symbols, constants and sub-expressions", () => {
     const r = seedrandom.alea("arithmetic");
-    const sources = ["boost + aws", "boost - aws", "aws * boost", "aws / boost", "(aws) + t", "t - (year)", "boost * 3", "3 / aws", "aws + t * boost", "(t + year) / aws",
-      "aws - (boost - t)", "(aws * boost) * (t - year)", "boost / (aws + 1) - t", "-aws + boost", "aws + boost + t + year", "pi * aws", "2aws"];
+    const sources = [
+      "boost + aws",
+      "boost - aws",
+      "aws * boost",
+      "aws / boost",
+      "(aws) + t",
+      "t - (year)",
+      "boost * 3",
+      "3 / aws",
+      "aws + t * boost",
+      "(t + year) / aws",
+      "aws - (boost - t)",
+      "(aws * boost) * (t - year)",
+      "boost / (aws + 1) - t",
+      "-aws + boost",
+      "aws + boost + t + year",
+      "pi * aws",
+      "2aws",
+    ];
     for (let k = 0; k < 20; k++) {
       const args = [1 + Math.floor(5 * r()), 2026 + Math.floor(5 * r()), r() - 0.5, r() * 0.3];
       const scope = { t: args[0], year: args[1], boost: args[2], aws: args[3] };

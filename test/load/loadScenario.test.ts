@@ -49,7 +49,12 @@ describe("loadScenario(file) on a complete file", async () => {
   });
 
   it("keeps expressions as expressions", () => {
-    expect(scenario.regions[1].growth).toEqual({ kind: "expr", expr: "0.1 + 0.01 * t + tilt", provenance: { assumption: "slowly accelerating" }, where: "regions[1].growth.expr" });
+    expect(scenario.regions[1].growth).toEqual({
+      kind: "expr",
+      expr: "0.1 + 0.01 * t + tilt",
+      provenance: { assumption: "slowly accelerating" },
+      where: "regions[1].growth.expr",
+    });
   });
 
   it("resolves rest shares to 1 minus the others", () => {
@@ -125,7 +130,6 @@ describe("loadScenario warnings", () => {
     expect(warnings[0]).toMatchObject({ severity: "warning", file: `${valid}/unsourced.json`, line: 5, column: 36, path: "regions[0].marketSize" });
     expect(warnings[0].message).toBe('3 numbers have neither "source" nor "assumption": regions[0].marketSize, regions[0].volatility, players[0].volatility');
   });
-
 
   it("warns when an unbounded distribution can cross a limit of its role", async () => {
     const { warnings } = await loadScenario(`${valid}/unsourced.json`);

@@ -76,7 +76,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ kind: "duplicate" }),
   fc.jsonValue({ maxDepth: 2 }).map((value) => ({ kind: "replace", value: value as Json }) as Mutation),
   fc.double().map((x) => ({ kind: "raw", token: Number.isFinite(x) ? String(x) : x > 0 ? "1e999" : x < 0 ? "-1e999" : "NaN" }) as Mutation),
-  fc.constantFrom("1e999", "-1e999", "NaN", "-0", "Infinity", "0.1e-400", '"rest"', '"0.5"', "[]", "{}", "null").map((token) => ({ kind: "raw", token }) as Mutation),
+  fc
+    .constantFrom("1e999", "-1e999", "NaN", "-0", "Infinity", "0.1e-400", '"rest"', '"0.5"', "[]", "{}", "null")
+    .map((token) => ({ kind: "raw", token }) as Mutation),
 );
 
 function mutationsOf(doc: Json): fc.Arbitrary<string> {
@@ -85,24 +87,39 @@ function mutationsOf(doc: Json): fc.Arbitrary<string> {
 }
 
 const base = parse(readFileSync("test/fixtures/valid/base.json", "utf8")) as Json;
-const child = { ...(parse(readFileSync("test/fixtures/valid/child.jsonc", "utf8")) as Record<string, Json>), extends: resolve("test/fixtures/valid/base.json") };
+const child = {
+  ...(parse(readFileSync("test/fixtures/valid/child.jsonc", "utf8")) as Record<string, Json>),
+  extends: resolve("test/fixtures/valid/base.json"),
+};
 
 describe("loadScenario never throws anything but a UserError", () => {
   it("on arbitrary JSON values", async () => {
     // examples: keys of Object.prototype once crashed the schema walk
     const examples: [unknown][] = [[{ toString: 0 }], [{ id: "x", constructor: {} }], [JSON.parse('{"__proto__": {"title": "x"}}')]];
-    await fc.assert(fc.asyncProperty(fc.jsonValue(), (v) => expectOnlyUserErrors(JSON.stringify(v))), { ...runs, examples });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), (v) => expectOnlyUserErrors(JSON.stringify(v))),
+      { ...runs, examples },
+    );
   });
 
   it("on arbitrary text", async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: "grapheme-ascii", maxLength: 200 }), (text) => expectOnlyUserErrors(text)), { ...runs, numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme-ascii", maxLength: 200 }), (text) => expectOnlyUserErrors(text)),
+      { ...runs, numRuns: 100 },
+    );
   });
 
   it("on mutations of a valid complete scenario", async () => {
-    await fc.assert(fc.asyncProperty(mutationsOf(base), (text) => expectOnlyUserErrors(text)), runs);
+    await fc.assert(
+      fc.asyncProperty(mutationsOf(base), (text) => expectOnlyUserErrors(text)),
+      runs,
+    );
   });
 
   it("on mutations of a valid scenario that extends another", async () => {
-    await fc.assert(fc.asyncProperty(mutationsOf(child as Json), (text) => expectOnlyUserErrors(text)), runs);
+    await fc.assert(
+      fc.asyncProperty(mutationsOf(child as Json), (text) => expectOnlyUserErrors(text)),
+      runs,
+    );
   });
 });

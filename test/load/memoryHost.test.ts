@@ -16,7 +16,10 @@ import { importGraph } from "../helpers/importGraph.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const folders = ["test/fixtures/invalid", "test/fixtures/valid", "scenarios"];
-const scenarioFiles = (folder: string) => readdirSync(join(root, folder)).filter((f) => /\.jsonc?$/.test(f)).sort();
+const scenarioFiles = (folder: string) =>
+  readdirSync(join(root, folder))
+    .filter((f) => /\.jsonc?$/.test(f))
+    .sort();
 
 /** Every file of `folders` in memory, under the same absolute names as on disk. */
 function mirror(cwd: string): MemoryHost {
@@ -58,7 +61,8 @@ describe("MemoryHost gives the diagnostics of validate", () => {
 
   it("reads an uploaded text beside the shipped files: extends resolves, errors point at the upload", async () => {
     const shipped = Object.fromEntries(scenarioFiles("scenarios").map((f) => [f, readFileSync(join(root, "scenarios", f), "utf8")]));
-    const upload = '{\n  "id": "mine",\n  "extends": "baseline.json",\n  "events": [{ "id": "major_outage", "rate": { "value": -1, "assumption": "typo" } }]\n}\n';
+    const upload =
+      '{\n  "id": "mine",\n  "extends": "baseline.json",\n  "events": [{ "id": "major_outage", "rate": { "value": -1, "assumption": "typo" } }]\n}\n';
     const memory = new MemoryHost({ ...shipped, "mine.json": upload });
     const [error] = await validateWith(memory, ["mine.json"]);
     expect(error).toMatchObject({ severity: "error", file: "mine.json", line: 4, path: "events[0].rate" });
@@ -69,7 +73,15 @@ describe("MemoryHost gives the diagnostics of validate", () => {
     const memory = new MemoryHost({ "a/b.json": "{}" }, "/w");
     expect(await validateWith(memory, ["nope.json", "a"])).toEqual([
       { severity: "error", file: "nope.json", line: 0, column: 0, path: "", message: "file not found", hint: expect.stringContaining("check the path") },
-      { severity: "error", file: "a", line: 0, column: 0, path: "", message: "is a directory, not a scenario file", hint: "give the path of a .json or .jsonc file" },
+      {
+        severity: "error",
+        file: "a",
+        line: 0,
+        column: 0,
+        path: "",
+        message: "is a directory, not a scenario file",
+        hint: "give the path of a .json or .jsonc file",
+      },
     ]);
   });
 });
@@ -78,8 +90,14 @@ describe("validateText / loadScenarioText: a text beside other files", () => {
   const shipped = Object.fromEntries(scenarioFiles("scenarios").map((f) => [f, readFileSync(join(root, "scenarios", f), "utf8")]));
   const texts: [string, string][] = [
     ["syntax.json", '{\n  "id": "x"\n  "extends": "baseline.json"\n}\n'],
-    ["unknown-key.json", '{\n  "id": "x",\n  "extends": "baseline.json",\n  "players": [{ "id": "aws", "volatility": { "value": 0.05, "asumption": "typo" } }]\n}\n'],
-    ["semantic.json", '{\n  "id": "x",\n  "extends": "paradigm-shift.json",\n  "events": [{ "id": "edge_breakthrough", "year": { "dist": "uniformInteger", "min": 2029, "max": 2032, "assumption": "late" } }]\n}\n'],
+    [
+      "unknown-key.json",
+      '{\n  "id": "x",\n  "extends": "baseline.json",\n  "players": [{ "id": "aws", "volatility": { "value": 0.05, "asumption": "typo" } }]\n}\n',
+    ],
+    [
+      "semantic.json",
+      '{\n  "id": "x",\n  "extends": "paradigm-shift.json",\n  "events": [{ "id": "edge_breakthrough", "year": { "dist": "uniformInteger", "min": 2029, "max": 2032, "assumption": "late" } }]\n}\n',
+    ],
     ["missing-parent.json", '{ "id": "x", "extends": "nope.json" }\n'],
     ["fine.json", '{ "id": "x", "extends": "baseline.json", "players": [{ "id": "aws", "volatility": 0.05 }] }\n'],
   ];

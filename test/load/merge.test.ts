@@ -26,13 +26,24 @@ describe("mergeDocuments(parent, child)", () => {
       { id: "b", group: "g", shares: { x: "rest" } },
     ],
     events: [{ id: "e", type: "shock", rate: 1 }],
-    correlations: [{ parameters: ["u", "v"], matrix: [[1, 0], [0, 1]] }],
+    correlations: [
+      {
+        parameters: ["u", "v"],
+        matrix: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+    ],
   };
 
   it("merges entries by id field by field, maps key by key, and appends new ids", () => {
     const { value, problems } = mergeTwo(parent, {
       id: "c",
-      players: [{ id: "a", shares: { x: 0.6 }, drift: 0.01 }, { id: "n", group: "g", shares: { z: 1 } }],
+      players: [
+        { id: "a", shares: { x: 0.6 }, drift: 0.01 },
+        { id: "n", group: "g", shares: { z: 1 } },
+      ],
     });
     expect(problems).toEqual([]);
     expect(value.players).toEqual([
@@ -76,7 +87,11 @@ describe("errors in extended scenarios point at the file that wrote the value", 
   const write = (name: string, doc: unknown) => writeFileSync(join(dir, name), JSON.stringify(doc, null, 2));
 
   it("a new player without a group: at the child's entry id", async () => {
-    write("child-missing.json", { id: "c", extends: `${process.cwd()}/test/fixtures/valid/base.json`, players: [{ id: "delta", shares: { south: { value: 0.1, source: "src" } } }] });
+    write("child-missing.json", {
+      id: "c",
+      extends: `${process.cwd()}/test/fixtures/valid/base.json`,
+      players: [{ id: "delta", shares: { south: { value: 0.1, source: "src" } } }],
+    });
     const [d] = await validateFiles([join(dir, "child-missing.json")]);
     expect(d).toMatchObject({ path: "players[0].group", line: 6, column: 13, message: 'missing required field "group"' });
     expect(d.file.endsWith("child-missing.json")).toBe(true);

@@ -11,7 +11,8 @@ import { openState, openStream, streamKey } from "../../engine/random/streams.js
 
 describe("Alea seeding", () => {
   const rng = seedrandom("alea keys");
-  const randomKey = () => Array.from({ length: Math.floor(rng() * 80) }, () => String.fromCharCode(rng() < 0.9 ? 32 + Math.floor(rng() * 95) : Math.floor(rng() * 0xffff))).join("");
+  const randomKey = () =>
+    Array.from({ length: Math.floor(rng() * 80) }, () => String.fromCharCode(rng() < 0.9 ? 32 + Math.floor(rng() * 95) : Math.floor(rng() * 0xffff))).join("");
 
   it("gives seedrandom's state for 2,000 keys (empty, ASCII, any UTF-16 code unit)", () => {
     const keys = ["", " ", "a", "inline", "marketfutures/1\u001f2025\u001fbenchmark\u001fnoise:market:p00\u001f0", ...Array.from({ length: 2000 }, randomKey)];

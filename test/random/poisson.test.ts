@@ -17,9 +17,12 @@ describe("poissonInverse(u, lambda, exp(-lambda))", () => {
 
   it("gives P(no event in T years) = exp(-lambda T) and mean lambda, within 4 standard errors", () => {
     const r = seedrandom.alea("poisson");
-    const lambda = 0.5, T = 5, n = 200_000;
+    const lambda = 0.5,
+      T = 5,
+      n = 200_000;
     const el = Math.exp(-lambda);
-    let none = 0, total = 0;
+    let none = 0,
+      total = 0;
     for (let p = 0; p < n; p++) {
       let k = 0;
       for (let t = 0; t < T; t++) k += poissonInverse(r(), lambda, el);

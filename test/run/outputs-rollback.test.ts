@@ -40,7 +40,12 @@ afterEach(() => {
 });
 const opts = { force: false, inputs: [] as string[], version: "0.1.0" };
 const load = (): Results => readResults("test/fixtures/results/small.json");
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), "utf8")]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n), "utf8")]),
+  );
 
 function changed(): Results {
   const r = load();

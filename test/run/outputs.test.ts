@@ -57,7 +57,15 @@ describe("summary.csv", () => {
         for (const [y, stat] of series.stats.entries())
           for (const name of SUMMARY_STATS) {
             const r = rows[i++];
-            expect(r).toEqual({ scenario: s.id, view: series.view, entity: series.entity, kind: series.kind, year: String(s.years[y]), stat: name, value: r.value });
+            expect(r).toEqual({
+              scenario: s.id,
+              view: series.view,
+              entity: series.entity,
+              kind: series.kind,
+              year: String(s.years[y]),
+              stat: name,
+              value: r.value,
+            });
             expect(num(r.value)).toBe(stat[name]);
             expected++;
           }
@@ -92,7 +100,13 @@ describe("targets.csv", () => {
     for (const [i, { s, t }] of targets.entries()) {
       const r = rows[i];
       expect([r.scenario, r.target, r.entity, r.view, r.year, r.op, r.statistic]).toEqual([s.id, t.id, t.entity, t.view, String(t.year), t.op, t.statistic]);
-      expect([r.value, r.probability, r.probability_se, r.achieved, r.achieved_se].map(num)).toEqual([t.value, t.probability, t.probabilitySe, t.achieved, t.achievedSe]);
+      expect([r.value, r.probability, r.probability_se, r.achieved, r.achieved_se].map(num)).toEqual([
+        t.value,
+        t.probability,
+        t.probabilitySe,
+        t.achieved,
+        t.achievedSe,
+      ]);
     }
   });
 });
@@ -211,9 +225,9 @@ describe("writeRunOutputs", () => {
     expect(() => writeRunOutputs(file, load(), opts)).toThrow(/is not a directory/);
     const dir = join(tmp, "inputs-here");
     mkdirSync(dir);
-    writeFileSync(join(dir, "results.json"), "{ \"mine\": true }");
+    writeFileSync(join(dir, "results.json"), '{ "mine": true }');
     expect(() => writeRunOutputs(dir, load(), { ...opts, force: true, inputs: [join(dir, "results.json")] })).toThrow(/refusing to overwrite an input/);
-    expect(readFileSync(join(dir, "results.json"), "utf8")).toBe("{ \"mine\": true }");
+    expect(readFileSync(join(dir, "results.json"), "utf8")).toBe('{ "mine": true }');
     expect(names(dir)).toEqual(["results.json"]);
   });
 

@@ -14,15 +14,39 @@ function failure(m: number[][], names: string[]) {
 
 describe("checkCorrelationMatrix(m, names)", () => {
   it("accepts valid matrices, including the identity, a singular PSD one and the empty one", () => {
-    expect(checkCorrelationMatrix([[1, 0.5, 0.5], [0.5, 1, 0.5], [0.5, 0.5, 1]], ABC)).toEqual({ ok: true });
-    expect(checkCorrelationMatrix([[1, 1], [1, 1]], ["x", "y"])).toEqual({ ok: true });
+    expect(
+      checkCorrelationMatrix(
+        [
+          [1, 0.5, 0.5],
+          [0.5, 1, 0.5],
+          [0.5, 0.5, 1],
+        ],
+        ABC,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      checkCorrelationMatrix(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        ["x", "y"],
+      ),
+    ).toEqual({ ok: true });
     expect(checkCorrelationMatrix([], [])).toEqual({ ok: true });
   });
 
   it("names the odd pair of [[1, .9, -.9], [.9, 1, .9], [-.9, .9, 1]]: a~c (a~b = b~c = 0.9 force a~c >= 0.62)", () => {
     // Allowed range of r_ac given r_ab, r_bc: r_ab r_bc ± sqrt((1 - r_ab²)(1 - r_bc²)) = 0.81 ± 0.19.
     // Determinant 1 + 2(.9)(-.9)(.9) - 3(.81) = -2.888.
-    const r = failure([[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]], ABC);
+    const r = failure(
+      [
+        [1, 0.9, -0.9],
+        [0.9, 1, 0.9],
+        [-0.9, 0.9, 1],
+      ],
+      ABC,
+    );
     expect([r.row, r.col]).toEqual([0, 2]);
     expect(r.message).toBe(
       "inconsistent correlations among a, b and c: given a~b = 0.9 and b~c = 0.9, a~c must lie in [0.62, 1], but it is -0.9 (the 3x3 sub-matrix has determinant -2.888)",
@@ -30,14 +54,28 @@ describe("checkCorrelationMatrix(m, names)", () => {
   });
 
   it("names b~c when it is the odd one: [[1, .9, .9], [.9, 1, -.9], [.9, -.9, 1]]", () => {
-    const r = failure([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]], ABC);
+    const r = failure(
+      [
+        [1, 0.9, 0.9],
+        [0.9, 1, -0.9],
+        [0.9, -0.9, 1],
+      ],
+      ABC,
+    );
     expect([r.row, r.col]).toEqual([1, 2]);
     expect(r.message).toMatch(/b~c must lie in \[0\.62, 1\], but it is -0\.9/);
   });
 
   it("names the pair furthest outside its range: a~c = 0.1 with a~b = b~c = 0.8 (range [0.28, 1], 0.18 outside; the others only 0.12)", () => {
     // a~c: |0.1 - 0.64| - 0.36 = 0.18; a~b: |0.8 - 0.08| - sqrt(0.99 · 0.36) = 0.123.
-    const r = failure([[1, 0.8, 0.1], [0.8, 1, 0.8], [0.1, 0.8, 1]], ABC);
+    const r = failure(
+      [
+        [1, 0.8, 0.1],
+        [0.8, 1, 0.8],
+        [0.1, 0.8, 1],
+      ],
+      ABC,
+    );
     expect([r.row, r.col]).toEqual([0, 2]);
     expect(r.message).toMatch(/a~c must lie in \[0\.28, 1\], but it is 0\.1/);
   });
@@ -67,18 +105,78 @@ describe("checkCorrelationMatrix(m, names)", () => {
   it("rejects a rank matrix whose normal-score equivalent 2 sin(πr/6) is not PSD, in the user's units", () => {
     // [[1,.7,.7],[.7,1,0],[.7,0,1]]: det = 1 - 2(.49) = 0.02 >= 0, but 2 sin(.7π/6) = 0.7167 gives det -0.0274.
     // Allowed b~c in normal-score terms: 0.7167² - (1 - 0.7167²) = 0.0274, i.e. (6/π) asin(0.0137) = 0.0262 in rank terms.
-    const r = failure([[1, 0.7, 0.7], [0.7, 1, 0], [0.7, 0, 1]], ABC);
+    const r = failure(
+      [
+        [1, 0.7, 0.7],
+        [0.7, 1, 0],
+        [0.7, 0, 1],
+      ],
+      ABC,
+    );
     expect([r.row, r.col]).toEqual([1, 2]);
-    expect(r.message).toMatch(/once converted to the normal-score correlations .*: given a~b = 0\.7 and a~c = 0\.7, b~c must lie in \[0\.02619, 1\], but it is 0 /);
+    expect(r.message).toMatch(
+      /once converted to the normal-score correlations .*: given a~b = 0\.7 and a~c = 0\.7, b~c must lie in \[0\.02619, 1\], but it is 0 /,
+    );
   });
 
   it("reports shape, range, diagonal and symmetry problems at their place", () => {
-    expect(failure([[1, 0], [0, 1]], ABC)).toMatchObject({ row: -1, col: -1 });
-    expect(failure([[1, 0, 0], [0, 1], [0, 0, 1]], ABC)).toMatchObject({ row: 1, col: -1 });
-    expect(failure([[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]], ABC)).toMatchObject({ row: 0, col: 1 });
-    expect(failure([[1, NaN, 0], [0, 1, 0], [0, 0, 1]], ABC)).toMatchObject({ row: 0, col: 1 });
-    expect(failure([[1, 0, 0], [0, 0.9, 0], [0, 0, 1]], ABC)).toMatchObject({ row: 1, col: 1 });
-    const asym = failure([[1, 0.3, 0], [0.2, 1, 0], [0, 0, 1]], ABC);
+    expect(
+      failure(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        ABC,
+      ),
+    ).toMatchObject({ row: -1, col: -1 });
+    expect(
+      failure(
+        [
+          [1, 0, 0],
+          [0, 1],
+          [0, 0, 1],
+        ],
+        ABC,
+      ),
+    ).toMatchObject({ row: 1, col: -1 });
+    expect(
+      failure(
+        [
+          [1, 1.2, 0],
+          [1.2, 1, 0],
+          [0, 0, 1],
+        ],
+        ABC,
+      ),
+    ).toMatchObject({ row: 0, col: 1 });
+    expect(
+      failure(
+        [
+          [1, NaN, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        ABC,
+      ),
+    ).toMatchObject({ row: 0, col: 1 });
+    expect(
+      failure(
+        [
+          [1, 0, 0],
+          [0, 0.9, 0],
+          [0, 0, 1],
+        ],
+        ABC,
+      ),
+    ).toMatchObject({ row: 1, col: 1 });
+    const asym = failure(
+      [
+        [1, 0.3, 0],
+        [0.2, 1, 0],
+        [0, 0, 1],
+      ],
+      ABC,
+    );
     expect(asym).toMatchObject({ row: 0, col: 1 });
     expect(asym.message).toMatch(/not symmetric: a~b is 0.3 but b~a is 0.2/);
   });

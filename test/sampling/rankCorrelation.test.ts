@@ -66,7 +66,16 @@ describe("imanConover(sample, n, d, target, rng)", () => {
     const n = 5000;
     const ln = lognormal(0, 1);
     const values = monteCarlo(n, 2, seedrandom.alea("ic-values")).map((u) => ln.quantile(u));
-    const res = imanConover(values, n, 2, [[1, -0.6], [-0.6, 1]], seedrandom.alea("ic-values-scores"));
+    const res = imanConover(
+      values,
+      n,
+      2,
+      [
+        [1, -0.6],
+        [-0.6, 1],
+      ],
+      seedrandom.alea("ic-values-scores"),
+    );
     expect(spearmanMatrix(res, n, 2)[0][1]).toBeCloseTo(-0.6, 1);
     expect(sortedColumn(res, n, 2, 1)).toEqual(sortedColumn(values, n, 2, 1));
   });
@@ -74,7 +83,17 @@ describe("imanConover(sample, n, d, target, rng)", () => {
   it("correlates only the selected columns and copies the others", () => {
     const n = 4000;
     const s = monteCarlo(n, 3, seedrandom.alea("ic-cols"));
-    const res = imanConover(s, n, 3, [[1, 0.8], [0.8, 1]], seedrandom.alea("ic-cols-scores"), { columns: [2, 0] });
+    const res = imanConover(
+      s,
+      n,
+      3,
+      [
+        [1, 0.8],
+        [0.8, 1],
+      ],
+      seedrandom.alea("ic-cols-scores"),
+      { columns: [2, 0] },
+    );
     expect(column(res, n, 3, 1)).toEqual(column(s, n, 3, 1));
     expect(spearmanMatrix(res, n, 3)[0][2]).toBeGreaterThan(0.78);
   });
@@ -82,7 +101,16 @@ describe("imanConover(sample, n, d, target, rng)", () => {
   it("handles perfect correlation: target 1 gives identical ranks", () => {
     const n = 1000;
     const s = monteCarlo(n, 2, seedrandom.alea("ic-one"));
-    const res = imanConover(s, n, 2, [[1, 1], [1, 1]], seedrandom.alea("ic-one-scores"));
+    const res = imanConover(
+      s,
+      n,
+      2,
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      seedrandom.alea("ic-one-scores"),
+    );
     expect(spearmanMatrix(res, n, 2)[0][1]).toBeCloseTo(1, 12);
   });
 
@@ -90,16 +118,52 @@ describe("imanConover(sample, n, d, target, rng)", () => {
     // Scores with Pearson 0.7 have Spearman (6/π) asin(0.35) = 0.6829 (Pearson 1907).
     const n = 20_000;
     const s = monteCarlo(n, 2, seedrandom.alea("ic-raw"));
-    const res = imanConover(s, n, 2, [[1, 0.7], [0.7, 1]], seedrandom.alea("ic-raw-scores"), { convert: false });
+    const res = imanConover(
+      s,
+      n,
+      2,
+      [
+        [1, 0.7],
+        [0.7, 1],
+      ],
+      seedrandom.alea("ic-raw-scores"),
+      { convert: false },
+    );
     expect(Math.abs(spearmanMatrix(res, n, 2)[0][1] - (6 / Math.PI) * Math.asin(0.35))).toBeLessThan(0.01);
   });
 
   it("throws RangeError for a non-PSD target, a wrong size, or too few rows", () => {
     const s = monteCarlo(100, 3, seedrandom.alea("ic-bad"));
-    const bad = [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]];
+    const bad = [
+      [1, 0.9, -0.9],
+      [0.9, 1, 0.9],
+      [-0.9, 0.9, 1],
+    ];
     expect(() => imanConover(s, 100, 3, bad, seedrandom.alea("k"))).toThrow(/not positive semi-definite/);
-    expect(() => imanConover(s, 100, 3, [[1, 0], [0, 1]], seedrandom.alea("k"))).toThrow(RangeError);
-    expect(() => imanConover(monteCarlo(2, 2, () => 0.5), 2, 2, [[1, 0], [0, 1]], seedrandom.alea("k"))).toThrow(/more rows/);
+    expect(() =>
+      imanConover(
+        s,
+        100,
+        3,
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        seedrandom.alea("k"),
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      imanConover(
+        monteCarlo(2, 2, () => 0.5),
+        2,
+        2,
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        seedrandom.alea("k"),
+      ),
+    ).toThrow(/more rows/);
   });
 });
 
@@ -134,6 +198,17 @@ describe("gaussianCopula(sample, n, d, target)", () => {
   });
 
   it("throws RangeError for a non-PSD target", () => {
-    expect(() => gaussianCopula(monteCarlo(10, 3, () => 0.5), 10, 3, [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])).toThrow(/not positive semi-definite/);
+    expect(() =>
+      gaussianCopula(
+        monteCarlo(10, 3, () => 0.5),
+        10,
+        3,
+        [
+          [1, 0.9, -0.9],
+          [0.9, 1, 0.9],
+          [-0.9, 0.9, 1],
+        ],
+      ),
+    ).toThrow(/not positive semi-definite/);
   });
 });

@@ -180,8 +180,9 @@ describe("test/fixtures/reference/benchmark-2030.json", () => {
   // decimals), a printed mean within 0.5e-4.
   it("C (1M) and numpy (1M) agree within 4 standard errors plus printing resolution", () => {
     const z = { p5: -1.6448536269514722, p50: 0, p95: 1.6448536269514722 };
-    const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-    const a = refs.c_1m, b = refs.numpy_1m;
+    const phi = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+    const a = refs.c_1m,
+      b = refs.numpy_1m;
     a.players.forEach((pa, i) => {
       const pb = b.players[i];
       const sd = (pa.p95 - pa.p5) / (2 * z.p95);
@@ -228,7 +229,12 @@ describe("npm run bench: parsing and measuring the references", () => {
     ]);
     expect(r).toMatchObject({ value: 0.79, verdict: "MISS" });
     expect(r.name).toContain("core 0 0.83, core 1 0.79");
-    expect(sameCoreRatio([{ core: 0, ratio: 0.9 }, { core: 1, ratio: null }])[0]).toMatchObject({ value: null, verdict: "n/a" });
+    expect(
+      sameCoreRatio([
+        { core: 0, ratio: 0.9 },
+        { core: 1, ratio: null },
+      ])[0],
+    ).toMatchObject({ value: null, verdict: "n/a" });
   });
 
   const canPin = spawnSync("taskset", ["-c", "0", "true"]).status === 0 && availableParallelism() >= 2;
@@ -256,11 +262,17 @@ describe("npm run bench: parsing and measuring the references", () => {
     const stat = (m: number) => ({ n: 10, mean: m, sd: 0, se: 0, min: 0, max: 1, p5: m - 1, p25: 0, p50: m, p75: 0, p95: m + 1 });
     const results = {
       manifest: {},
-      scenarios: [{ years: [2025, 2026, 2027, 2028, 2029, 2030], regions: [{ id: "market" }], series: [
-        { view: "global", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(() => stat(-1)) },
-        { view: "market", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(stat) },
-        { view: "global", entity: "p11", kind: "player", stats: [0, 1, 2, 3, 4, 5].map((i) => stat(10 + i)) },
-      ] }],
+      scenarios: [
+        {
+          years: [2025, 2026, 2027, 2028, 2029, 2030],
+          regions: [{ id: "market" }],
+          series: [
+            { view: "global", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(() => stat(-1)) },
+            { view: "market", entity: "p00", kind: "player", stats: [0, 1, 2, 3, 4, 5].map(stat) },
+            { view: "global", entity: "p11", kind: "player", stats: [0, 1, 2, 3, 4, 5].map((i) => stat(10 + i)) },
+          ],
+        },
+      ],
     } as unknown as Results;
     expect(endYearStats(results, ["p00", "p11"])).toEqual({ p00: { mean: 5, p5: 4, p50: 5, p95: 6 }, p11: { mean: 15, p5: 14, p50: 15, p95: 16 } });
     expect(() => endYearStats(results, ["p05"])).toThrow(/no share series of player p05/);

@@ -122,9 +122,7 @@ describe("children extend the baseline consistently", () => {
 
 describe("baseline reproduces the 2025 figures", () => {
   const base = load("baseline.json");
-  const size: Record<string, number> = Object.fromEntries(
-    base.regions.map((r: { id: string; marketSize: { value: number } }) => [r.id, r.marketSize.value]),
-  );
+  const size: Record<string, number> = Object.fromEntries(base.regions.map((r: { id: string; marketSize: { value: number } }) => [r.id, r.marketSize.value]));
   const total = Object.values(size).reduce((a, b) => a + b, 0);
   type P = { id: string; group: string; shares: Record<string, unknown> };
   const players: P[] = base.players;
@@ -145,8 +143,7 @@ describe("baseline reproduces the 2025 figures", () => {
     });
   }
   const global = (id: string) => Object.entries(resolved[id] ?? {}).reduce((a, [r, s]) => a + s * size[r], 0) / total;
-  const groupShare = (g: string, r: string) =>
-    players.filter((p) => p.group === g).reduce((a, p) => a + (resolved[p.id]?.[r] ?? 0), 0);
+  const groupShare = (g: string, r: string) => players.filter((p) => p.group === g).reduce((a, p) => a + (resolved[p.id]?.[r] ?? 0), 0);
 
   it("the world market is USD 1,300 bn [A]", () => expect(total).toBe(1300));
   it.each([
@@ -154,8 +151,7 @@ describe("baseline reproduces the 2025 figures", () => {
     ["microsoft", 0.2],
     ["google", 0.12],
   ])("global share of %s is %d [A]", (id, v) => expect(Math.abs(global(id) - v)).toBeLessThanOrEqual(0.005));
-  it("US big three hold 62% worldwide [A]", () =>
-    expect(Math.abs(global("aws") + global("microsoft") + global("google") - 0.62)).toBeLessThanOrEqual(0.01));
+  it("US big three hold 62% worldwide [A]", () => expect(Math.abs(global("aws") + global("microsoft") + global("google") - 0.62)).toBeLessThanOrEqual(0.01));
   it.each([
     ["alibaba", 0.358],
     ["huawei", 0.18],

@@ -23,7 +23,9 @@ function naiveSpearman(x: number[], y: number[]): number {
   const n = x.length;
   const mx = rx.reduce((s, v) => s + v, 0) / n;
   const my = ry.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (rx[i] - mx) * (ry[i] - my);
     sxx += (rx[i] - mx) ** 2;
@@ -82,11 +84,14 @@ describe("pearson(x, y) and spearman(x, y)", () => {
 
   it("spearman equals the naive rank oracle, ties included (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 40 }).chain((n) => fc.tuple(tiedVector(n), tiedVector(n))), ([x, y]) => {
-        const expected = naiveSpearman(x, y);
-        const got = spearman(x, y);
-        return Number.isNaN(expected) ? Number.isNaN(got) : Math.abs(got - expected) < 1e-12;
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 40 }).chain((n) => fc.tuple(tiedVector(n), tiedVector(n))),
+        ([x, y]) => {
+          const expected = naiveSpearman(x, y);
+          const got = spearman(x, y);
+          return Number.isNaN(expected) ? Number.isNaN(got) : Math.abs(got - expected) < 1e-12;
+        },
+      ),
       { seed: 32, numRuns: 500 },
     );
   });
@@ -100,6 +105,9 @@ describe("pearson(x, y) and spearman(x, y)", () => {
 
 describe("spearmanMatrix(data, n, d)", () => {
   it("gives [[1, -1], [-1, 1]] for a reversed second column", () => {
-    expect(spearmanMatrix(new Float64Array([1, 9, 2, 8, 3, 7]), 3, 2)).toEqual([[1, -1], [-1, 1]]);
+    expect(spearmanMatrix(new Float64Array([1, 9, 2, 8, 3, 7]), 3, 2)).toEqual([
+      [1, -1],
+      [-1, 1],
+    ]);
   });
 });

@@ -57,9 +57,14 @@ describe("incompleteBeta(x, a, b)", () => {
 
   it("satisfies I_x(a, b) + I_{1-x}(b, a) = 1 for x in [1/2, 1], where 1 - x is exact (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.05, max: 50, noNaN: true }), fc.double({ min: 0.05, max: 50, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true }), (a, b, x) => {
-        return Math.abs(incompleteBeta(x, a, b) + incompleteBeta(1 - x, b, a) - 1) <= 1e-13;
-      }),
+      fc.property(
+        fc.double({ min: 0.05, max: 50, noNaN: true }),
+        fc.double({ min: 0.05, max: 50, noNaN: true }),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        (a, b, x) => {
+          return Math.abs(incompleteBeta(x, a, b) + incompleteBeta(1 - x, b, a) - 1) <= 1e-13;
+        },
+      ),
       { seed: 6, numRuns: 1000 },
     );
   });
@@ -112,10 +117,16 @@ describe("inverseIncompleteBeta(p, a, b)", () => {
 
   it("is monotone in p (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 20, noNaN: true }), fc.double({ min: 0.2, max: 20, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, p1, p2) => {
-        const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
-        return inverseIncompleteBeta(lo, a, b) <= inverseIncompleteBeta(hi, a, b);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 20, noNaN: true }),
+        fc.double({ min: 0.2, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b, p1, p2) => {
+          const [lo, hi] = p1 <= p2 ? [p1, p2] : [p2, p1];
+          return inverseIncompleteBeta(lo, a, b) <= inverseIncompleteBeta(hi, a, b);
+        },
+      ),
       { seed: 9, numRuns: 500 },
     );
   });

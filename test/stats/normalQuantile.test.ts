@@ -84,7 +84,17 @@ describe("normalQuantile(p)", () => {
 
 describe("normalQuantiles(u, from, to, out, mean, sd)", () => {
   it("writes exactly mean + sd normalQuantile(u) over [from, to), also at the branch edges, and nothing else", () => {
-    const u = Float64Array.from([0.075, 0.075 - 2 ** -50, 0.925, 0.925 + 2 ** -50, 0.5, 1e-300, 0, 1, ...Array.from({ length: 2000 }, (_, i) => (i + 0.5) / 2000)]);
+    const u = Float64Array.from([
+      0.075,
+      0.075 - 2 ** -50,
+      0.925,
+      0.925 + 2 ** -50,
+      0.5,
+      1e-300,
+      0,
+      1,
+      ...Array.from({ length: 2000 }, (_, i) => (i + 0.5) / 2000),
+    ]);
     const out = new Float64Array(u.length + 2).fill(-7);
     normalQuantiles(u, 0, u.length, out, 0.02, 0.3);
     for (let j = 0; j < u.length; j++) expect(out[j]).toBe(0.02 + 0.3 * normalQuantile(u[j]));
@@ -95,7 +105,9 @@ describe("normalQuantiles(u, from, to, out, mean, sd)", () => {
 
 describe("normalQuantiles' central branch, written out in its loop", () => {
   it("equal normalQuantile on a million uniforms and around the edges of its branches (|q| = 0.425, r = 5)", () => {
-    const edges = [0.075, 0.925, Math.exp(-25), 1 - Math.exp(-25)].flatMap((p) => Array.from({ length: 41 }, (_, k) => p + (k - 20) * Math.max(Number.EPSILON * p, 5e-324)));
+    const edges = [0.075, 0.925, Math.exp(-25), 1 - Math.exp(-25)].flatMap((p) =>
+      Array.from({ length: 41 }, (_, k) => p + (k - 20) * Math.max(Number.EPSILON * p, 5e-324)),
+    );
     const rng = seedrandom("normalQuantiles");
     const u = Float64Array.from([...edges, ...Array.from({ length: 1_000_000 }, () => rng()), 1e-12, 1e-11, 1e-300, 5e-324]);
     const out = new Float64Array(u.length);

@@ -19,7 +19,28 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/importGraph.js";
 
 /** Exact in IEEE 754 on every engine (or constants the spec fixes). */
-const ALLOWED_MATH = new Set(["abs", "ceil", "floor", "fround", "imul", "clz32", "max", "min", "round", "sign", "sqrt", "trunc", "PI", "E", "LN2", "LN10", "LOG2E", "LOG10E", "SQRT2", "SQRT1_2"]);
+const ALLOWED_MATH = new Set([
+  "abs",
+  "ceil",
+  "floor",
+  "fround",
+  "imul",
+  "clz32",
+  "max",
+  "min",
+  "round",
+  "sign",
+  "sqrt",
+  "trunc",
+  "PI",
+  "E",
+  "LN2",
+  "LN10",
+  "LOG2E",
+  "LOG10E",
+  "SQRT2",
+  "SQRT1_2",
+]);
 /** Identifiers whose results depend on the engine or its ICU data. */
 const BANNED_IDENTIFIERS = new Set(["Intl", "toLocaleString", "localeCompare", "toLocaleUpperCase", "toLocaleLowerCase"]);
 
@@ -53,7 +74,10 @@ export function unpinnedUses(text: string): string[] {
           if (!ALLOWED_MATH.has(parent.name.text)) at(node, `Math.${parent.name.text}`);
         } else at(node, "Math used other than as Math.member");
       } else if (BANNED_IDENTIFIERS.has(node.text)) at(node, node.text);
-    } else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken || node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskEqualsToken)) {
+    } else if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken || node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskEqualsToken)
+    ) {
       at(node.operatorToken, `${node.operatorToken.getText(file)} (use pow from engine/stats)`);
     }
     ts.forEachChild(node, visit);

@@ -142,7 +142,10 @@ describe("constant blocks (a base year, a market without noise) take an O(1) pat
   it("addRepeated(x, n) gives the bins of addAll over n copies of x (linear and log sketches)", () => {
     // (a linear sketch's store spans its values' range: shares here, where a log sketch takes any values)
     const shares = [0.3, -0, 0, 1e-12, 0.1 + 0.2, 0.99999, 1];
-    for (const [make, vs] of [[() => new LinearSketch(1e-4), shares], [() => new LogSketch(1e-4), values]] as const)
+    for (const [make, vs] of [
+      [() => new LinearSketch(1e-4), shares],
+      [() => new LogSketch(1e-4), values],
+    ] as const)
       for (const v of vs) {
         const a = make();
         const b = make();

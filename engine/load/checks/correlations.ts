@@ -23,12 +23,20 @@ export function checkCorrelations(doc: ResolvedScenario): Problem[] {
     c.parameters.forEach((p, k) => {
       if (c.parameters.indexOf(p) !== k) problems.push({ path: [...base, "parameters", k], message: `parameter "${p}" is listed twice` });
       else if (usedIn.has(p))
-        problems.push({ path: [...base, "parameters", k], message: `parameter "${p}" is already correlated in correlations[${usedIn.get(p)}]`, hint: "put all the parameters correlated with one another in one matrix" });
+        problems.push({
+          path: [...base, "parameters", k],
+          message: `parameter "${p}" is already correlated in correlations[${usedIn.get(p)}]`,
+          hint: "put all the parameters correlated with one another in one matrix",
+        });
       else usedIn.set(p, ci);
     });
     const m = c.matrix;
     if (m.length !== n) {
-      problems.push({ path: [...base, "matrix"], message: `the matrix has ${m.length} rows but there are ${n} parameters`, hint: "one row and one column per parameter, in the order of `parameters`" });
+      problems.push({
+        path: [...base, "matrix"],
+        message: `the matrix has ${m.length} rows but there are ${n} parameters`,
+        hint: "one row and one column per parameter, in the order of `parameters`",
+      });
       return;
     }
     const badRow = m.findIndex((row) => row.length !== n);
@@ -61,9 +69,10 @@ export function checkCorrelations(doc: ResolvedScenario): Problem[] {
         const pairs = culprit.flatMap((i, a) => culprit.slice(a + 1).map((j) => `${name(i)}-${name(j)} ${m[i][j]}`)).join(", ");
         problems.push({
           path: [...base, "matrix"],
-          message: culprit.length === n && n > 3
-            ? `the correlation matrix is not positive semi-definite (smallest eigenvalue ${minEigenvalue(m).toPrecision(3)})`
-            : `the correlations between ${names} cannot all hold at once (${pairs}): the matrix is not positive semi-definite`,
+          message:
+            culprit.length === n && n > 3
+              ? `the correlation matrix is not positive semi-definite (smallest eigenvalue ${minEigenvalue(m).toPrecision(3)})`
+              : `the correlations between ${names} cannot all hold at once (${pairs}): the matrix is not positive semi-definite`,
           hint: "weaken one of these correlations; e.g. if A and B are both strongly correlated with C they cannot be strongly anti-correlated with each other",
         });
       }

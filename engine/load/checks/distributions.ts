@@ -26,7 +26,11 @@ export function checkDistributions(doc: ResolvedScenario): Problem[] {
     const u = value as UncertainInput;
     if (Array.isArray(u)) {
       if (!(u[0] < u[1])) {
-        problems.push({ path: [...path, 1], message: `[low, high] needs low < high, got [${u[0]}, ${u[1]}]`, hint: "for a fixed number write just the number" });
+        problems.push({
+          path: [...path, 1],
+          message: `[low, high] needs low < high, got [${u[0]}, ${u[1]}]`,
+          hint: "for a fixed number write just the number",
+        });
         continue;
       }
     } else if (typeof u === "object" && "dist" in u) {
@@ -50,7 +54,10 @@ export function checkDistributions(doc: ResolvedScenario): Problem[] {
         path,
         severity: "warning",
         message: `${limit.what}, but this distribution is unbounded and some draws can be ${below ? "below " + limit.lo : "above " + limit.hi}`,
-        hint: role === "probability" ? 'use a beta or {"dist": "uniform", ...} within [0, 1]' : 'use a lognormal, {"dist": "range90", "shape": "lognormal", ...} or a truncatedNormal',
+        hint:
+          role === "probability"
+            ? 'use a beta or {"dist": "uniform", ...} within [0, 1]'
+            : 'use a lognormal, {"dist": "range90", "shape": "lognormal", ...} or a truncatedNormal',
       });
     }
   }

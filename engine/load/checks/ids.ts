@@ -18,7 +18,11 @@ export function checkIds(doc: ResolvedScenario): Problem[] {
     (doc[list] ?? []).forEach((entry, i) => {
       const path: Path = [list, i, "id"];
       if (reservedWords.has(entry.id)) {
-        problems.push({ path, message: `"${entry.id}" is reserved in expressions and cannot be a ${singular[list]} id`, hint: `rename it, e.g. "${entry.id}_${singular[list]}"` });
+        problems.push({
+          path,
+          message: `"${entry.id}" is reserved in expressions and cannot be a ${singular[list]} id`,
+          hint: `rename it, e.g. "${entry.id}_${singular[list]}"`,
+        });
       }
       const other = owner.get(entry.id);
       if (other !== undefined) {
@@ -32,7 +36,8 @@ export function checkIds(doc: ResolvedScenario): Problem[] {
     });
   }
   doc.regions.forEach((r, i) => {
-    if (r.id === "global") problems.push({ path: ["regions", i, "id"], message: 'a region cannot be called "global": it names the view of all regions together' });
+    if (r.id === "global")
+      problems.push({ path: ["regions", i, "id"], message: 'a region cannot be called "global": it names the view of all regions together' });
   });
   return problems;
 }

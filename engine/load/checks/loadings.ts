@@ -13,7 +13,9 @@ export function checkLoadings(doc: ResolvedScenario): Problem[] {
     if (ss > 1 + 1e-12)
       problems.push({
         path,
-        message: `sum of squared loadings is ${Number(ss.toPrecision(6))}, more than 1 (${Object.entries(loadings).map(([f, b]) => `${f} ${b}`).join(", ")})`,
+        message: `sum of squared loadings is ${Number(ss.toPrecision(6))}, more than 1 (${Object.entries(loadings)
+          .map(([f, b]) => `${f} ${b}`)
+          .join(", ")})`,
         hint: "each yearly shock is sum(beta_k f_k) + sqrt(1 - sum(beta_k^2)) eps; scale the loadings down so that their squares sum to at most 1",
       });
   };

@@ -19,7 +19,11 @@ export function checkShares(doc: ResolvedScenario): Problem[] {
     // own keys only: a region may be called "constructor"
     const present = doc.players.map((p, i) => ({ p, i })).filter(({ p }) => Object.hasOwn(p.shares, region.id));
     if (present.length === 0) {
-      problems.push({ path: ["regions", ri, "id"], message: `no player has a share in region "${region.id}"`, hint: `add "${region.id}" to the shares of the players present there` });
+      problems.push({
+        path: ["regions", ri, "id"],
+        message: `no player has a share in region "${region.id}"`,
+        hint: `add "${region.id}" to the shares of the players present there`,
+      });
       return;
     }
     let sum = 0;
@@ -36,7 +40,11 @@ export function checkShares(doc: ResolvedScenario): Problem[] {
       listing.push(`${p.id} ${v}`);
       sum += v;
       if (!(v > 0 && v <= 1))
-        problems.push({ path, message: `share must be in (0, 1], got ${v}`, hint: v === 0 ? `the model works on ln(share); leave "${region.id}" out of this player's shares if it is absent there` : undefined });
+        problems.push({
+          path,
+          message: `share must be in (0, 1], got ${v}`,
+          hint: v === 0 ? `the model works on ln(share); leave "${region.id}" out of this player's shares if it is absent there` : undefined,
+        });
     }
     if (rest.length > 1) {
       problems.push({

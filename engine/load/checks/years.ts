@@ -11,19 +11,30 @@ import type { Problem } from "../types.js";
 export function checkYears(doc: ResolvedScenario): Problem[] {
   const { baseYear, endYear } = doc.horizon;
   if (!(baseYear < endYear))
-    return [{ path: ["horizon", "endYear"], message: `endYear (${endYear}) must be after baseYear (${baseYear})`, hint: "the base year is observed; the simulation runs from baseYear + 1 to endYear" }];
+    return [
+      {
+        path: ["horizon", "endYear"],
+        message: `endYear (${endYear}) must be after baseYear (${baseYear})`,
+        hint: "the base year is observed; the simulation runs from baseYear + 1 to endYear",
+      },
+    ];
   const problems: Problem[] = [];
   const first = baseYear + 1;
   const span = `${first}..${endYear}`;
   doc.targets?.forEach((t, i) => {
     if (t.year < baseYear || t.year > endYear)
-      problems.push({ path: ["targets", i, "year"], message: `year ${t.year} is outside the horizon ${baseYear}..${endYear}`, hint: "move the target, or change horizon.endYear" });
+      problems.push({
+        path: ["targets", i, "year"],
+        message: `year ${t.year} is outside the horizon ${baseYear}..${endYear}`,
+        hint: "move the target, or change horizon.endYear",
+      });
   });
   doc.events?.forEach((e, i) => {
     if (e.type === "shock") {
       const from = e.years?.from ?? first;
       const to = e.years?.to ?? endYear;
-      if (from < first || from > endYear) problems.push({ path: ["events", i, "years", "from"], message: `from (${from}) is outside the simulated years ${span}` });
+      if (from < first || from > endYear)
+        problems.push({ path: ["events", i, "years", "from"], message: `from (${from}) is outside the simulated years ${span}` });
       if (to < first || to > endYear) problems.push({ path: ["events", i, "years", "to"], message: `to (${to}) is outside the simulated years ${span}` });
       if (from > to) problems.push({ path: ["events", i, "years", "to"], message: `to (${to}) is before from (${from})` });
     } else {

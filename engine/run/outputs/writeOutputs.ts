@@ -102,7 +102,9 @@ export function writeFilesAtomically(dir: string, files: readonly OutputFile[]):
   for (const target of targets) {
     const st = lstatOrUndefined(target);
     if (st && !st.isFile() && !st.isSymbolicLink())
-      throw new UserError(`${target} exists and is not a file (${st.isDirectory() ? "a directory" : "a special file"}); nothing was written (remove it or choose another --out)`);
+      throw new UserError(
+        `${target} exists and is not a file (${st.isDirectory() ? "a directory" : "a special file"}); nothing was written (remove it or choose another --out)`,
+      );
   }
   const created = mkdirOrThrow(dir);
   const tag = `${process.pid}.${randomBytes(4).toString("hex")}`;

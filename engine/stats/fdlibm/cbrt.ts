@@ -38,10 +38,10 @@ const B2 = 696219795; // (1023 - 1023/3 - 54/3 - 0.03306235651) 2^20
 // |1/cbrt(x) - p(x)| < 2^-23.5 (~[-7.93e-8, 7.929e-8])
 const P0 = 1.87595182427177009643; // 0x3FFE03E6, 0x0F61E692
 const P1 = -1.88497979543377169875; // 0xBFFE28E0, 0x92F02420
-const P2 = 1.621429720105354466140; // 0x3FF9F160, 0x4A49D6C2
+const P2 = 1.62142972010535446614; // 0x3FF9F160, 0x4A49D6C2
 const P3 = -0.758397934778766047437; // 0xBFE844CB, 0xBEE751D9
 const P4 = 0.145996192886612446982; // 0x3FC2B000, 0xD4E4EDD7
-const two54 = 1.80143985094819840000e16; // 2^54
+const two54 = 1.8014398509481984e16; // 2^54
 
 export function cbrt(x: number): number {
   f64[0] = x;
@@ -54,9 +54,9 @@ export function cbrt(x: number): number {
     // zero or subnormal
     if ((hx | u32[LO]) === 0) return x; // +-0
     f64[0] = two54 * x;
-    i32[HI] = sign | (((i32[HI] & 0x7fffffff) / 3) | 0) + B2;
+    i32[HI] = sign | ((((i32[HI] & 0x7fffffff) / 3) | 0) + B2);
   } else {
-    i32[HI] = sign | ((hx / 3) | 0) + B1;
+    i32[HI] = sign | (((hx / 3) | 0) + B1);
   }
   u32[LO] = 0;
   let t = f64[0];

@@ -27,7 +27,9 @@ import { repositoryRoot } from "./root.js";
 const withoutZodLocales: Plugin = {
   name: "without-zod-locales",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "empty" } : undefined));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "empty" } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export {};", loader: "js" }));
   },
 };
@@ -73,5 +75,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = resolve(process.argv[2] ?? join(root, "dist/explorer"));
   const report = await bundleExplorer(out, root);
   const total = report.files.filter((f) => f.name.endsWith(".js")).reduce((a, f) => a + f.bytes, 0);
-  process.stdout.write(`explorer: ${relative(process.cwd(), out) || "."}/ written (JavaScript ${(total / 1024).toFixed(0)} KiB minified: ${report.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(0)} KiB`).join(", ")})\n`);
+  process.stdout.write(
+    `explorer: ${relative(process.cwd(), out) || "."}/ written (JavaScript ${(total / 1024).toFixed(0)} KiB minified: ${report.files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(0)} KiB`).join(", ")})\n`,
+  );
 }

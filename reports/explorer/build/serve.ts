@@ -75,7 +75,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   serveStatic(dir, port).then(
     ({ url }) => process.stdout.write(`marketfutures explorer: ${url}  (serving ${dir}; Ctrl-C to stop)\n`),
     (err: NodeJS.ErrnoException) => {
-      process.stderr.write(err.code === "EADDRINUSE" ? `port ${port} is in use: try --port ${port + 1} (or --port 0 for any free port)\n` : `cannot serve: ${err.message}\n`);
+      process.stderr.write(
+        err.code === "EADDRINUSE" ? `port ${port} is in use: try --port ${port + 1} (or --port 0 for any free port)\n` : `cannot serve: ${err.message}\n`,
+      );
       process.exit(1);
     },
   );

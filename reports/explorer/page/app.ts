@@ -72,7 +72,8 @@ export class ExplorerApp {
     const { state, problems } = decodeState(hash);
     const notes = [...problems];
     let fileName = this.library.offered[0];
-    if (state.scenario?.startsWith(UPLOAD_PREFIX)) notes.push(`the link was made with an uploaded file (${state.scenario.slice(UPLOAD_PREFIX.length)}): load it again with "Load a scenario file"`);
+    if (state.scenario?.startsWith(UPLOAD_PREFIX))
+      notes.push(`the link was made with an uploaded file (${state.scenario.slice(UPLOAD_PREFIX.length)}): load it again with "Load a scenario file"`);
     else if (state.scenario) {
       const named = this.library.offered.find((f) => stem(f) === state.scenario);
       if (named) fileName = named;
@@ -154,7 +155,11 @@ export class ExplorerApp {
     });
     byId("download-scenario").addEventListener("click", () => download(this.editedName, this.editedText, "application/json"));
     byId("download-csv").addEventListener("click", () => this.downloadCsv());
-    for (const [id, key] of [["download-fan", "fan"], ["download-targets", "targets"], ["download-comparison", "comparison"]] as const) {
+    for (const [id, key] of [
+      ["download-fan", "fan"],
+      ["download-targets", "targets"],
+      ["download-comparison", "comparison"],
+    ] as const) {
       byId(id).addEventListener("click", () => {
         const f = this.figures[key];
         if (f) download(`${f.name}.svg`, svgFileText(f.svg), "image/svg+xml");
@@ -176,7 +181,9 @@ export class ExplorerApp {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
     const heading = ok ? `${file.name} loaded, with ${plural(warnings, "warning")}` : `${file.name} was not loaded: ${plural(errors, "error")}`;
     box.replaceChildren(
-      ...(diagnostics.length > 0 ? [el("p", {}, `${heading} (as \`marketfutures validate\` reports them, reading the file beside the shipped scenarios):`)] : []),
+      ...(diagnostics.length > 0
+        ? [el("p", {}, `${heading} (as \`marketfutures validate\` reports them, reading the file beside the shipped scenarios):`)]
+        : []),
       ...diagnostics.map((d) => el("pre", { className: `diagnostic ${d.severity}` }, diagnosticText(d))),
     );
     if (!ok) return;
@@ -242,7 +249,10 @@ export class ExplorerApp {
     if (!result.ok) {
       this.runner.cancel();
       byId("results").classList.add("stale");
-      showStatus(`Not run: ${edited.fileName} has ${result.diagnostics.filter((d) => d.severity === "error").length} error(s), shown next to the inputs. The figures show the last valid inputs.`, false);
+      showStatus(
+        `Not run: ${edited.fileName} has ${result.diagnostics.filter((d) => d.severity === "error").length} error(s), shown next to the inputs. The figures show the last valid inputs.`,
+        false,
+      );
       return;
     }
     const scenario = result.loaded.scenario;
@@ -291,9 +301,19 @@ export class ExplorerApp {
       if (id !== this.runId) return;
       if (!loaded.ok) continue;
       try {
-        this.cache.set(j.key, await this.runner.enqueue({ scenario: loaded.loaded.scenario, fileName: j.base.fileName, seed, paths, onProgress: (done, total) => id === this.runId && showProgress(done, total) }));
+        this.cache.set(
+          j.key,
+          await this.runner.enqueue({
+            scenario: loaded.loaded.scenario,
+            fileName: j.base.fileName,
+            seed,
+            paths,
+            onProgress: (done, total) => id === this.runId && showProgress(done, total),
+          }),
+        );
       } catch (err) {
-        if (!(err instanceof RunCancelled)) showStatus(`The comparison with ${j.base.fileName} failed: ${err instanceof Error ? err.message : String(err)}`, false);
+        if (!(err instanceof RunCancelled))
+          showStatus(`The comparison with ${j.base.fileName} failed: ${err instanceof Error ? err.message : String(err)}`, false);
         return;
       }
       if (id !== this.runId) return;
@@ -336,6 +356,4 @@ export class ExplorerApp {
     const csv = summaryCsv(this.results([this.lastEdited], 0));
     download(`${stem(editedFileName(this.explored?.base.fileName ?? "scenario.json"))}-summary.csv`, csv, "text/csv");
   }
-
-
 }

@@ -49,9 +49,23 @@ export class InputControls {
     const errors = el("div", { id: `${id}-errors`, className: "field-errors", role: "alert" });
     const note = el("p", { id: `${id}-note`, className: "note" }, `In the file: ${describeDist(input.shipped)}`);
     const describedBy = `${id}-note ${id}-errors`;
-    const range = el("input", { type: "range", id: `${id}-range`, min: input.slider.min, max: input.slider.max, step: input.slider.step, "aria-describedby": describedBy });
+    const range = el("input", {
+      type: "range",
+      id: `${id}-range`,
+      min: input.slider.min,
+      max: input.slider.max,
+      step: input.slider.step,
+      "aria-describedby": describedBy,
+    });
     range.value = String(value);
-    const number = el("input", { type: "number", id, step: "any", inputmode: "decimal", "aria-label": `${name} (exact value)`, "aria-describedby": describedBy });
+    const number = el("input", {
+      type: "number",
+      id,
+      step: "any",
+      inputmode: "decimal",
+      "aria-label": `${name} (exact value)`,
+      "aria-describedby": describedBy,
+    });
     number.value = String(value);
     const output = el("output", { for: `${id}-range ${id}`, className: "value" }, formatInputValue(input, value));
     const reset = el("button", { type: "button", className: "reset", "aria-label": `Reset ${name} to the file's value` }, "Reset");
@@ -80,7 +94,12 @@ export class InputControls {
     return el(
       "div",
       { className: "input-row", id: `row-${input.key}` },
-      el("label", { for: `${id}-range` }, el("span", { className: "label" }, input.label), input.what === "value" ? "" : el("span", { className: "what" }, input.what)),
+      el(
+        "label",
+        { for: `${id}-range` },
+        el("span", { className: "label" }, input.label),
+        input.what === "value" ? "" : el("span", { className: "what" }, input.what),
+      ),
       el("div", { className: "input-line" }, range, number, output, reset),
       note,
       errors,

@@ -19,13 +19,21 @@ const lang = "en";
 /** End-year global shares of the key groups: median and 90% interval, and the median as shipped. */
 export function keyNumbersTable(results: Results, edited: ScenarioResult, shipped?: ScenarioResult): HTMLTableElement {
   const end = edited.endYear;
-  const head = el("tr", {}, el("th", { scope: "col" }, "Group"), el("th", { scope: "col" }, `Median ${end}`), el("th", { scope: "col" }, "90% of paths"), ...(shipped ? [el("th", { scope: "col" }, "As in the file")] : []));
+  const head = el(
+    "tr",
+    {},
+    el("th", { scope: "col" }, "Group"),
+    el("th", { scope: "col" }, `Median ${end}`),
+    el("th", { scope: "col" }, "90% of paths"),
+    ...(shipped ? [el("th", { scope: "col" }, "As in the file")] : []),
+  );
   const rows = edited.presentation.keyGroups.flatMap((g) => {
     const series = findSeries(edited, GLOBAL, g);
     const st = series?.stats[series.stats.length - 1];
     if (!st) return [];
     const before = shipped && findSeries(shipped, GLOBAL, g)?.stats.at(-1);
-    const cell = (stat: "p50" | "p5" | "p95", x: number) => el("data", { value: String(x), "data-series": `${GLOBAL}/${g}/${end}/${stat}` }, formatShare(x, lang));
+    const cell = (stat: "p50" | "p5" | "p95", x: number) =>
+      el("data", { value: String(x), "data-series": `${GLOBAL}/${g}/${end}/${stat}` }, formatShare(x, lang));
     return [
       el(
         "tr",
@@ -37,7 +45,13 @@ export function keyNumbersTable(results: Results, edited: ScenarioResult, shippe
       ),
     ];
   });
-  return el("table", { className: "numbers", id: "key-numbers-table" }, el("caption", {}, `World market share in ${end}, ${formatCount(edited.paths)} paths, seed ${edited.seed}`), el("thead", {}, head), el("tbody", {}, ...rows));
+  return el(
+    "table",
+    { className: "numbers", id: "key-numbers-table" },
+    el("caption", {}, `World market share in ${end}, ${formatCount(edited.paths)} paths, seed ${edited.seed}`),
+    el("thead", {}, head),
+    el("tbody", {}, ...rows),
+  );
 }
 
 /** Each target of the scenario: the claim and the probability that it holds, ± its Monte Carlo standard error. */
@@ -48,7 +62,12 @@ export function targetsTable(edited: ScenarioResult): HTMLElement {
       "tr",
       {},
       el("th", { scope: "row" }, label(t.label, lang)),
-      el("td", {}, el("data", { value: String(t.probability), "data-target": t.id }, `${(t.probability * 100).toFixed(1)}%`), el("span", { className: "se" }, ` ± ${(t.probabilitySe * 100).toFixed(1)}`)),
+      el(
+        "td",
+        {},
+        el("data", { value: String(t.probability), "data-target": t.id }, `${(t.probability * 100).toFixed(1)}%`),
+        el("span", { className: "se" }, ` ± ${(t.probabilitySe * 100).toFixed(1)}`),
+      ),
     ),
   );
   return el(

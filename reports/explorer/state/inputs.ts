@@ -51,24 +51,92 @@ export function editableInputs(s: Scenario): EditableInput[] {
   };
   const rateValue = (r: Rate) => (r.kind === "value" ? r.value : undefined);
 
-  for (const p of s.parameters) add(p.value, { key: `param-${p.id}`, section: "parameters", label: en(p.label), what: "value", kind: "rate", list: "parameters", id: p.id, field: "value" });
+  for (const p of s.parameters)
+    add(p.value, {
+      key: `param-${p.id}`,
+      section: "parameters",
+      label: en(p.label),
+      what: "value",
+      kind: "rate",
+      list: "parameters",
+      id: p.id,
+      field: "value",
+    });
   for (const e of s.events) {
-    if (e.type === "shock") add(e.rate, { key: `rate-${e.id}`, section: "events", label: en(e.label), what: "events a year", kind: "frequency", list: "events", id: e.id, field: "rate" });
+    if (e.type === "shock")
+      add(e.rate, {
+        key: `rate-${e.id}`,
+        section: "events",
+        label: en(e.label),
+        what: "events a year",
+        kind: "frequency",
+        list: "events",
+        id: e.id,
+        field: "rate",
+      });
     else {
-      add(e.probability, { key: `prob-${e.id}`, section: "events", label: en(e.label), what: "probability", kind: "probability", list: "events", id: e.id, field: "probability" });
-      add(e.year, { key: `year-${e.id}`, section: "events", label: en(e.label), what: "first possible year", kind: "year", list: "events", id: e.id, field: "year" });
+      add(e.probability, {
+        key: `prob-${e.id}`,
+        section: "events",
+        label: en(e.label),
+        what: "probability",
+        kind: "probability",
+        list: "events",
+        id: e.id,
+        field: "probability",
+      });
+      add(e.year, {
+        key: `year-${e.id}`,
+        section: "events",
+        label: en(e.label),
+        what: "first possible year",
+        kind: "year",
+        list: "events",
+        id: e.id,
+        field: "year",
+      });
     }
   }
   for (const p of s.players) {
     const drift = rateValue(p.drift);
-    if (drift) add(drift, { key: `drift-${p.id}`, section: "drifts", label: en(p.label), what: "drift", kind: "rate", list: "players", id: p.id, field: "drift" });
+    if (drift)
+      add(drift, { key: `drift-${p.id}`, section: "drifts", label: en(p.label), what: "drift", kind: "rate", list: "players", id: p.id, field: "drift" });
   }
   for (const r of s.regions) {
     const growth = rateValue(r.growth);
-    if (growth) add(growth, { key: `growth-${r.id}`, section: "markets", label: en(r.label), what: "market growth", kind: "rate", list: "regions", id: r.id, field: "growth" });
-    add(r.volatility, { key: `rvol-${r.id}`, section: "markets", label: en(r.label), what: "volatility of growth", kind: "volatility", list: "regions", id: r.id, field: "volatility" });
+    if (growth)
+      add(growth, {
+        key: `growth-${r.id}`,
+        section: "markets",
+        label: en(r.label),
+        what: "market growth",
+        kind: "rate",
+        list: "regions",
+        id: r.id,
+        field: "growth",
+      });
+    add(r.volatility, {
+      key: `rvol-${r.id}`,
+      section: "markets",
+      label: en(r.label),
+      what: "volatility of growth",
+      kind: "volatility",
+      list: "regions",
+      id: r.id,
+      field: "volatility",
+    });
   }
-  for (const p of s.players) add(p.volatility, { key: `vol-${p.id}`, section: "volatility", label: en(p.label), what: "volatility", kind: "volatility", list: "players", id: p.id, field: "volatility" });
+  for (const p of s.players)
+    add(p.volatility, {
+      key: `vol-${p.id}`,
+      section: "volatility",
+      label: en(p.label),
+      what: "volatility",
+      kind: "volatility",
+      list: "players",
+      id: p.id,
+      field: "volatility",
+    });
   return out;
 }
 

@@ -47,7 +47,14 @@ export interface EditedLoad {
 }
 
 /** Build the edited file for `edits` and `run` over the loaded base, and load it. */
-export async function loadEdited(library: Library, base: BaseFile, baseScenario: LoadedScenario["scenario"], inputs: readonly EditableInput[], edits: Edits, run: RunSettings): Promise<EditedLoad> {
+export async function loadEdited(
+  library: Library,
+  base: BaseFile,
+  baseScenario: LoadedScenario["scenario"],
+  inputs: readonly EditableInput[],
+  edits: Edits,
+  run: RunSettings,
+): Promise<EditedLoad> {
   const edited = editedScenario({ fileName: base.fileName, id: baseScenario.id, title: baseScenario.title }, inputs, edits, run);
   const text = scenarioText(edited);
   const extra: Record<string, string> = base.upload !== undefined ? { [base.fileName]: base.upload } : {};

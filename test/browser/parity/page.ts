@@ -40,7 +40,18 @@ async function runJob(job: ParityJob): Promise<ParityOutput> {
     await pool.close();
   }
   const results: Results = {
-    manifest: { package: "marketfutures", version: "", node: "browser", command: "parity", seed: job.seed, paths: job.paths, threads: job.threads, chunkSize: CHUNK_SIZE, wallSeconds: 0, scenarioFiles: [] },
+    manifest: {
+      package: "marketfutures",
+      version: "",
+      node: "browser",
+      command: "parity",
+      seed: job.seed,
+      paths: job.paths,
+      threads: job.threads,
+      chunkSize: CHUNK_SIZE,
+      wallSeconds: 0,
+      scenarioFiles: [],
+    },
     scenarios,
   };
   return { summary: summaryCsv(results), targets: targetsCsv(results), paths: pathsCsv(results) };

@@ -39,7 +39,12 @@ describe("checkCorrelations(doc)", () => {
   });
 
   it("reports a non-unit diagonal", () => {
-    const [p] = checkCorrelations(doc([[1, 0], [0, 0.9]]));
+    const [p] = checkCorrelations(
+      doc([
+        [1, 0],
+        [0, 0.9],
+      ]),
+    );
     expect(p).toMatchObject({ path: ["correlations", 0, "matrix", 1, 1], message: 'the diagonal must be 1 (correlation of "b" with itself), got 0.9' });
   });
 });

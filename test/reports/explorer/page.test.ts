@@ -7,7 +7,8 @@ import { formatInputValue } from "../../../reports/explorer/page/format.js";
 import { pageManifest } from "../../../reports/explorer/page/manifest.js";
 import type { EditableInput } from "../../../reports/explorer/state/inputs.js";
 
-const result = (id: string, title = id) => ({ id, title: { en: title, fr: `${title} fr` }, presentation: { keyGroups: [], color: "#0072B2" } }) as unknown as ScenarioResult;
+const result = (id: string, title = id) =>
+  ({ id, title: { en: title, fr: `${title} fr` }, presentation: { keyGroups: [], color: "#0072B2" } }) as unknown as ScenarioResult;
 
 describe("comparison", () => {
   it("renames the as-in-the-file run and greys it", () => {
@@ -25,19 +26,30 @@ describe("comparison", () => {
 describe("comparisonJobs", () => {
   const offered = ["a.json", "b.json", "c.json"];
   it("compares with the other offered scenarios, and with the explored file as it is when inputs moved", () => {
-    expect(comparisonJobs(offered, { fileName: "b.json" }, false, "7", 100).map((j) => [j.base.fileName, j.asInFile])).toEqual([["a.json", false], ["c.json", false]]);
-    expect(comparisonJobs(offered, { fileName: "b.json" }, true, "7", 100).map((j) => [j.base.fileName, j.asInFile])).toEqual([["b.json", true], ["a.json", false], ["c.json", false]]);
+    expect(comparisonJobs(offered, { fileName: "b.json" }, false, "7", 100).map((j) => [j.base.fileName, j.asInFile])).toEqual([
+      ["a.json", false],
+      ["c.json", false],
+    ]);
+    expect(comparisonJobs(offered, { fileName: "b.json" }, true, "7", 100).map((j) => [j.base.fileName, j.asInFile])).toEqual([
+      ["b.json", true],
+      ["a.json", false],
+      ["c.json", false],
+    ]);
     expect(comparisonJobs(offered, { fileName: "b.json", upload: "{}" }, false, "7", 100)).toHaveLength(3);
   });
 
   it("keys results by file, upload text, seed and paths", () => {
-    const keys = (seed: string, paths: number, upload?: string) => comparisonJobs(offered, { fileName: "b.json", ...(upload !== undefined ? { upload } : {}) }, true, seed, paths)[0].key;
+    const keys = (seed: string, paths: number, upload?: string) =>
+      comparisonJobs(offered, { fileName: "b.json", ...(upload !== undefined ? { upload } : {}) }, true, seed, paths)[0].key;
     expect(new Set([keys("7", 100), keys("8", 100), keys("7", 200), keys("7", 100, "{}")]).size).toBe(4);
   });
 
   it("lists the edited scenario first, then the runs done, the as-in-the-file one renamed", () => {
     const jobs = comparisonJobs(offered, { fileName: "b.json" }, true, "7", 100);
-    const cache = new Map([[jobs[0].key, result("b")], [jobs[2].key, result("c")]]);
+    const cache = new Map([
+      [jobs[0].key, result("b")],
+      [jobs[2].key, result("c")],
+    ]);
     expect(comparedScenarios(result("b"), jobs, cache).map((r) => r.id)).toEqual(["b", "b_as_in_file", "c"]);
   });
 });
@@ -56,7 +68,16 @@ describe("formatInputValue", () => {
 });
 
 it("pageManifest records the run as the figures' captions read it", () => {
-  expect(pageManifest("0.1.0", "7", 3000, 2, 1.5, ["a.json"])).toMatchObject({ package: "marketfutures", version: "0.1.0", node: "browser", seed: "7", paths: 3000, threads: 2, chunkSize: 2048, scenarioFiles: [{ file: "a.json", sha256: "" }] });
+  expect(pageManifest("0.1.0", "7", 3000, 2, 1.5, ["a.json"])).toMatchObject({
+    package: "marketfutures",
+    version: "0.1.0",
+    node: "browser",
+    seed: "7",
+    paths: 3000,
+    threads: 2,
+    chunkSize: 2048,
+    scenarioFiles: [{ file: "a.json", sha256: "" }],
+  });
 });
 
 it("titleOf reads a file's English title for the picker", () => {

@@ -43,7 +43,18 @@ describe("editableInputs", async () => {
 
   it("offers parameters, event rates, probabilities and years, drifts, regional markets and volatilities, each once", () => {
     expect(new Set(keys).size).toBe(keys.length);
-    for (const k of ["param-market_cagr", "param-aws_drift", "param-edge_push", "rate-major_outage", "prob-edge_breakthrough", "year-edge_breakthrough", "drift-gpu_neoclouds", "rvol-europe", "vol-aws"]) expect(keys).toContain(k);
+    for (const k of [
+      "param-market_cagr",
+      "param-aws_drift",
+      "param-edge_push",
+      "rate-major_outage",
+      "prob-edge_breakthrough",
+      "year-edge_breakthrough",
+      "drift-gpu_neoclouds",
+      "rvol-europe",
+      "vol-aws",
+    ])
+      expect(keys).toContain(k);
     // expressions are not inputs (the parameters they use are)
     expect(keys).not.toContain("drift-aws");
     expect(keys).not.toContain("growth-europe");
@@ -67,7 +78,13 @@ describe("editableInputs", async () => {
 
 describe("moveTo keeps the spread and moves the central value", () => {
   it("shifts a PERT's ends with its mode, and a year window by whole years", () => {
-    expect(moveTo({ type: "pert", min: 0.042, mode: 0.125, max: 0.208, lambda: 4 }, 0.15)).toEqual({ type: "pert", min: 0.067, mode: 0.15, max: 0.233, lambda: 4 });
+    expect(moveTo({ type: "pert", min: 0.042, mode: 0.125, max: 0.208, lambda: 4 }, 0.15)).toEqual({
+      type: "pert",
+      min: 0.067,
+      mode: 0.15,
+      max: 0.233,
+      lambda: 4,
+    });
     expect(moveTo({ type: "uniformInteger", min: 2027, max: 2029 }, 2026)).toEqual({ type: "uniformInteger", min: 2026, max: 2028 });
     expect(moveTo({ type: "uniform", min: 1, max: 3 }, 5)).toEqual({ type: "uniform", min: 4, max: 6 });
     expect(moveTo({ type: "normal", mean: 0.02, sd: 0.015 }, 0.05)).toEqual({ type: "normal", mean: 0.05, sd: 0.015 });
@@ -103,7 +120,12 @@ describe("editedScenario", async () => {
 
   it("without edits: extends the file, keeps its id, sets seed and paths, and loads to the same model", async () => {
     const { text, result } = await loadEdited(library, baseFile, base, inputs, new Map(), run);
-    expect(JSON.parse(text)).toEqual({ $schema: "./scenario.schema.json", id: "paradigm_shift", extends: "paradigm-shift.json", simulation: { paths: 3000, seed: 2025 } });
+    expect(JSON.parse(text)).toEqual({
+      $schema: "./scenario.schema.json",
+      id: "paradigm_shift",
+      extends: "paradigm-shift.json",
+      simulation: { paths: 3000, seed: 2025 },
+    });
     if (!result.ok) throw new Error(result.diagnostics.map(diagnosticText).join("\n"));
     expect(model(result.loaded.scenario)).toEqual(model(base));
     expect(result.loaded.scenario.simulation).toMatchObject({ paths: 3000, seed: 2025 });
@@ -126,7 +148,15 @@ describe("editedScenario", async () => {
   });
 
   it("writes one entry per id however many of its fields move", () => {
-    const e = editedScenario({ fileName: "p.json", id: "p", title: { en: "P" } }, inputs, new Map([["prob-edge_breakthrough", 0.9], ["year-edge_breakthrough", 2028]]), run);
+    const e = editedScenario(
+      { fileName: "p.json", id: "p", title: { en: "P" } },
+      inputs,
+      new Map([
+        ["prob-edge_breakthrough", 0.9],
+        ["year-edge_breakthrough", 2028],
+      ]),
+      run,
+    );
     expect(e.doc.events).toEqual([
       {
         id: "edge_breakthrough",
@@ -157,7 +187,10 @@ describe("diagnostics of an impossible value", async () => {
   };
 
   it("are placed at the field that wrote the value, with validate's message", async () => {
-    const placed = await placedFor([["prob-edge_breakthrough", 1.5], ["vol-aws", 0.05]]);
+    const placed = await placedFor([
+      ["prob-edge_breakthrough", 1.5],
+      ["vol-aws", 0.05],
+    ]);
     expect(placed.byField.get("prob-edge_breakthrough")?.[0].message).toContain("a probability must be in [0, 1]");
     expect(placed.byField.has("vol-aws")).toBe(false);
     expect(placed.general).toEqual([]);
@@ -171,7 +204,10 @@ describe("diagnostics of an impossible value", async () => {
   });
 
   it("print as validate prints them (bin/format.ts without colour)", async () => {
-    const diagnostics = await validateFiles(["test/fixtures/invalid/probability-above-one.json", "test/fixtures/invalid/missing-parent.json", "test/fixtures/valid/unsourced.json"], root);
+    const diagnostics = await validateFiles(
+      ["test/fixtures/invalid/probability-above-one.json", "test/fixtures/invalid/missing-parent.json", "test/fixtures/valid/unsourced.json"],
+      root,
+    );
     expect(diagnostics.length).toBeGreaterThan(2);
     for (const d of diagnostics) expect(diagnosticText(d)).toBe(formatDiagnostic(d));
   });
@@ -180,7 +216,8 @@ describe("diagnostics of an impossible value", async () => {
     const dir = mkdtempSync(join(tmpdir(), "explorer-upload-"));
     try {
       for (const [name, text] of Object.entries(library.files)) writeFileSync(join(dir, name), text);
-      const upload = '{\n  "id": "mine",\n  "extends": "baseline.json",\n  "events": [{ "id": "major_outage", "rate": 0.5 }],\n  "players": [{ "id": "aws", "volatility": { "value": 0.04, "asumption": "typo" } }]\n}\n';
+      const upload =
+        '{\n  "id": "mine",\n  "extends": "baseline.json",\n  "events": [{ "id": "major_outage", "rate": 0.5 }],\n  "players": [{ "id": "aws", "volatility": { "value": 0.04, "asumption": "typo" } }]\n}\n';
       writeFileSync(join(dir, "mine.json"), upload);
       const r = await loadText(library, "mine.json", upload);
       expect(r.ok).toBe(false);
@@ -217,7 +254,9 @@ describe("URL state", () => {
   });
 
   it("encodes readably", () => {
-    expect(encodeState({ scenario: "paradigm-shift", seed: "2025", paths: 5000, edits: new Map([["param-market_cagr", 0.15]]) })).toBe("#scenario=paradigm-shift&seed=2025&paths=5000&param-market_cagr=0.15");
+    expect(encodeState({ scenario: "paradigm-shift", seed: "2025", paths: 5000, edits: new Map([["param-market_cagr", 0.15]]) })).toBe(
+      "#scenario=paradigm-shift&seed=2025&paths=5000&param-market_cagr=0.15",
+    );
   });
 });
 

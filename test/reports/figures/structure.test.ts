@@ -90,7 +90,10 @@ describe("every figure", () => {
   });
 
   it("leaves no English message in the French figures", () => {
-    const english = Object.values(en).flatMap((m) => m.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 8 && /[a-z]{3}/.test(s) && !Object.values(fr).some((f) => f.includes(s)));
+    const english = Object.values(en)
+      .flatMap((m) => m.split(/\{\w+\}/))
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 8 && /[a-z]{3}/.test(s) && !Object.values(fr).some((f) => f.includes(s)));
     for (const { figure, svg } of french) {
       const texts = [...parse(svg).querySelectorAll("text, title, desc")].map((t) => t.textContent ?? "").join("\n");
       for (const s of english) expect(texts, `${figure.name}: "${s}"`).not.toContain(s);

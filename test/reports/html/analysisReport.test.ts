@@ -15,7 +15,16 @@ describe("report --analysis --blend", () => {
   it("adds an Analysis section with each result's figure, table and notes, and the blend with its weights as an assumption", async () => {
     const out = join(tmp, "a");
     const analyses = ["sensitivity-tornado.json", "discovery.json", "sensitivity-sobol.json"].map((f) => readAnalysis(fixture(f)));
-    const summary = await buildReport(loadFixture(), { out, lang: "en", png: false, force: false, command: "test", version: "0.0.0", analyses, blendWeights: [0.5, 0.3, 0.2] });
+    const summary = await buildReport(loadFixture(), {
+      out,
+      lang: "en",
+      png: false,
+      force: false,
+      command: "test",
+      version: "0.0.0",
+      analyses,
+      blendWeights: [0.5, 0.3, 0.2],
+    });
     expect(summary.figures).toBe(10 + 4);
     const figures = readdirSync(join(out, "figures"));
     for (const name of ["analysis-1-tornado", "analysis-2-discovery-tradeoff", "analysis-3-sobol-indices", "blend-fan-chart"]) {
@@ -41,7 +50,9 @@ describe("report --analysis --blend", () => {
     const bad = join(tmp, "bad.json");
     writeFileSync(bad, JSON.stringify({ analysis: "other" }));
     expect(() => readAnalysis(bad)).toThrow(UserError);
-    expect(() => readAnalysis(bad)).toThrow(/--analysis .*bad\.json: not a marketfutures sensitivity or discovery result; give a sensitivity\.json or discovery\.json/);
+    expect(() => readAnalysis(bad)).toThrow(
+      /--analysis .*bad\.json: not a marketfutures sensitivity or discovery result; give a sensitivity\.json or discovery\.json/,
+    );
     expect(() => readAnalysis(join(tmp, "none.json"))).toThrow(/no such file/);
     expect(() => readAnalysis(fixture("small.json"))).toThrow(/not a marketfutures sensitivity or discovery result/);
   });

@@ -11,7 +11,14 @@ import { loadFixture } from "../fixture.js";
 
 const results = loadFixture();
 const tmp = mkdtempSync(join(tmpdir(), "mf-report-"));
-const opts = (out: string, lang: "en" | "fr" = "en") => ({ out, lang, png: false, force: false, command: "marketfutures report --from small.json", version: "0.1.0" });
+const opts = (out: string, lang: "en" | "fr" = "en") => ({
+  out,
+  lang,
+  png: false,
+  force: false,
+  command: "marketfutures report --from small.json",
+  version: "0.1.0",
+});
 let htmlEn = "";
 let htmlFr = "";
 
@@ -59,7 +66,9 @@ describe("buildReport", () => {
   it("says 1 thread and 2 threads", async () => {
     for (const threads of [1, 2]) {
       await buildReport({ ...results, manifest: { ...results.manifest, threads } }, opts(join(tmp, `threads-${threads}`)));
-      expect(readFileSync(join(tmp, `threads-${threads}`, "report.html"), "utf8")).toContain(threads === 1 ? ", 1 thread, chunks of" : ", 2 threads, chunks of");
+      expect(readFileSync(join(tmp, `threads-${threads}`, "report.html"), "utf8")).toContain(
+        threads === 1 ? ", 1 thread, chunks of" : ", 2 threads, chunks of",
+      );
     }
   });
 

@@ -85,7 +85,7 @@ export class Args {
   exponents(e0: number, e1: number, n: number, signed = false): this {
     for (let i = 0; i < n; i++) {
       const e = e0 + Math.floor((e1 - e0 + 1) * this.u());
-      const hi = (e << 20) | this.rng.int32() & 0xfffff;
+      const hi = (e << 20) | (this.rng.int32() & 0xfffff);
       const s = signed && this.u() < 0.5 ? 0x80000000 : 0;
       this.xs.push(fromWords((hi | s) >>> 0, this.rng.int32()));
     }
@@ -218,7 +218,7 @@ export function log1pArgs(seed: string): Args {
 
 export function cbrtArgs(seed: string): Args {
   const cubes: number[] = [];
-  for (let i = -2000; i <= 2000; i++) cubes.push(i * i * i, (i * i * i) / 8, (i * i * i) * 1e-15);
+  for (let i = -2000; i <= 2000; i++) cubes.push(i * i * i, (i * i * i) / 8, i * i * i * 1e-15);
   return common(seed)
     .exponents(0, 0, 20_000, true) // subnormals
     .exponents(1, 2046, 60_000, true) // every exponent (the 5-bit first guess depends on it mod 3)
@@ -282,4 +282,3 @@ export function asinArgs(seed: string): Args {
     .ulpsAround([1, -1, 0.5, -0.5], 300)
     .uniform(-3, 3, 3_000); // |x| > 1: NaN
 }
-
