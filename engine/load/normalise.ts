@@ -44,6 +44,15 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     ...(doc.description !== undefined ? { description: label(doc.description, "") } : {}),
     baseYear,
     endYear,
+    ...(doc.marketDefinition
+      ? {
+          marketDefinition: {
+            id: doc.marketDefinition.id,
+            label: label(doc.marketDefinition.label, doc.marketDefinition.id),
+            provenance: provenance(doc.marketDefinition),
+          },
+        }
+      : {}),
     sources: (doc.sources ?? []).map((s) => ({ ...s })),
     regions: doc.regions.map((r, i) => ({
       id: r.id,

@@ -142,6 +142,13 @@ export interface Target {
   provenance: Provenance;
 }
 
+/** Which market a scenario's sizes measure (MODEL.md section 9: observations of another definition are not silently mixed). */
+export interface MarketDefinition {
+  id: string;
+  label: Label;
+  provenance: Provenance;
+}
+
 export interface Scenario {
   id: string;
   /** absolute path of the file the scenario was loaded from */
@@ -152,6 +159,8 @@ export interface Scenario {
   description?: Label;
   baseYear: number;
   endYear: number;
+  /** absent when the file does not say */
+  marketDefinition?: MarketDefinition;
   sources: Source[];
   regions: Region[];
   groups: Group[];

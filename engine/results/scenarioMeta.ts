@@ -24,6 +24,7 @@ export function scenarioMeta(s: Scenario, file: string): ScenarioMeta {
     ...(s.description ? { description: s.description } : {}),
     baseYear: s.baseYear,
     endYear: s.endYear,
+    ...(s.marketDefinition ? { marketDefinition: { id: s.marketDefinition.id, label: s.marketDefinition.label } } : {}),
     years,
     regions: s.regions.map((r) => ({ id: r.id, label: r.label })),
     groups: s.groups.map((g) => ({

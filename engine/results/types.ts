@@ -87,6 +87,8 @@ export interface ScenarioResult {
   description?: Label;
   baseYear: number;
   endYear: number;
+  /** which market the scenario's sizes measure, when it says */
+  marketDefinition?: { id: string; label: Label };
   years: number[];
   paths: number;
   seed: string;

@@ -179,6 +179,16 @@ export const presentation = z.strictObject({
   focusGroup: id.optional().describe("Group of the distribution and sample-path figures."),
 });
 
+export const marketDefinition = z
+  .strictObject({
+    id: id.describe("e.g. cloud_total (all cloud services, software included) or cloud_infrastructure_services (IaaS, PaaS, hosted private cloud)"),
+    label: localizedText.optional(),
+    ...provenanceShape,
+  })
+  .describe(
+    "Which market the scenario's sizes (regions' marketSize) measure. Observed sizes are compared only with a scenario of the same definition; shares and growth rates of another definition are compared with a caveat.",
+  );
+
 export const horizon = z.strictObject({
   baseYear: z.int().min(1900).max(2200),
   endYear: z.int().min(1900).max(2200),
@@ -191,6 +201,7 @@ const resolvedShape = {
   title: localizedText,
   description: localizedText.optional(),
   horizon,
+  marketDefinition: marketDefinition.optional(),
   sources: z.array(source).optional(),
   regions: z.array(region).min(1),
   groups: z.array(group).min(1),
@@ -243,4 +254,5 @@ export type PlayerInput = z.infer<typeof player>;
 export type EventInput = z.infer<typeof event>;
 export type TargetInput = z.infer<typeof target>;
 export type MetricInput = z.infer<typeof metric>;
+export type MarketDefinitionInput = z.infer<typeof marketDefinition>;
 export { distributionObject, expression, rate, uncertain };

@@ -12,7 +12,9 @@ import type { Path, Problem } from "../types.js";
 export function checkSourceIds(doc: ResolvedScenario): Problem[] {
   const known = (doc.sources ?? []).map((s) => s.id);
   const problems: Problem[] = [];
-  for (const { path, value } of numericInputs(doc)) {
+  // the market definition is not a number, but its source is a reference like any other
+  const cited = [...numericInputs(doc), ...(doc.marketDefinition ? [{ path: ["marketDefinition"], value: doc.marketDefinition }] : [])];
+  for (const { path, value } of cited) {
     const { source } = provenanceOf(value);
     if (source === undefined || known.includes(source)) continue;
     const near = closest(source, known);
