@@ -9,6 +9,8 @@ import type { Histogram, Stat } from "../results/types.js";
 import { MOMENT_FIELDS, type ChunkResult } from "./chunkRunner.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { mergeSketchState, newSketch, sketchFromState, type SketchState } from "./sketches.js";
+import { TrackAccumulator } from "../observe/trackAccumulator.js";
+import { growthColumnCount, type TrackPlan } from "../observe/trackPlan.js";
 
 /** z of a two-sided 95% normal interval. */
 export const Z95 = 1.959963984540054;
@@ -22,12 +24,22 @@ export class ScenarioAccumulator {
   readonly records: NonNullable<ChunkResult["records"]>[] = [];
   /** paths merged so far */
   paths = 0;
+  /** the observations' numbers, merged in chunk order, when the run tracks observations */
+  readonly track?: TrackAccumulator;
   private nextChunk = 0;
   private readonly pending = new Map<number, ChunkResult>();
 
-  constructor(readonly model: CompiledModel) {
+  constructor(
+    readonly model: CompiledModel,
+    plan?: TrackPlan,
+  ) {
     const C = columnCount(model);
     const T1 = model.T + 1;
+    if (plan) {
+      const G = growthColumnCount(plan, model.T);
+      const columns = Array.from({ length: C + G }, (_, col) => ({ linear: col >= C || model.cells[Math.floor(col / T1)].sketch === "linear" }));
+      this.track = new TrackAccumulator(plan.observations.length, columns, G, model.targets.length);
+    }
     this.moments = Array.from({ length: C }, () => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity }));
     this.sketches = Array.from({ length: C }, (_, col) => newSketch(model.cells[Math.floor(col / T1)].sketch));
     this.targetHits = model.targets.map(() => 0);
@@ -54,6 +66,7 @@ export class ScenarioAccumulator {
     r.targetSketches.forEach((s, k) => mergeSketchState(this.targetSketches[k], s));
     this.samplePaths.push(...r.samplePaths);
     if (r.records) this.records.push(r.records);
+    if (r.track) this.track?.merge(r.track);
     this.paths += r.n;
   }
 
@@ -95,22 +108,26 @@ export class ScenarioAccumulator {
 
   /** End-year histogram of a cell: about 40 equal bins between the minimum and maximum, from the sketch. */
   histogram(col: number, year: number): Histogram {
-    const m = this.moments[col];
-    const lo = m.min;
-    const hi = m.max > m.min ? m.max : m.min + Math.max(1e-9, Math.abs(m.min) * 1e-9);
-    const B = 40;
-    const width = (hi - lo) / B;
-    const edges = Array.from({ length: B + 1 }, (_, i) => (i === B ? hi : lo + i * width));
-    const counts = new Array<number>(B).fill(0);
-    this.sketches[col].forEachBin((binLo, binHi, count) => {
-      const mid = Math.min(hi, Math.max(lo, (binLo + binHi) / 2));
-      counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += count;
-    });
-    return { year, edges, counts };
+    return histogramOf(this.sketches[col], this.moments[col], year);
   }
 }
 
+/** About 40 equal bins between the minimum and maximum of `m`, with the counts (or weights) of a sketch's bins. */
+export function histogramOf(sketch: QuantileSketch, m: Moments, year: number): Histogram {
+  const lo = m.min;
+  const hi = m.max > m.min ? m.max : m.min + Math.max(1e-9, Math.abs(m.min) * 1e-9);
+  const B = 40;
+  const width = (hi - lo) / B;
+  const edges = Array.from({ length: B + 1 }, (_, i) => (i === B ? hi : lo + i * width));
+  const counts = new Array<number>(B).fill(0);
+  sketch.forEachBin((binLo, binHi, count) => {
+    const mid = Math.min(hi, Math.max(lo, (binLo + binHi) / 2));
+    counts[Math.min(B - 1, Math.floor((mid - lo) / width))] += count;
+  });
+  return { year, edges, counts };
+}
+
 /** Quantiles from a sketch (qs increasing), each kept inside the exact [min, max] of the data. */
-function clampedQuantiles(s: QuantileSketch, qs: readonly number[], m: Moments): number[] {
+export function clampedQuantiles(s: QuantileSketch, qs: readonly number[], m: Moments): number[] {
   return s.quantiles(qs).map((v) => Math.min(m.max, Math.max(m.min, v)));
 }

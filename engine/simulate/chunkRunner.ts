@@ -13,14 +13,16 @@
  */
 import type { Scenario } from "../model/types.js";
 import { addConstantMoments, addMoments } from "../summary/moments.js";
-import type { QuantileSketch } from "../summary/quantileSketch.js";
+import type { LogSketch, QuantileSketch } from "../summary/quantileSketch.js";
 import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
-import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
+import { BLOCK_SIZE, kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
 import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchState } from "./sketches.js";
+import { ChunkTracker, type TrackChunk } from "../observe/trackChunk.js";
+import type { TrackPlan } from "../observe/trackPlan.js";
 
 /** Moments per column: [mean, m2, min, max] * columns. */
 export const MOMENT_FIELDS = 4;
@@ -47,6 +49,8 @@ export interface ChunkResult {
   samplePaths: { path: number; values: Float64Array }[];
   /** per-path inputs (uniforms and values, D per path) and recorded outputs */
   records?: { paths: number; u: Float64Array; x: Float64Array; y: Float64Array };
+  /** with observations (RunnerOptions.track): the chunk's likelihoods, PITs and weighted summaries */
+  track?: TrackChunk;
 }
 
 export interface RunnerOptions {
@@ -59,6 +63,8 @@ export interface RunnerOptions {
    * expressions cannot be compiled without them.
    */
   expressionTrees: Record<string, ExprNode>;
+  /** observations to weigh the paths by (`marketfutures track`, MODEL.md section 9) */
+  track?: TrackPlan;
 }
 
 export class ChunkRunner {
@@ -73,17 +79,25 @@ export class ChunkRunner {
   private readonly otherColumns: number[];
   /** paths counted in the share columns' WebAssembly stores since they were last emptied */
   private sharePaths = 0;
+  /** the observations' side of each block, when the run tracks observations */
+  private readonly tracker?: ChunkTracker;
+  /** when tracking: each path's bin in the log sketch of each of otherColumns, for the block (k nb + path) */
+  private readonly logBins?: Int32Array;
 
   constructor(
     scenario: Scenario,
     private readonly options: RunnerOptions,
   ) {
     this.model = compileModel(scenario, treeLookup(options.expressionTrees));
-    this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
+    this.ctx = kernelContext(this.model, dimensionDistributions(this.model), options.track !== undefined);
     const C = columnCount(this.model);
     this.sketches = new Array(C);
     const shares = new Set(this.ctx.memory.shareColumns);
     this.otherColumns = Array.from({ length: C }, (_, col) => col).filter((col) => !shares.has(col));
+    if (options.track) {
+      this.logBins = new Int32Array(this.otherColumns.length * BLOCK_SIZE);
+      this.tracker = new ChunkTracker(this.model, options.track, this.ctx.memory, Int32Array.from(this.otherColumns), this.logBins);
+    }
   }
 
   run(work: Omit<ChunkWork, "seed">): ChunkResult {
@@ -114,7 +128,8 @@ export class ChunkRunner {
         from = -2 - r + 1;
       }
       this.sharePaths += nb;
-      for (const col of this.otherColumns) this.summariseColumn(col, out, nb, offset, firstPath);
+      if (this.logBins) this.otherColumns.forEach((col, k) => this.summariseLogColumn(col, k * nb, out, nb, offset, firstPath));
+      else for (const col of this.otherColumns) this.summariseColumn(col, out, nb, offset, firstPath);
       model.targets.forEach((t, k) => {
         const base = t.column * nb;
         let hits = 0;
@@ -132,9 +147,11 @@ export class ChunkRunner {
         const K = rec!.columns.length;
         for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
       }
+      this.tracker?.block(out, nb, offset);
     });
 
     const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
+    if (this.tracker) result.track = this.tracker.endChunk(n);
     if (y) {
       const D = model.dimensions.length;
       const u = new Float64Array(recorded * D);
@@ -169,6 +186,23 @@ export class ChunkRunner {
     } else {
       if (!addMoments(moments, col * MOMENT_FIELDS, offset, out, at, nb)) this.nonFinite(out, col, nb, firstPath + offset);
       sketch.addAll(out, at, nb);
+    }
+  }
+
+  /**
+   * summariseColumn for a log-sketch column of a tracked run: the same moments and counts, and each
+   * path's bin kept in logBins[at ..] for the tracker (engine/observe/trackChunk.ts).
+   */
+  private summariseLogColumn(col: number, at: number, out: Float64Array, nb: number, offset: number, firstPath: number): void {
+    const sketch = (this.sketches[col] ??= newSketch("log")) as LogSketch;
+    const from = col * nb;
+    if (isConstant(out, from, nb)) {
+      if (!addConstantMoments(this.ctx.memory.moments, col * MOMENT_FIELDS, offset, out[from], nb)) this.nonFinite(out, col, nb, firstPath + offset);
+      sketch.addRepeated(out[from], nb);
+      this.logBins!.fill(sketch.positiveBin(out[from]), at, at + nb);
+    } else {
+      if (!addMoments(this.ctx.memory.moments, col * MOMENT_FIELDS, offset, out, from, nb)) this.nonFinite(out, col, nb, firstPath + offset);
+      sketch.addAllIndexed(out, from, nb, this.logBins!, at);
     }
   }
 

@@ -77,6 +77,25 @@ export interface KernelMemory {
    * before it): engine/wasm/assembly/summaries.ts, whose return value this is.
    */
   summarise(nb: number, from: number, before: number): number;
+  /** with observations (`marketfutures track`): the share columns' weighted summaries */
+  weighted?: WeightedMemory;
+}
+
+/** The memory of the share columns' weighted summaries (engine/observe/trackChunk.ts). */
+export interface WeightedMemory {
+  /** the block's path weights */
+  weights: Float64Array;
+  /** per share column k: the chunk's weighted mean and M2 at moments[2 k ..] */
+  moments: Float64Array;
+  /** share column k's weight in bin b at bins[k SHARE_BINS + b] */
+  bins: Float64Array;
+  /** per share column k: the lowest and highest bin touched at ranges[2 k ..] */
+  ranges: Float64Array;
+  /**
+   * Summarises shareColumns[from ..] of the block in `out` with the weights (summing to wb, the
+   * chunk's earlier blocks to wa): engine/wasm/assembly/summaries.ts summariseWeighted.
+   */
+  summarise(nb: number, from: number, wa: number, wb: number): number;
 }
 
 /** Bins of a share column's store: [0, 1] in bins of SHARE_BIN. */
@@ -100,6 +119,8 @@ export function kernelMemory(
   columns: { slotColumn: Int32Array; marketColumn: Int32Array },
   workspaceLength: number,
   outLength: number,
+  /** also the memory of the weighted summaries (tracked runs), for blocks of up to this many paths; 0 for none */
+  weightedBlock = 0,
 ): KernelMemory {
   const T1 = model.T + 1;
   const C = columnCount(model);
@@ -137,6 +158,17 @@ export function kernelMemory(
   const moments = take(C * 4 * 8);
   const counts = take(shareColumns.length * SHARE_BINS * 4);
   const ranges = take(shareColumns.length * 3 * 8);
+  // Only for tracked runs: a plain run's memory is what it was. Pages never touched (bins far from
+  // any value) are never committed by the system.
+  const weighted =
+    weightedBlock > 0
+      ? {
+          weights: take(weightedBlock * 8),
+          moments: take(shareColumns.length * 2 * 8),
+          bins: take(shareColumns.length * SHARE_BINS * 8),
+          ranges: take(shareColumns.length * 2 * 8),
+        }
+      : undefined;
   const pages = Math.max(1, Math.ceil(at / PAGE));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
@@ -175,6 +207,22 @@ export function kernelMemory(
   new Int32Array(buffer, list, shareColumns.length).set(shareColumns);
   // LinearSketch.addAll's factor (1 / width), so that every value gets its bin
   const inv = 1 / SHARE_BIN;
+  const summariseWeighted = instance.exports.summariseWeighted as (
+    out: number,
+    nb: number,
+    list: number,
+    from: number,
+    count: number,
+    w: number,
+    wa: number,
+    wb: number,
+    moments: number,
+    bins: number,
+    cap: number,
+    lo: number,
+    inv: number,
+    ranges: number,
+  ) => number;
   return {
     workspace: new Float64Array(buffer, workspace, workspaceLength),
     out: new Float64Array(buffer, out, outLength),
@@ -185,7 +233,43 @@ export function kernelMemory(
     counts: new Uint32Array(buffer, counts, shareColumns.length * SHARE_BINS),
     ranges: emptyRanges(new Float64Array(buffer, ranges, shareColumns.length * 3)),
     summarise: (nb, from, before) => summarise(out, nb, list, from, shareColumns.length, moments, before, counts, SHARE_BINS, 0, inv, ranges),
+    ...(weighted
+      ? {
+          weighted: {
+            weights: new Float64Array(buffer, weighted.weights, weightedBlock),
+            moments: new Float64Array(buffer, weighted.moments, shareColumns.length * 2),
+            bins: new Float64Array(buffer, weighted.bins, shareColumns.length * SHARE_BINS),
+            ranges: emptyWeightedRanges(new Float64Array(buffer, weighted.ranges, shareColumns.length * 2)),
+            summarise: (nb: number, from: number, wa: number, wb: number) =>
+              summariseWeighted(
+                out,
+                nb,
+                list,
+                from,
+                shareColumns.length,
+                weighted.weights,
+                wa,
+                wb,
+                weighted.moments,
+                weighted.bins,
+                SHARE_BINS,
+                0,
+                inv,
+                weighted.ranges,
+              ),
+          },
+        }
+      : {}),
   };
+}
+
+/** Marks every weighted store of `ranges` empty: lowest bin SHARE_BINS, highest -1. */
+export function emptyWeightedRanges(ranges: Float64Array): Float64Array {
+  for (let k = 0; k < ranges.length; k += 2) {
+    ranges[k] = SHARE_BINS;
+    ranges[k + 1] = -1;
+  }
+  return ranges;
 }
 
 /** Marks every store of `ranges` empty: lowest bin SHARE_BINS, highest -1, count 0. */

@@ -43,6 +43,8 @@ export interface SimulateOptions {
   maxPaths?: number;
   samplePaths?: number;
   record?: RunnerOptions["record"];
+  /** observations to weigh the paths by (engine/observe: `marketfutures track`) */
+  track?: RunnerOptions["track"];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -61,8 +63,9 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     samplePaths,
     expressionTrees: model.expressionTrees(),
     ...(options.record ? { record: options.record } : {}),
+    ...(options.track ? { track: options.track } : {}),
   });
-  const acc = new ScenarioAccumulator(model);
+  const acc = new ScenarioAccumulator(model, options.track);
   let planned = options.paths;
   let done = 0;
   let nextChunk = 0;

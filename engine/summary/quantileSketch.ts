@@ -15,6 +15,9 @@
 import { pow } from "../stats/pow.js";
 import { log } from "../stats/fdlibm/index.js";
 
+/** LogSketch.addAllIndexed's bin of a value that has none in the positive store (zero or negative). */
+export const NO_POSITIVE_BIN = -2147483648;
+
 /** Counts of bin indices, dense between the lowest and highest index seen. */
 export class DenseStore {
   counts: Float64Array = new Float64Array(0);
@@ -324,6 +327,38 @@ export class LogSketch extends BinnedSketch implements QuantileSketch {
         this.n++;
       } else this.add(x);
     }
+  }
+
+  /**
+   * addAll, also writing each value's bin into bins[at ..]: its bin in the positive store, or
+   * NO_POSITIVE_BIN for a value counted as zero or negative. The same counts as addAll; a tracked run
+   * (engine/observe/trackChunk.ts) adds each path's weight to the same bins without a second log.
+   */
+  addAllIndexed(values: Float64Array, offset: number, n: number, bins: Int32Array, at: number): void {
+    const end = offset + n;
+    const min = this.minMagnitude;
+    let last = NaN;
+    let bin = 0;
+    for (let j = offset; j < end; j++) {
+      const x = values[j];
+      if (x > min) {
+        if (x !== last) {
+          bin = Math.ceil(log(x) * this.invLogGamma);
+          last = x;
+        }
+        this.positive.add(bin);
+        this.n++;
+        bins[at + j - offset] = bin;
+      } else {
+        this.add(x);
+        bins[at + j - offset] = NO_POSITIVE_BIN;
+      }
+    }
+  }
+
+  /** The bin of x in the positive store, or NO_POSITIVE_BIN when x is counted as zero or negative. */
+  positiveBin(x: number): number {
+    return x > this.minMagnitude ? Math.ceil(log(x) * this.invLogGamma) : NO_POSITIVE_BIN;
   }
 
   addRepeated(x: number, count: number): void {

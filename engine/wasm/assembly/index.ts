@@ -1,7 +1,8 @@
 /**
  * The kernel's WebAssembly module (AssemblyScript): the path loop
- * (evolve.ts) and the block summaries of share columns (summaries.ts).
+ * (evolve.ts) and the block summaries of share columns, plain and weighted
+ * (summaries.ts).
  * Compiled by `npm run wasm` (engine/wasm/build.ts), not by tsc.
  */
 export { evolve } from "./evolve";
-export { summarise } from "./summaries";
+export { summarise, summariseWeighted } from "./summaries";

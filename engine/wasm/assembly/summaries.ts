@@ -85,3 +85,81 @@ export function summarise(out: usize, nb: i32, list: usize, from: i32, count: i3
   }
   return -1;
 }
+
+/**
+ * The weighted block summaries of the share columns, for `marketfutures track`
+ * (engine/observe/trackChunk.ts: the same operations as its JavaScript for
+ * other columns). Per column list[k], k in [from, count): the block's
+ * weighted sums about its first value (weights w[0 .. nb), summing to wb),
+ * merged into weighted[2 k], weighted[2 k + 1] (the chunk's weighted mean and
+ * M2 over earlier blocks of total weight wa: Chan, Golub & LeVeque 1983 with
+ * weights for counts), and each path's weight added to its value's bin in
+ * the column's store of `cap` doubles at bins + k cap (bins lo .. lo + cap - 1,
+ * LinearSketch's bins); ranges[2 k], ranges[2 k + 1]: the lowest and highest
+ * bin touched since the caller last emptied them.
+ * Returns -1 when all are done, or -2 - k when list[k]'s bins leave its store
+ * (nothing of that column is changed: the caller summarises it, then resumes
+ * at k + 1).
+ */
+export function summariseWeighted(
+  out: usize,
+  nb: i32,
+  list: usize,
+  from: i32,
+  count: i32,
+  w: usize,
+  wa: f64,
+  wb: f64,
+  weighted: usize,
+  bins: usize,
+  cap: i32,
+  lo: i32,
+  inv: f64,
+  ranges: usize,
+): i32 {
+  if (nb == 0) return -1;
+  for (let k = from; k < count; k++) {
+    const col = load<i32>(list + (<usize>k << 2));
+    const values = out + (<usize>(col * nb) << 3);
+    const shift = load<f64>(values);
+    let a: f64 = 0;
+    let b: f64 = 0;
+    let min: f64 = Infinity;
+    let max: f64 = -Infinity;
+    for (let j = 0; j < nb; j++) {
+      const v = load<f64>(values + (<usize>j << 3));
+      const d = v - shift;
+      const wd = load<f64>(w + (<usize>j << 3)) * d;
+      a += wd;
+      b += wd * d;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const first = <i32><i64>Math.floor(min * inv) - lo;
+    const last = <i32><i64>Math.floor(max * inv) - lo;
+    if (first < 0 || last >= cap) return -2 - k;
+    if (wb > 0) {
+      const mean = shift + a / wb;
+      const m2 = Math.max(0, b - (a * a) / wb);
+      const at = weighted + (<usize>(k * 2) << 3);
+      if (wa == 0) {
+        store<f64>(at, mean);
+        store<f64>(at, m2, 8);
+      } else {
+        const total = wa + wb;
+        const delta = mean - load<f64>(at);
+        store<f64>(at, load<f64>(at) + (delta * wb) / total);
+        store<f64>(at, load<f64>(at, 8) + m2 + (delta * delta * wa * wb) / total, 8);
+      }
+    }
+    const range = ranges + <usize>(k * 16);
+    if (<f64>first < load<f64>(range)) store<f64>(range, <f64>first);
+    if (<f64>last > load<f64>(range, 8)) store<f64>(range, <f64>last, 8);
+    const store64 = bins + (<usize>(k * cap) << 3);
+    for (let j = 0; j < nb; j++) {
+      const p = store64 + (<usize>(<i32><i64>Math.floor(load<f64>(values + (<usize>j << 3)) * inv) - lo) << 3);
+      store<f64>(p, load<f64>(p) + load<f64>(w + (<usize>j << 3)));
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,420 @@
+/**
+ * The observations' side of a chunk (MODEL.md section 9), run by the chunk
+ * runner on each block of paths while the block's outputs are live:
+ *
+ *   q_p = -1/2 sum_o ((o - x_p,o) / omega_o)^2      (log L_p up to a constant)
+ *   u_p,o = Phi((o - x_p,o) / omega_o)              (the PIT: P(x + e <= o) on path p)
+ *   w_p = exp(q_p - m)                              (m: the chunk's reference, below)
+ *
+ * and, with those weights, every output column's weighted mean, M2 and
+ * weights per quantile bin (the conditioned summaries), the weighted hits of
+ * every target, and the moments of each observation's PIT.
+ *
+ * Why relative to a reference: a likelihood is a product of many densities
+ * and underflows (35% growth observed against a scenario at 12% gives q
+ * near -40 on every path). The chunk's reference m is the largest q of its
+ * first block, so that exp(q_p - m) is 1 on that block's best path and the
+ * chunk's sums keep full precision; a later path may weigh more than 1
+ * (q_p > m), which is harmless as long as it stays far from overflow. Should a
+ * block hold a q more than RESCALE_ABOVE above m (a likelihood surface so
+ * sharp that this never happened in our runs), everything summed so far in
+ * the chunk is multiplied by exp(m - m_new) and m moves up. A chunk is always
+ * computed the same way whichever thread runs it, so its numbers are the same
+ * bits on any thread; engine/observe/trackAccumulator.ts merges chunks in
+ * chunk order.
+ */
+import { exp } from "../stats/fdlibm/index.js";
+import { normalCdf } from "../stats/normalCdf.js";
+import { addMoments } from "../summary/moments.js";
+import { LinearSketch, LogSketch, NO_POSITIVE_BIN } from "../summary/quantileSketch.js";
+import type { KernelMemory, WeightedMemory } from "../simulate/kernelMemory.js";
+import { emptyWeightedRanges, SHARE_BINS } from "../simulate/kernelMemory.js";
+import { columnCount, type CompiledModel } from "../simulate/model.js";
+import { LOG_ALPHA, SHARE_BIN, sketchState, type SketchState } from "../simulate/sketches.js";
+import { growthColumnCount, type TrackPlan } from "./trackPlan.js";
+import { ChunkBins, INDEX_FIELDS, type PackedBins } from "./weightedBins.js";
+
+/** What a chunk hands over for its observations: plain data, merged in chunk order. */
+export interface TrackChunk {
+  n: number;
+  /** the chunk's reference m: the largest q_p of its first block (or a larger q_p, see RESCALE_ABOVE) */
+  logMax: number;
+  /** sum of w_p = exp(q_p - logMax), and of w_p^2 */
+  s1: number;
+  s2: number;
+  /** per observation: mean, M2, min, max of u_p,o over the chunk */
+  pit: Float64Array;
+  /** per column (the model's, then the growth columns): weighted mean and weighted M2 */
+  weighted: Float64Array;
+  /** per column: the weights in its sketch's bins */
+  bins: PackedBins;
+  /** per growth column: mean, M2, min, max and the sketch of the unweighted values */
+  growthMoments: Float64Array;
+  growthSketches: SketchState[];
+  /** per target: the weights of the paths that meet it */
+  targetWeights: Float64Array;
+}
+
+/** LogSketch's smallest magnitude counted apart from zero (engine/summary/quantileSketch.ts) */
+const MIN_MAGNITUDE = 1e-9;
+const INV_SHARE_BIN = 1 / SHARE_BIN;
+/** A q this far above the chunk's reference moves the reference (exp(700) is 1e304: weights stay finite, their squares too after rescaling). */
+const RESCALE_ABOVE = 300;
+
+type ColumnBins = { linear: true; store: ChunkBins } | { linear: false; positive: ChunkBins; negative: ChunkBins; zeros: number };
+
+/**
+ * Runs the observations' side of each block of a chunk. The share columns' weighted summaries run in
+ * WebAssembly (engine/wasm/assembly/summaries.ts summariseWeighted, in the kernel's memory); the log
+ * columns (sizes, HHI, metrics) and the growth columns here, with the same operations, the log
+ * columns in the bins their plain sketches computed (no second logarithm).
+ */
+export class ChunkTracker {
+  private readonly C: number;
+  private readonly G: number;
+  private readonly wasm: WeightedMemory;
+  private readonly shareColumns: Int32Array;
+  /** position of each column among the share columns, or -1 */
+  private readonly shareSlot: Int32Array;
+  /** position of each column among the log columns, or -1 */
+  private readonly logSlot: Int32Array;
+  /** bins of the columns summarised here (share columns: undefined until one leaves its WebAssembly store) */
+  private readonly bins: (ColumnBins | undefined)[];
+  private readonly q: Float64Array;
+  private readonly u: Float64Array;
+  private readonly growth: Float64Array;
+  private logMax = -Infinity;
+  private s1 = 0;
+  private s2 = 0;
+  private pit: Float64Array;
+  /** weighted mean and M2 of the columns summarised here (share columns: in the WebAssembly memory) */
+  private weighted: Float64Array;
+  private growthMoments: Float64Array;
+  private growthSketches: LinearSketch[] = [];
+  private targetWeights: Float64Array;
+  /** LogSketch's bins of negative values (never met in the shipped scenarios) */
+  private logSketch?: LogSketch;
+
+  /**
+   * @param logColumns the columns with log sketches, in the order of logBins
+   * @param logBins the block's bin of each path in each log column (logBins[k nb + p]), which the
+   *   chunk runner writes while it counts them (LogSketch.addAllIndexed) before calling block()
+   */
+  constructor(
+    private readonly model: CompiledModel,
+    private readonly plan: TrackPlan,
+    memory: KernelMemory,
+    logColumns: Int32Array,
+    private readonly logBins: Int32Array,
+  ) {
+    if (!memory.weighted) throw new Error("ChunkTracker: the kernel's memory has no weighted summaries");
+    this.wasm = memory.weighted;
+    this.shareColumns = memory.shareColumns;
+    this.C = columnCount(model);
+    this.G = growthColumnCount(plan, model.T);
+    this.shareSlot = new Int32Array(this.C).fill(-1);
+    this.shareColumns.forEach((col, k) => (this.shareSlot[col] = k));
+    this.logSlot = new Int32Array(this.C).fill(-1);
+    logColumns.forEach((col, k) => (this.logSlot[col] = k));
+    this.bins = Array.from({ length: this.C + this.G }, (_, col) => {
+      if (col < this.C && this.shareSlot[col] >= 0) return undefined;
+      if (col < this.C) return { linear: false as const, positive: new ChunkBins(), negative: new ChunkBins(), zeros: 0 };
+      return { linear: true as const, store: new ChunkBins() };
+    });
+    const blockSize = this.wasm.weights.length;
+    this.q = new Float64Array(blockSize);
+    this.u = new Float64Array(blockSize);
+    this.growth = new Float64Array(this.G * blockSize);
+    this.pit = new Float64Array(4 * plan.observations.length);
+    this.weighted = new Float64Array(2 * (this.C + this.G));
+    this.growthMoments = new Float64Array(4 * this.G);
+    this.targetWeights = new Float64Array(model.targets.length);
+    this.startChunk();
+  }
+
+  /** One block's outputs (column-major, nb paths), `before` paths of the chunk having come before it. */
+  block(out: Float64Array, nb: number, before: number): void {
+    const { q, u } = this;
+    const w = this.wasm.weights;
+    q.fill(0, 0, nb);
+    this.plan.observations.forEach((o, k) => {
+      const at = o.column * nb;
+      const prev = o.previous * nb;
+      for (let p = 0; p < nb; p++) {
+        const x = o.kind === "growth" ? out[at + p] / out[prev + p] - 1 : out[at + p];
+        const z = (o.value - x) / o.omega;
+        q[p] -= 0.5 * z * z;
+        u[p] = normalCdf(z);
+      }
+      addMoments(this.pit, 4 * k, before, u, 0, nb);
+    });
+    this.growthValues(out, nb, before);
+    let blockMax = -Infinity;
+    for (let p = 0; p < nb; p++) if (q[p] > blockMax) blockMax = q[p];
+    if (this.logMax === -Infinity) this.logMax = blockMax;
+    else if (blockMax > this.logMax + RESCALE_ABOVE) {
+      this.rescale(exp(this.logMax - blockMax));
+      this.logMax = blockMax;
+    }
+    let wb = 0;
+    let w2 = 0;
+    for (let p = 0; p < nb; p++) {
+      const x = exp(q[p] - this.logMax);
+      w[p] = x;
+      wb += x;
+      w2 += x * x;
+    }
+    const wa = this.s1;
+    // share columns in WebAssembly; a column whose bins leave its store here, for this block
+    for (let from = 0; ;) {
+      const r = this.wasm.summarise(nb, from, wa, wb);
+      if (r === -1) break;
+      const k = -2 - r;
+      const col = this.shareColumns[k];
+      const spill = (this.bins[col] ??= { linear: true, store: new ChunkBins() }) as Extract<ColumnBins, { linear: true }>;
+      this.addLinearColumn(spill.store, this.wasm.moments, 2 * k, out, col * nb, nb, wa, wb);
+      from = k + 1;
+    }
+    for (let col = 0; col < this.C; col++) {
+      const k = this.logSlot[col];
+      if (k >= 0) this.addLogColumn(this.bins[col] as Extract<ColumnBins, { linear: false }>, col, out, nb, k * nb, wa, wb);
+    }
+    for (let g = 0; g < this.G; g++) {
+      const b = this.bins[this.C + g] as Extract<ColumnBins, { linear: true }>;
+      this.addLinearColumn(b.store, this.weighted, 2 * (this.C + g), this.growth, g * nb, nb, wa, wb);
+    }
+    this.model.targets.forEach((t, k) => {
+      const at = t.column * nb;
+      let hit = 0;
+      if (t.op === ">=") for (let p = 0; p < nb; p++) hit += out[at + p] >= t.value ? w[p] : 0;
+      else for (let p = 0; p < nb; p++) hit += out[at + p] <= t.value ? w[p] : 0;
+      this.targetWeights[k] += hit;
+    });
+    this.s1 += wb;
+    this.s2 += w2;
+  }
+
+  /** The chunk's numbers, handed over; the tracker is ready for the next chunk. */
+  endChunk(n: number): TrackChunk {
+    const weighted = this.weighted;
+    this.shareColumns.forEach((col, k) => {
+      weighted[2 * col] = this.wasm.moments[2 * k];
+      weighted[2 * col + 1] = this.wasm.moments[2 * k + 1];
+      const spill = this.bins[col];
+      if (spill?.linear) this.spillShareBins(k, spill.store);
+    });
+    const chunk: TrackChunk = {
+      n,
+      logMax: this.logMax,
+      s1: this.s1,
+      s2: this.s2,
+      pit: this.pit,
+      weighted,
+      bins: this.packBins(),
+      growthMoments: this.growthMoments,
+      growthSketches: this.growthSketches.map(sketchState),
+      targetWeights: this.targetWeights,
+    };
+    this.startChunk();
+    return chunk;
+  }
+
+  /** Every column's touched bins in one array (one allocation per chunk), each store emptied. */
+  private packBins(): PackedBins {
+    const { ranges, bins: shareBins } = this.wasm;
+    const shareLength = (k: number) => (ranges[2 * k + 1] >= ranges[2 * k] ? ranges[2 * k + 1] - ranges[2 * k] + 1 : 0);
+    let total = 0;
+    for (let col = 0; col < this.C + this.G; col++) {
+      const b = this.bins[col];
+      const k = col < this.C ? this.shareSlot[col] : -1;
+      if (k >= 0 && !b) total += shareLength(k);
+      else if (b?.linear) total += b.store.touched();
+      else if (b) total += b.positive.touched() + b.negative.touched();
+    }
+    const weights = new Float64Array(total);
+    const index = new Float64Array(INDEX_FIELDS * (this.C + this.G));
+    let at = 0;
+    const put = (col: number, field: number, [first, length]: [number, number]) => {
+      index[INDEX_FIELDS * col + field] = first;
+      index[INDEX_FIELDS * col + field + 1] = at;
+      index[INDEX_FIELDS * col + field + 2] = length;
+      at += length;
+    };
+    for (let col = 0; col < this.C + this.G; col++) {
+      const b = this.bins[col];
+      const k = col < this.C ? this.shareSlot[col] : -1;
+      if (k >= 0 && !b) {
+        const length = shareLength(k);
+        const first = k * SHARE_BINS + ranges[2 * k];
+        weights.set(shareBins.subarray(first, first + length), at);
+        shareBins.fill(0, first, first + length);
+        put(col, 0, [ranges[2 * k], length]);
+      } else if (b?.linear) put(col, 0, b.store.pack(weights, at));
+      else if (b) {
+        put(col, 0, b.positive.pack(weights, at));
+        put(col, 3, b.negative.pack(weights, at));
+        index[INDEX_FIELDS * col + 6] = b.zeros;
+      }
+    }
+    return { weights, index };
+  }
+
+  /** Rare: share column k left its WebAssembly store in some block; its store's bins join the ones spilled here. */
+  private spillShareBins(k: number, store: ChunkBins): void {
+    const { ranges, bins } = this.wasm;
+    const [lo, hi] = [ranges[2 * k], ranges[2 * k + 1]];
+    if (lo > hi) return;
+    store.reserve(lo, hi);
+    store.touch(lo, hi);
+    const base = k * SHARE_BINS;
+    for (let b = lo; b <= hi; b++) store.counts[b - store.offset] += bins[base + b];
+    bins.fill(0, base + lo, base + hi + 1);
+  }
+
+  private startChunk(): void {
+    this.logMax = -Infinity;
+    this.s1 = 0;
+    this.s2 = 0;
+    this.pit = new Float64Array(this.pit.length);
+    this.weighted = new Float64Array(this.weighted.length);
+    this.wasm.moments.fill(0);
+    emptyWeightedRanges(this.wasm.ranges);
+    this.growthMoments = new Float64Array(this.growthMoments.length);
+    this.growthSketches = Array.from({ length: this.G }, () => new LinearSketch(SHARE_BIN));
+    this.targetWeights = new Float64Array(this.targetWeights.length);
+    for (const b of this.bins) if (b && !b.linear) b.zeros = 0;
+  }
+
+  /** Yearly growth M(t)/M(t-1) - 1 of each growth series' market (steps 1..T), unweighted moments and sketches. */
+  private growthValues(out: Float64Array, nb: number, before: number): void {
+    const T = this.model.T;
+    this.plan.growthSeries.forEach((s, i) => {
+      for (let t = 1; t <= T; t++) {
+        const g = (i * T + t - 1) * nb;
+        const at = (s.column + t) * nb;
+        const prev = (s.column + t - 1) * nb;
+        for (let p = 0; p < nb; p++) this.growth[g + p] = out[at + p] / out[prev + p] - 1;
+        addMoments(this.growthMoments, 4 * (i * T + t - 1), before, this.growth, g, nb);
+        this.growthSketches[i * T + t - 1].addAll(this.growth, g, nb);
+      }
+    });
+  }
+
+  /** A q far above the chunk's reference: everything summed so far, times r = exp(old reference - new). */
+  private rescale(r: number): void {
+    this.s1 *= r;
+    this.s2 *= r * r;
+    for (let col = 0; col < this.C + this.G; col++) this.weighted[2 * col + 1] *= r;
+    const { bins, ranges, moments } = this.wasm;
+    this.shareColumns.forEach((_, k) => {
+      moments[2 * k + 1] *= r;
+      for (let b = k * SHARE_BINS + ranges[2 * k]; b <= k * SHARE_BINS + ranges[2 * k + 1]; b++) bins[b] *= r;
+    });
+    for (const b of this.bins) {
+      if (!b) continue;
+      if (b.linear) b.store.scale(r);
+      else {
+        b.positive.scale(r);
+        b.negative.scale(r);
+        b.zeros *= r;
+      }
+    }
+    for (let k = 0; k < this.targetWeights.length; k++) this.targetWeights[k] *= r;
+  }
+
+  /**
+   * A column with fixed-width bins, as summariseWeighted does a share column: its weighted moments
+   * merged into moments[at], moments[at + 1], and each path's weight added to its value's bin.
+   */
+  private addLinearColumn(store: ChunkBins, moments: Float64Array, at: number, values: Float64Array, from: number, nb: number, wa: number, wb: number): void {
+    const w = this.wasm.weights;
+    const shift = values[from];
+    let a = 0;
+    let b = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let p = 0; p < nb; p++) {
+      const x = values[from + p];
+      const d = x - shift;
+      const wd = w[p] * d;
+      a += wd;
+      b += wd * d;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    // LinearSketch.addAll's bins, all between the bins of the smallest and the largest value
+    const lo = Math.floor(min * INV_SHARE_BIN);
+    const hi = Math.floor(max * INV_SHARE_BIN);
+    store.reserve(lo, hi);
+    store.touch(lo, hi);
+    const c = store.counts;
+    const off = store.offset;
+    for (let p = 0; p < nb; p++) c[Math.floor(values[from + p] * INV_SHARE_BIN) - off] += w[p];
+    mergeWeighted(moments, at, shift, a, b, wa, wb);
+  }
+
+  /** A log-sketch column: its weighted moments, and each path's weight added to the bin its plain sketch counted it in. */
+  private addLogColumn(bins: Extract<ColumnBins, { linear: false }>, col: number, out: Float64Array, nb: number, binsAt: number, wa: number, wb: number): void {
+    const w = this.wasm.weights;
+    const index = this.logBins;
+    const from = col * nb;
+    const shift = out[from];
+    let a = 0;
+    let b = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let p = 0; p < nb; p++) {
+      const d = out[from + p] - shift;
+      const wd = w[p] * d;
+      a += wd;
+      b += wd * d;
+      const bin = index[binsAt + p];
+      if (bin !== NO_POSITIVE_BIN) {
+        if (bin < lo) lo = bin;
+        if (bin > hi) hi = bin;
+      }
+    }
+    const positive = bins.positive;
+    if (lo <= hi) {
+      positive.reserve(lo, hi);
+      positive.touch(lo, hi);
+    }
+    const c = positive.counts;
+    const off = positive.offset;
+    for (let p = 0; p < nb; p++) {
+      const bin = index[binsAt + p];
+      if (bin !== NO_POSITIVE_BIN) c[bin - off] += w[p];
+      else {
+        // a value the plain sketch counted as zero or negative: LogSketch.add's bins
+        const x = out[from + p];
+        if (x < -MIN_MAGNITUDE) {
+          const k = (this.logSketch ??= new LogSketch(LOG_ALPHA)).positiveBin(-x);
+          bins.negative.reserve(k, k);
+          bins.negative.touch(k, k);
+          bins.negative.counts[k - bins.negative.offset] += w[p];
+        } else bins.zeros += w[p];
+      }
+    }
+    mergeWeighted(this.weighted, 2 * col, shift, a, b, wa, wb);
+  }
+}
+
+/**
+ * Merges a block's weighted sums about `shift` (a = sum w d, b = sum w d^2, total weight wb) into the
+ * weighted mean and M2 at moments[at], moments[at + 1] of earlier blocks of total weight wa: the
+ * pairwise merge of Chan, Golub & LeVeque 1983 with weights for counts.
+ */
+function mergeWeighted(moments: Float64Array, at: number, shift: number, a: number, b: number, wa: number, wb: number): void {
+  if (!(wb > 0)) return;
+  const mean = shift + a / wb;
+  const m2 = Math.max(0, b - (a * a) / wb);
+  if (wa === 0) {
+    moments[at] = mean;
+    moments[at + 1] = m2;
+  } else {
+    const total = wa + wb;
+    const delta = mean - moments[at];
+    moments[at] += (delta * wb) / total;
+    moments[at + 1] += m2 + (delta * delta * wa * wb) / total;
+  }
+}
