@@ -9,7 +9,9 @@ import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { loadScenario } from "../load/index.js";
 import type { Results, ScenarioResult } from "../results/types.js";
-import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor } from "../simulate/simulateScenario.js";
+import type { Scenario } from "../model/types.js";
+import type { TrackPlan } from "../observe/trackPlan.js";
+import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor, type Simulation } from "../simulate/simulateScenario.js";
 import { packageVersion } from "../version.js";
 import { WorkerPool } from "./workerPool.js";
 
@@ -46,9 +48,23 @@ export const DEFAULT_SEED = "2025";
 export const MIN_CHUNKS_PER_THREAD = 12;
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
+  return (await runScenariosWith(files, options)).results;
+}
+
+/**
+ * runScenarios, also returning each scenario's Simulation (its accumulator); `plan`, given the
+ * loaded scenarios, may weigh each one's paths by observations (engine/run/trackScenarios.ts), or
+ * throw a UserError before anything runs.
+ */
+export async function runScenariosWith(
+  files: string[],
+  options: RunOptions,
+  plan?: (scenarios: Scenario[]) => (TrackPlan | undefined)[],
+): Promise<{ results: Results; simulations: Simulation[] }> {
   const started = performance.now();
   const loaded = [];
   for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
+  const plans = plan?.(loaded.map((l) => l.scenario)) ?? [];
   const runs = loaded.map(({ file, scenario }) => {
     const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
     const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
@@ -63,22 +79,26 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
   const pool = threads === 1 ? undefined : new WorkerPool(threads, options.threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
   const executor: Executor = pool ?? new LocalExecutor();
   const scenarios: ScenarioResult[] = [];
+  const simulations: Simulation[] = [];
   try {
     for (const [index, { file, s, paths, seed, maxPaths }] of runs.entries()) {
-      const { result } = await simulateScenario(s, displayFile(file), executor, {
+      const simulation = await simulateScenario(s, displayFile(file), executor, {
         paths,
         seed,
         ...(options.precision !== undefined ? { precision: options.precision, maxPaths } : {}),
+        ...(plans[index] ? { track: plans[index] } : {}),
         onProgress: (done, total) => options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total }),
       });
-      scenarios.push(result);
+      scenarios.push(simulation.result);
+      // a plain run keeps no accumulator (its sketches) past its scenario
+      if (plan) simulations.push(simulation);
     }
   } finally {
     await executor.close();
   }
   const seeds = [...new Set(scenarios.map((s) => s.seed))];
   const pathCounts = [...new Set(scenarios.map((s) => s.paths))];
-  return {
+  const results: Results = {
     manifest: {
       package: "marketfutures",
       version: packageVersion(),
@@ -95,6 +115,7 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
     },
     scenarios,
   };
+  return { results, simulations };
 }
 
 function sha256(file: string): string {

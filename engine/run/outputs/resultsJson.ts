@@ -10,7 +10,12 @@
 import type { Results } from "../../results/types.js";
 
 export function resultsJson(results: Results): string {
-  return pretty(results, "") + "\n";
+  return prettyJson(results);
+}
+
+/** Any plain data as results.json is written (track.json, for one). */
+export function prettyJson(value: unknown): string {
+  return pretty(value, "") + "\n";
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,0 +1,107 @@
+/**
+ * What `marketfutures track` produces (MODEL.md section 9): the observations
+ * used and skipped, each one's percentile in each scenario, each scenario's
+ * likelihood of them all and its effective sample size, the posterior
+ * weights, and the conditioned projections. The data type that reports/ and
+ * track.json share.
+ */
+import type { Manifest, Results, ScenarioResult, Stat } from "./types.js";
+
+export type ObservedMeasure = "share" | "growth" | "size";
+
+export interface TrackedObservation {
+  file: string;
+  line: number;
+  /** as written: 2026 or 2026Q1 */
+  period: string;
+  year: number;
+  quarter?: number;
+  view: string;
+  entity: string;
+  measure: ObservedMeasure;
+  /** as written, in `unit` (percent for shares and growth) */
+  value: number;
+  unit: string;
+  /** omega in `unit`, and its parts: the rounding's sd (half-width / sqrt 3), the estimate's error, the quarter-to-year gap */
+  omega: number;
+  omegaParts: { rounding: number; error: number; quarter: number };
+  /** value and omega divided by this give the model's unit (100 for percent) */
+  scale: number;
+  definition: string;
+  entityMatch: "same" | "broader" | "narrower";
+  source: string;
+  note: string;
+}
+
+/** Five quantiles of a simulated quantity (without the observation's error), in the model's unit. */
+export interface Band {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+export interface ObservationFit {
+  /** P(x + e <= o): the observation's percentile in the scenario's predictive distribution (the PIT) */
+  percentile: number;
+  /** its Monte Carlo standard error */
+  percentileSe: number;
+  /** outside the scenario's 5-95% range */
+  outside: boolean;
+  /** the simulated value in the observation's year, before and after conditioning on all the observations */
+  prior: Band;
+  conditioned: Band;
+}
+
+/** The yearly growth M(t)/M(t-1) - 1 of a view's market, summarised when growth is observed there. */
+export interface GrowthSeries {
+  view: string;
+  /** the years the growth leads to: baseYear + 1 .. endYear */
+  years: number[];
+  prior: Stat[];
+  conditioned: Stat[];
+}
+
+export interface ScenarioTrack {
+  id: string;
+  paths: number;
+  /** ln of the marginal likelihood estimate mean_p L_p */
+  logLikelihood: number;
+  /** se(Lhat) / Lhat */
+  likelihoodRelSe: number;
+  /** effective sample size of the weights L_p / sum L */
+  ess: number;
+  /** one per observation used, in order */
+  fits: ObservationFit[];
+  growth: GrowthSeries[];
+}
+
+export interface QuarterGapResult {
+  measure: ObservedMeasure;
+  /** percentage points */
+  sd: number;
+  df: number;
+  spread: number;
+  from: string[];
+  given?: boolean;
+}
+
+export interface TrackResults {
+  manifest: Manifest & { observed: { file: string; sha256: string }[] };
+  observations: TrackedObservation[];
+  skipped: { file: string; line: number; period: string; view: string; entity: string; measure: ObservedMeasure; reason: string }[];
+  /** what the user should know when reading the comparison (definitions), printed with it */
+  caveats: string[];
+  quarterGaps: QuarterGapResult[];
+  /** the user's prior weights, normalised; `priorGiven` false when equal by default */
+  priorWeights: number[];
+  priorGiven: boolean;
+  posteriorWeights: { weight: number; low: number; high: number }[];
+  scenarios: ScenarioTrack[];
+  /** the plain run: every projection before the observations */
+  results: Results;
+  /** the same summaries weighted by the paths' likelihoods (no sample paths) */
+  conditioned: ScenarioResult[];
+}
+
+/** ESS below this: the conditioned summaries rest on too few paths (MODEL.md section 9). */
+export const SMALL_ESS = 200;
