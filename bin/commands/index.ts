@@ -8,12 +8,14 @@ import { registerBlend } from "./blend.js";
 import { registerCalibrate } from "./calibrate.js";
 import { registerSensitivity } from "./sensitivity.js";
 import { registerDiscover } from "./discover.js";
+import { registerTrack } from "./track.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
   registerValidate(program);
   registerSchema(program);
   registerRun(program);
+  registerTrack(program);
   registerReport(program);
   registerCompare(program);
   registerBlend(program);

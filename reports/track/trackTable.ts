@@ -1,0 +1,89 @@
+/**
+ * What `marketfutures track` prints on stdout: which observations were used
+ * (and why others were not), the quarter-to-year gap, the definition
+ * caveats, each observation's percentile in each scenario, and each
+ * scenario's likelihood, effective sample size and posterior weight, the
+ * weights labelled as resting on the prior.
+ */
+import { observationLabel } from "../../engine/observe/observations.js";
+import { SMALL_ESS, type TrackResults } from "../../engine/results/trackTypes.js";
+import { formatNumber } from "../format/numbers.js";
+import type { Lang } from "../i18n/index.js";
+import { ess, observed, percent, probability, weightWithInterval, withSe } from "./trackNumbers.js";
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  return rows.map((r) =>
+    r
+      .map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j])))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** One line on the observations used and skipped. */
+export function usedLine(track: TrackResults): string {
+  const files = [...new Set(track.manifest.observed.map((o) => o.file))].join(", ");
+  const reasons = new Map<string, number>();
+  for (const s of track.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  const skipped = track.skipped.length ? `; ${track.skipped.length} skipped (${[...reasons].map(([r, n]) => `${n} ${r}`).join("; ")})` : "";
+  return `${track.observations.length} observation${track.observations.length === 1 ? "" : "s"} used from ${files}${skipped}.`;
+}
+
+/** How quarters were read, with the gap estimated (or given) for each measure. */
+export function quarterLine(track: TrackResults, lang: Lang): string | undefined {
+  const quarterly = new Set(track.observations.filter((o) => o.quarter !== undefined).map((o) => o.measure));
+  const gaps = track.quarterGaps.filter((g) => quarterly.has(g.measure));
+  if (gaps.length === 0) return undefined;
+  const each = gaps.map((g) => `${g.measure} ${formatNumber(g.sd, lang, 2)} pp (${g.given ? "given" : `${g.df} degrees of freedom`})`);
+  return `Quarterly figures are read as observations of their calendar year, their error widened by the quarter-to-year gap (the spread of one series' quarters within a year, rounding taken out): ${each.join(", ")}.`;
+}
+
+export function formatTrackTable(track: TrackResults, lang: Lang = "en"): string {
+  const out: string[] = [usedLine(track)];
+  const q = quarterLine(track, lang);
+  if (q) out.push(q);
+  for (const c of track.caveats) out.push(`Caveat: ${c}.`);
+  out.push("", "Percentile of each observation in each scenario's projection, the observation's error included (! outside 5-95%):");
+  const ids = track.scenarios.map((s) => s.id);
+  out.push(
+    ...table([
+      ["observation", "observed", ...ids],
+      ...track.observations.map((o, k) => [
+        observationLabel(o),
+        observed(o.value, o.unit, o.omega, lang),
+        ...track.scenarios.map((s) => {
+          const f = s.fits[k];
+          return `${probability(f.percentile, Math.max(f.percentileSe, 0.0005), lang)}${f.outside ? " !" : ""}`;
+        }),
+      ]),
+    ]),
+  );
+  out.push("", "Each scenario given all the observations jointly (its paths weighted by their likelihood):");
+  out.push(
+    ...table([
+      ["scenario", "ln likelihood", "ESS", "prior weight", "posterior weight [95% Monte Carlo interval]"],
+      ...track.scenarios.map((s, k) => {
+        const w = track.posteriorWeights[k];
+        return [
+          s.id,
+          withSe(s.logLikelihood, s.likelihoodRelSe, lang, 2),
+          `${ess(s.ess, lang)}${s.ess < SMALL_ESS ? " !" : ""}`,
+          percent(track.priorWeights[k], lang, 0),
+          weightWithInterval(w.weight, w.low, w.high, lang),
+        ];
+      }),
+    ]),
+  );
+  out.push(
+    track.priorGiven
+      ? "The posterior weights rest on the prior weights given with --prior (your assumption)."
+      : "The posterior weights rest on equal prior weights, an assumption (--prior w1,w2,... to give yours).",
+  );
+  const small = track.scenarios.filter((s) => s.ess < SMALL_ESS);
+  if (small.length)
+    out.push(
+      `! Effective sample size below ${SMALL_ESS} in ${small.map((s) => s.id).join(", ")}: the conditioned projections and the likelihood's Monte Carlo error rest on few paths; run more paths, or check the observations that lie outside the scenario (percentiles marked !).`,
+    );
+  return out.join("\n") + "\n";
+}
