@@ -21,6 +21,12 @@
  * runs. numpy runs with one BLAS thread (single thread against single
  * thread). A missing engine, gcc, python3 or numpy skips that row with a note.
  *
+ * `marketfutures track` (MODEL.md section 9: the paths weighed by observations, every summary
+ * also conditioned on them) is timed against a plain run of the same paths, one thread each: on
+ * this workload (6 made-up share observations of players 0-2) and on the shipped scenarios at
+ * 20,000 paths (`npm start`'s run) with the shipped worldwide share and growth observations;
+ * the target is a track/run wall-time ratio below 1.3.
+ *
  * One thread against C is also measured core by core (with taskset and two
  * cores or more): the engine's main thread and the C reference pinned to the
  * same core, interleaved with the rest. On a shared machine one core can run
@@ -29,7 +35,7 @@
  * over the cores.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -226,16 +232,39 @@ async function coreSpeeds(compiled: { binary: string } | { skipped: string }, tm
 /** Whether taskset (util-linux) can pin a process to a core here. */
 const haveTaskset = () => spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 
-/** One engine run in a fresh child process, its main thread pinned to `core` if given. Exit code 3: engine not built. */
-async function runEngine(paths: number, threads: number, tmp: string, core?: number): Promise<Run & { notBuilt?: boolean }> {
+/**
+ * One engine run in a fresh child process, its main thread pinned to `core` if given; `extra`: more
+ * benchChild arguments (--scenario, --observed). Exit code 3: engine not built.
+ */
+async function runEngine(paths: number, threads: number, tmp: string, core?: number, extra: string[] = []): Promise<Run & { notBuilt?: boolean }> {
   const pin = core === undefined ? [] : ["--core", String(core)];
-  const r = await runProcess(process.execPath, [childScript, "--paths", String(paths), "--threads", String(threads), ...pin], tmp);
+  const r = await runProcess(process.execPath, [childScript, "--paths", String(paths), "--threads", String(threads), ...pin, ...extra], tmp);
   if (r.code === 3) return { failed: r.stderr.trim(), notBuilt: true };
   if (r.code !== 0) return { failed: `benchChild exited with ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}` };
   const line = r.stdout.trim().split("\n").pop() ?? "";
   const out = JSON.parse(line) as ChildOutput;
-  return { seconds: out.wallSeconds, peakRssMb: out.maxRssMb, stats2030: out.stats2030 };
+  return { seconds: out.wallSeconds, peakRssMb: out.maxRssMb, ...(out.stats2030 ? { stats2030: out.stats2030 } : {}) };
 }
+
+/**
+ * Observations of the benchmark workload for `track` (its players 0-2 in 2026 and 2027, near its
+ * medians, rounded to whole points with 1 point of error): the track rows weigh the same paths.
+ */
+export const BENCH_OBSERVATIONS = `period,view,entity,measure,value,unit,rounding,error,definition,source
+2026,global,p00,share,30,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+2026,global,p01,share,20,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+2026,global,p02,share,13,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+2027,global,p00,share,29,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+2027,global,p01,share,21,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+2027,global,p02,share,13,%,0.5,1,benchmark,MODEL.md section 8 workload (made up)
+`;
+
+/** The shipped scenarios as `npm start` runs them, and the shipped worldwide observations, for the track rows. */
+export const SHIPPED = {
+  paths: 20_000,
+  scenarios: ["hyperscaler-hegemony.json", "regulated-multipolarity.json", "paradigm-shift.json"].map((f) => join(root, "scenarios", f)),
+  observed: ["worldwide-shares.csv", "worldwide-growth.csv"].map((f) => join(root, "scenarios", "observations", f)),
+};
 
 function newMeasurement(key: string, implementation: string, paths: number, threads: number): Measurement {
   return { key, implementation, paths, threads, seconds: null, runs: [], mPlayerStepsPerSecond: null, peakRssMb: null };
@@ -249,7 +278,8 @@ function record(m: Measurement, run: Run): void {
   m.runs.push(run.seconds);
   if (m.seconds === null || run.seconds < m.seconds) {
     m.seconds = run.seconds;
-    m.mPlayerStepsPerSecond = throughput(m.paths, run.seconds);
+    // player-steps are the benchmark workload's; the shipped scenarios' rows are compared by their seconds
+    m.mPlayerStepsPerSecond = m.key.startsWith("shipped") ? null : throughput(m.paths, run.seconds);
     if (run.stats2030) m.stats2030 = run.stats2030;
   }
   if (run.peakRssMb !== null) m.peakRssMb = Math.max(m.peakRssMb ?? 0, run.peakRssMb);
@@ -298,6 +328,14 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
           }))
         : [];
     measurements.push(...sameCore.flatMap((p) => [p.engine, p.c]));
+    // track: the same paths weighed by observations, against a plain run of them (1 thread each)
+    const benchObserved = join(tmp, "benchmark-observations.csv");
+    writeFileSync(benchObserved, BENCH_OBSERVATIONS);
+    const track1 = newMeasurement("engine_track_1", "JS engine track (6 observations), 1 thread", o.paths, 1);
+    const shippedFiles = SHIPPED.scenarios.flatMap((f) => ["--scenario", f]);
+    const shippedRun = newMeasurement("shipped_run_1", "JS engine run, shipped scenarios, 1 thread", SHIPPED.paths, 1);
+    const shippedTrack = newMeasurement("shipped_track_1", "JS engine track, shipped scenarios (13 observations), 1 thread", SHIPPED.paths, 1);
+    measurements.push(track1, shippedRun, shippedTrack);
     const numpyRef = findNumpyReference(o.refs);
     if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
 
@@ -320,6 +358,13 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       else engineAll.skipped ??= engine1.skipped;
       if ("binary" in compiled) await step(c, i, o.repeat, () => runReference(compiled.binary, [String(o.paths)], tmp));
       if ("script" in numpyRef) await step(numpy, i, o.repeat, () => runReference("python3", [numpyRef.script, String(o.paths)], tmp, singleThreadedNumpy));
+      if (engineBuilt) {
+        await step(track1, i, o.repeat, () => runEngine(o.paths, 1, tmp, undefined, ["--observed", benchObserved]));
+        await step(shippedRun, i, o.repeat, () => runEngine(SHIPPED.paths, 1, tmp, undefined, shippedFiles));
+        await step(shippedTrack, i, o.repeat, () =>
+          runEngine(SHIPPED.paths, 1, tmp, undefined, [...shippedFiles, ...SHIPPED.observed.flatMap((f) => ["--observed", f])]),
+        );
+      } else track1.skipped = shippedRun.skipped = shippedTrack.skipped = engine1.skipped;
       for (const p of sameCore) {
         if (engineBuilt) await step(p.engine, i, o.repeat, () => runEngine(o.paths, 1, tmp, p.core));
         else p.engine.skipped ??= engine1.skipped;
@@ -334,6 +379,8 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       evaluate("JS 1 thread / C", div(tp(engine1), tp(c)), ">=", 0.8),
       ...sameCoreRatio(sameCore.map((p) => ({ core: p.core, ratio: div(tp(p.engine), tp(p.c)) }))),
       evaluate(`JS all cores (${all}) / JS 1 thread`, div(tp(engineAll), tp(engine1)), ">=", 1.8),
+      evaluate("track / run, wall time, 1 thread (this workload)", div(track1.seconds, engine1.seconds), "<", 1.3),
+      evaluate("track / run, wall time, 1 thread (shipped scenarios, 20,000 paths)", div(shippedTrack.seconds, shippedRun.seconds), "<", 1.3),
     ];
     if (all < 2) notes.push("only one core is available: the all-cores speed-up cannot be measured here");
     if (sameCore.length > 0)

@@ -3,10 +3,13 @@
  * process so that nothing (JIT state, heap, worker pool) carries over from
  * another measurement:
  *
- *     node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE] [--core C]
+ *     node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE]... [--observed CSV]... [--core C]
  *
- * runs the benchmark scenario (default scenarios/benchmark.json) with
- * `runScenarios` and prints one line of JSON on stdout:
+ * runs the benchmark scenario (default scenarios/benchmark.json; --scenario,
+ * repeatable, for others) with `runScenarios`, or with `trackScenarios` when
+ * --observed is given (`marketfutures track`: the same paths weighed by the
+ * observations; its wall time covers the whole of it, percentiles and
+ * conditioned summaries included), and prints one line of JSON on stdout:
  * `{ wallSeconds, outerSeconds, maxRssMb, paths, threads, stats2030 }`.
  * `wallSeconds` is the engine's own wall time (results.manifest.wallSeconds);
  * `outerSeconds` also counts loading the engine module and the scenario.
@@ -26,7 +29,9 @@ import { parseArgs } from "node:util";
 import type { Results, Stat } from "../engine/results/types.js";
 
 import type { RunOptions } from "../engine/run/runScenarios.js";
+import type { TrackOptions, Tracked } from "../engine/run/trackScenarios.js";
 export type RunScenarios = (files: string[], options: RunOptions) => Promise<Results>;
+type TrackScenarios = (files: string[], options: TrackOptions) => Promise<Tracked>;
 
 export type Stats2030 = Record<string, Pick<Stat, "mean" | "p5" | "p50" | "p95">>;
 
@@ -36,7 +41,8 @@ export interface ChildOutput {
   maxRssMb: number;
   paths: number;
   threads: number;
-  stats2030: Stats2030;
+  /** the benchmark scenario's end-year statistics (absent for other scenarios) */
+  stats2030?: Stats2030;
 }
 
 /** Players whose 2030 statistics the child reports (the first and the last). */
@@ -97,6 +103,17 @@ async function loadEngine(): Promise<RunScenarios> {
   return mod.runScenarios;
 }
 
+/** Another entry point of the compiled engine (engine/run/NAME), its export `name`. */
+async function loadEntry<T>(file: string, name: string): Promise<T> {
+  const path = resolve(dirname(engineModule), file);
+  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  if (typeof mod[name] !== "function") {
+    process.stderr.write(`benchChild: ${path} does not export ${name}\n`);
+    process.exit(3);
+  }
+  return mod[name] as T;
+}
+
 function usage(message: string): never {
   process.stderr.write(`benchChild: ${message}\nusage: node dist/bin/benchChild.js --paths N --threads K [--seed S] [--scenario FILE] [--core C]\n`);
   process.exit(2);
@@ -114,7 +131,14 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { paths: { type: "string" }, threads: { type: "string" }, seed: { type: "string" }, scenario: { type: "string" }, core: { type: "string" } },
+      options: {
+        paths: { type: "string" },
+        threads: { type: "string" },
+        seed: { type: "string" },
+        scenario: { type: "string", multiple: true },
+        observed: { type: "string", multiple: true },
+        core: { type: "string" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -134,13 +158,14 @@ async function main(): Promise<void> {
   }
   // As the CLI does (bin/commands/run.ts): the workers boot while the engine's modules load.
   if (threads > 1) (await import(pathToFileURL(join(dirname(engineModule), "workerPool.js")).href)).prestartWorkers(threads);
-  const runScenarios = await loadEngine();
-  const results = await runScenarios([values.scenario ?? defaultScenario], {
-    paths,
-    threads,
-    quiet: true,
-    ...(values.seed !== undefined ? { seed: values.seed } : {}),
-  });
+  const scenarios = values.scenario ?? [defaultScenario];
+  const options = { paths, threads, quiet: true, ...(values.seed !== undefined ? { seed: values.seed } : {}) };
+  let results: Results;
+  if (values.observed) {
+    const trackScenarios = await loadEntry<TrackScenarios>("trackScenarios.js", "trackScenarios");
+    const { track } = await trackScenarios(scenarios, { ...options, observed: values.observed });
+    results = { ...track.results, manifest: { ...track.results.manifest, wallSeconds: track.manifest.wallSeconds } };
+  } else results = await (await loadEngine())(scenarios, options);
   const outerSeconds = (performance.now() - start) / 1000;
   const out: ChildOutput = {
     wallSeconds: results.manifest.wallSeconds,
@@ -148,7 +173,7 @@ async function main(): Promise<void> {
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     paths: results.manifest.paths,
     threads: results.manifest.threads,
-    stats2030: endYearStats(results, reportedPlayers),
+    ...(values.scenario === undefined ? { stats2030: endYearStats(results, reportedPlayers) } : {}),
   };
   process.stdout.write(JSON.stringify(out) + "\n");
   // Do not wait for anything the engine may leave running: the measurement is done.

@@ -9,30 +9,33 @@
  *   S1 - S2/S1 (unbiased for weights that are relative frequencies), and
  *   the standard error of a weighted mean is sd / sqrt(ESS) (Kish's
  *   approximation for importance weights);
- * - quantiles are read off the weighted bins (the same bins as the plain
- *   sketches: 1e-4 for shares, 1e-4 relative for sizes), inside the plain
- *   run's [min, max];
+ * - quantiles are read off the weighted bins (1e-3 for shares, 1e-3 relative
+ *   for sizes, HHI and metrics: ten of the plain sketches' bins each, see
+ *   SHARE_COARSEN and LOG_COARSEN), each spread evenly over its width, inside
+ *   the plain run's [min, max];
  * - a target's probability is its paths' share of the weight, with standard
  *   error sqrt(p (1 - p) / ESS); a median target's interval is the weighted
  *   quantiles at 1/2 +- 1.96 / (2 sqrt(ESS)).
  */
 import type { Histogram, ScenarioResult, Stat, TargetResult } from "../results/types.js";
 import { clampedQuantiles, histogramOf, Z95, type ScenarioAccumulator } from "../simulate/accumulator.js";
-import { sketchFromState } from "../simulate/sketches.js";
+import { sketchFromState, type StoreState } from "../simulate/sketches.js";
 import type { Moments } from "../summary/moments.js";
-import type { QuantileSketch } from "../summary/quantileSketch.js";
+import type { DenseStore, QuantileSketch } from "../summary/quantileSketch.js";
+import { LOG_COARSEN } from "./trackChunk.js";
+import { SHARE_COARSEN } from "../simulate/kernelMemory.js";
 import type { TrackAccumulator } from "./trackAccumulator.js";
 
 /** The quantile sketch of a column's weights (its total weight as its count). */
 export function weightedSketch(track: TrackAccumulator, col: number): QuantileSketch {
   const b = track.bins[col];
   const sketch = b.linear
-    ? sketchFromState({ kind: "linear", n: 0, store: { offset: b.store.offset, counts: b.store.counts } })
+    ? sketchFromState({ kind: "linear", n: 0, store: spread(b.store, SHARE_COARSEN, "floor") })
     : sketchFromState({
         kind: "log",
         n: 0,
-        positive: { offset: b.positive.offset, counts: b.positive.counts },
-        negative: { offset: b.negative.offset, counts: b.negative.counts },
+        positive: spread(b.positive, LOG_COARSEN, "ceil"),
+        negative: spread(b.negative, LOG_COARSEN, "ceil"),
         zeros: b.zeros,
       });
   // the total in the order the quantiles walk the bins, so that the last cumulative sum is the total exactly
@@ -40,6 +43,21 @@ export function weightedSketch(track: TrackAccumulator, col: number): QuantileSk
   sketch.forEachBin((_lo, _hi, w) => (total += w));
   (sketch as unknown as { n: number }).n = total;
   return sketch;
+}
+
+/**
+ * Coarse weighted bins spread evenly over the plain sketch's bins they group (k to one): share
+ * bins by floor (coarse bin j holds plain bins k j .. k j + k - 1, SHARE_COARSEN), log bins by ceiling
+ * (plain bins k (j - 1) + 1 .. k j, trackChunk.ts LOG_COARSEN). Read with the sketch's interpolation
+ * within each plain bin, a coarse bin's weight is spread uniformly over its width.
+ */
+function spread(s: DenseStore, k: number, by: "floor" | "ceil"): StoreState {
+  const counts = new Float64Array(s.counts.length * k);
+  for (let j = 0; j < s.counts.length; j++) {
+    const share = s.counts[j] / k;
+    if (share !== 0) counts.fill(share, j * k, (j + 1) * k);
+  }
+  return { offset: by === "floor" ? k * s.offset : k * (s.offset - 1) + 1, counts };
 }
 
 /** The weighted Stat of a column; `plain` gives its count, min and max. */

@@ -32,7 +32,6 @@ export class TrackAccumulator {
   /** sum of exp(q_p - M) and of its square */
   s1 = 0;
   s2 = 0;
-  readonly pit: Moments[];
   /** per column: weighted mean and M2 */
   readonly weighted: Float64Array;
   readonly bins: MergedBins[];
@@ -40,8 +39,7 @@ export class TrackAccumulator {
   readonly growthSketches: QuantileSketch[];
   readonly targetWeights: Float64Array;
 
-  constructor(observations: number, columns: { linear: boolean }[], growthColumns: number, targets: number) {
-    this.pit = Array.from({ length: observations }, emptyMoments);
+  constructor(columns: { linear: boolean }[], growthColumns: number, targets: number) {
     this.weighted = new Float64Array(2 * columns.length);
     this.bins = columns.map((c) =>
       c.linear ? { linear: true, store: new DenseStore() } : { linear: false, positive: new DenseStore(), negative: new DenseStore(), zeros: 0 },
@@ -89,7 +87,6 @@ export class TrackAccumulator {
       }
     });
     for (let k = 0; k < this.targetWeights.length; k++) this.targetWeights[k] += f * c.targetWeights[k];
-    this.pit.forEach((m, k) => (this.pit[k] = mergeMoments(m, momentsAt(c.pit, k, c.n))));
     this.growthMoments.forEach((m, k) => (this.growthMoments[k] = mergeMoments(m, momentsAt(c.growthMoments, k, c.n))));
     c.growthSketches.forEach((s, k) => mergeSketchState(this.growthSketches[k], s));
     this.n += c.n;

@@ -3,12 +3,12 @@
  * runner on each block of paths while the block's outputs are live:
  *
  *   q_p = -1/2 sum_o ((o - x_p,o) / omega_o)^2      (log L_p up to a constant)
- *   u_p,o = Phi((o - x_p,o) / omega_o)              (the PIT: P(x + e <= o) on path p)
  *   w_p = exp(q_p - m)                              (m: the chunk's reference, below)
  *
  * and, with those weights, every output column's weighted mean, M2 and
- * weights per quantile bin (the conditioned summaries), the weighted hits of
- * every target, and the moments of each observation's PIT.
+ * weights per quantile bin (the conditioned summaries) and the weighted hits
+ * of every target. (Each observation's percentile is read off the plain
+ * sketches at the end of the run: engine/observe/percentile.ts.)
  *
  * Why relative to a reference: a likelihood is a product of many densities
  * and underflows (35% growth observed against a scenario at 12% gives q
@@ -16,7 +16,7 @@
  * first block, so that exp(q_p - m) is 1 on that block's best path and the
  * chunk's sums keep full precision; a later path may weigh more than 1
  * (q_p > m), which is harmless as long as it stays far from overflow. Should a
- * block hold a q more than RESCALE_ABOVE above m (a likelihood surface so
+ * block hold a q more than ChunkTracker.rescaleAbove above m (a likelihood surface so
  * sharp that this never happened in our runs), everything summed so far in
  * the chunk is multiplied by exp(m - m_new) and m moves up. A chunk is always
  * computed the same way whichever thread runs it, so its numbers are the same
@@ -24,11 +24,10 @@
  * chunk order.
  */
 import { exp } from "../stats/fdlibm/index.js";
-import { normalCdf } from "../stats/normalCdf.js";
 import { addMoments } from "../summary/moments.js";
 import { LinearSketch, LogSketch, NO_POSITIVE_BIN } from "../summary/quantileSketch.js";
 import type { KernelMemory, WeightedMemory } from "../simulate/kernelMemory.js";
-import { emptyWeightedRanges, SHARE_BINS } from "../simulate/kernelMemory.js";
+import { emptyWeightedRanges, SHARE_COARSEN, WEIGHTED_SHARE_BINS } from "../simulate/kernelMemory.js";
 import { columnCount, type CompiledModel } from "../simulate/model.js";
 import { LOG_ALPHA, SHARE_BIN, sketchState, type SketchState } from "../simulate/sketches.js";
 import { growthColumnCount, type TrackPlan } from "./trackPlan.js";
@@ -37,13 +36,11 @@ import { ChunkBins, INDEX_FIELDS, type PackedBins } from "./weightedBins.js";
 /** What a chunk hands over for its observations: plain data, merged in chunk order. */
 export interface TrackChunk {
   n: number;
-  /** the chunk's reference m: the largest q_p of its first block (or a larger q_p, see RESCALE_ABOVE) */
+  /** the chunk's reference m: the largest q_p of its first block (or a larger q_p, see ChunkTracker.rescaleAbove) */
   logMax: number;
   /** sum of w_p = exp(q_p - logMax), and of w_p^2 */
   s1: number;
   s2: number;
-  /** per observation: mean, M2, min, max of u_p,o over the chunk */
-  pit: Float64Array;
   /** per column (the model's, then the growth columns): weighted mean and weighted M2 */
   weighted: Float64Array;
   /** per column: the weights in its sketch's bins */
@@ -55,11 +52,17 @@ export interface TrackChunk {
   targetWeights: Float64Array;
 }
 
+/**
+ * The weighted bins of a log-sketch column (sizes, HHI, user metrics) group this many of its plain
+ * sketch's bins: relative width 1e-3 instead of 1e-4 (a market size in 2030 spreads over 5,000 plain
+ * bins in one chunk). As for shares (engine/simulate/kernelMemory.ts SHARE_COARSEN): each coarse bin
+ * is spread back evenly over its plain bins when quantiles are read (engine/observe/conditioned.ts).
+ */
+export const LOG_COARSEN = 10;
+
 /** LogSketch's smallest magnitude counted apart from zero (engine/summary/quantileSketch.ts) */
 const MIN_MAGNITUDE = 1e-9;
 const INV_SHARE_BIN = 1 / SHARE_BIN;
-/** A q this far above the chunk's reference moves the reference (exp(700) is 1e304: weights stay finite, their squares too after rescaling). */
-const RESCALE_ABOVE = 300;
 
 type ColumnBins = { linear: true; store: ChunkBins } | { linear: false; positive: ChunkBins; negative: ChunkBins; zeros: number };
 
@@ -70,6 +73,11 @@ type ColumnBins = { linear: true; store: ChunkBins } | { linear: false; positive
  * columns in the bins their plain sketches computed (no second logarithm).
  */
 export class ChunkTracker {
+  /**
+   * A q this far above the chunk's reference moves the reference (weights up to exp(300), 1e130, and
+   * their squares stay finite). Tests lower it to exercise the rescaling.
+   */
+  static rescaleAbove = 300;
   private readonly C: number;
   private readonly G: number;
   private readonly wasm: WeightedMemory;
@@ -81,12 +89,13 @@ export class ChunkTracker {
   /** bins of the columns summarised here (share columns: undefined until one leaves its WebAssembly store) */
   private readonly bins: (ColumnBins | undefined)[];
   private readonly q: Float64Array;
-  private readonly u: Float64Array;
+  /** the block's weights, summed (wb) and squared and summed (w2), set by weigh() */
+  private wb = 0;
+  private w2 = 0;
   private readonly growth: Float64Array;
   private logMax = -Infinity;
   private s1 = 0;
   private s2 = 0;
-  private pit: Float64Array;
   /** weighted mean and M2 of the columns summarised here (share columns: in the WebAssembly memory) */
   private weighted: Float64Array;
   private growthMoments: Float64Array;
@@ -123,36 +132,50 @@ export class ChunkTracker {
     });
     const blockSize = this.wasm.weights.length;
     this.q = new Float64Array(blockSize);
-    this.u = new Float64Array(blockSize);
     this.growth = new Float64Array(this.G * blockSize);
-    this.pit = new Float64Array(4 * plan.observations.length);
     this.weighted = new Float64Array(2 * (this.C + this.G));
     this.growthMoments = new Float64Array(4 * this.G);
     this.targetWeights = new Float64Array(model.targets.length);
     this.startChunk();
   }
 
-  /** One block's outputs (column-major, nb paths), `before` paths of the chunk having come before it. */
-  block(out: Float64Array, nb: number, before: number): void {
-    const { q, u } = this;
+  /** The total weight of the chunk's blocks before this one. */
+  get wa(): number {
+    return this.s1;
+  }
+
+  /** The total weight of this block's paths (after weigh()). */
+  get blockWeight(): number {
+    return this.wb;
+  }
+
+  /**
+   * First, for each block (column-major outputs, nb paths): each path's q and weight, into the
+   * weights the WebAssembly summaries read (KernelMemory.weighted.weights).
+   */
+  weigh(out: Float64Array, nb: number): void {
+    const { q } = this;
     const w = this.wasm.weights;
     q.fill(0, 0, nb);
-    this.plan.observations.forEach((o, k) => {
+    for (const o of this.plan.observations) {
       const at = o.column * nb;
-      const prev = o.previous * nb;
-      for (let p = 0; p < nb; p++) {
-        const x = o.kind === "growth" ? out[at + p] / out[prev + p] - 1 : out[at + p];
-        const z = (o.value - x) / o.omega;
-        q[p] -= 0.5 * z * z;
-        u[p] = normalCdf(z);
-      }
-      addMoments(this.pit, 4 * k, before, u, 0, nb);
-    });
-    this.growthValues(out, nb, before);
+      const { value, omega } = o;
+      if (o.kind === "growth") {
+        const prev = o.previous * nb;
+        for (let p = 0; p < nb; p++) {
+          const z = (value - (out[at + p] / out[prev + p] - 1)) / omega;
+          q[p] -= 0.5 * z * z;
+        }
+      } else
+        for (let p = 0; p < nb; p++) {
+          const z = (value - out[at + p]) / omega;
+          q[p] -= 0.5 * z * z;
+        }
+    }
     let blockMax = -Infinity;
     for (let p = 0; p < nb; p++) if (q[p] > blockMax) blockMax = q[p];
     if (this.logMax === -Infinity) this.logMax = blockMax;
-    else if (blockMax > this.logMax + RESCALE_ABOVE) {
+    else if (blockMax > this.logMax + ChunkTracker.rescaleAbove) {
       this.rescale(exp(this.logMax - blockMax));
       this.logMax = blockMax;
     }
@@ -164,24 +187,32 @@ export class ChunkTracker {
       wb += x;
       w2 += x * x;
     }
-    const wa = this.s1;
-    // share columns in WebAssembly; a column whose bins leave its store here, for this block
-    for (let from = 0; ;) {
-      const r = this.wasm.summarise(nb, from, wa, wb);
-      if (r === -1) break;
-      const k = -2 - r;
-      const col = this.shareColumns[k];
-      const spill = (this.bins[col] ??= { linear: true, store: new ChunkBins() }) as Extract<ColumnBins, { linear: true }>;
-      this.addLinearColumn(spill.store, this.wasm.moments, 2 * k, out, col * nb, nb, wa, wb);
-      from = k + 1;
-    }
+    this.wb = wb;
+    this.w2 = w2;
+  }
+
+  /** Share column k's weighted summaries for a block whose bins left its WebAssembly store (summariseBoth returned -2 - k). */
+  spillShare(k: number, out: Float64Array, nb: number): void {
+    const col = this.shareColumns[k];
+    const spill = (this.bins[col] ??= { linear: true, store: new ChunkBins() }) as Extract<ColumnBins, { linear: true }>;
+    this.addLinearColumn(spill.store, this.wasm.moments, 2 * k, out, col * nb, nb);
+  }
+
+  /** The log columns' weighted summaries, once the chunk runner has counted them (and written their bins into logBins). */
+  addLogColumns(out: Float64Array, nb: number): void {
     for (let col = 0; col < this.C; col++) {
       const k = this.logSlot[col];
-      if (k >= 0) this.addLogColumn(this.bins[col] as Extract<ColumnBins, { linear: false }>, col, out, nb, k * nb, wa, wb);
+      if (k >= 0) this.addLogColumn(this.bins[col] as Extract<ColumnBins, { linear: false }>, col, out, nb, k * nb);
     }
+  }
+
+  /** Last, for each block: the growth columns, the targets' weights, and the block's weight added to the chunk's. */
+  endBlock(out: Float64Array, nb: number, before: number): void {
+    const w = this.wasm.weights;
+    this.growthValues(out, nb, before);
     for (let g = 0; g < this.G; g++) {
       const b = this.bins[this.C + g] as Extract<ColumnBins, { linear: true }>;
-      this.addLinearColumn(b.store, this.weighted, 2 * (this.C + g), this.growth, g * nb, nb, wa, wb);
+      this.addLinearColumn(b.store, this.weighted, 2 * (this.C + g), this.growth, g * nb, nb);
     }
     this.model.targets.forEach((t, k) => {
       const at = t.column * nb;
@@ -190,8 +221,8 @@ export class ChunkTracker {
       else for (let p = 0; p < nb; p++) hit += out[at + p] <= t.value ? w[p] : 0;
       this.targetWeights[k] += hit;
     });
-    this.s1 += wb;
-    this.s2 += w2;
+    this.s1 += this.wb;
+    this.s2 += this.w2;
   }
 
   /** The chunk's numbers, handed over; the tracker is ready for the next chunk. */
@@ -208,7 +239,6 @@ export class ChunkTracker {
       logMax: this.logMax,
       s1: this.s1,
       s2: this.s2,
-      pit: this.pit,
       weighted,
       bins: this.packBins(),
       growthMoments: this.growthMoments,
@@ -245,7 +275,7 @@ export class ChunkTracker {
       const k = col < this.C ? this.shareSlot[col] : -1;
       if (k >= 0 && !b) {
         const length = shareLength(k);
-        const first = k * SHARE_BINS + ranges[2 * k];
+        const first = k * WEIGHTED_SHARE_BINS + ranges[2 * k];
         weights.set(shareBins.subarray(first, first + length), at);
         shareBins.fill(0, first, first + length);
         put(col, 0, [ranges[2 * k], length]);
@@ -266,7 +296,7 @@ export class ChunkTracker {
     if (lo > hi) return;
     store.reserve(lo, hi);
     store.touch(lo, hi);
-    const base = k * SHARE_BINS;
+    const base = k * WEIGHTED_SHARE_BINS;
     for (let b = lo; b <= hi; b++) store.counts[b - store.offset] += bins[base + b];
     bins.fill(0, base + lo, base + hi + 1);
   }
@@ -275,7 +305,6 @@ export class ChunkTracker {
     this.logMax = -Infinity;
     this.s1 = 0;
     this.s2 = 0;
-    this.pit = new Float64Array(this.pit.length);
     this.weighted = new Float64Array(this.weighted.length);
     this.wasm.moments.fill(0);
     emptyWeightedRanges(this.wasm.ranges);
@@ -308,7 +337,7 @@ export class ChunkTracker {
     const { bins, ranges, moments } = this.wasm;
     this.shareColumns.forEach((_, k) => {
       moments[2 * k + 1] *= r;
-      for (let b = k * SHARE_BINS + ranges[2 * k]; b <= k * SHARE_BINS + ranges[2 * k + 1]; b++) bins[b] *= r;
+      for (let b = k * WEIGHTED_SHARE_BINS + ranges[2 * k]; b <= k * WEIGHTED_SHARE_BINS + ranges[2 * k + 1]; b++) bins[b] *= r;
     });
     for (const b of this.bins) {
       if (!b) continue;
@@ -326,7 +355,7 @@ export class ChunkTracker {
    * A column with fixed-width bins, as summariseWeighted does a share column: its weighted moments
    * merged into moments[at], moments[at + 1], and each path's weight added to its value's bin.
    */
-  private addLinearColumn(store: ChunkBins, moments: Float64Array, at: number, values: Float64Array, from: number, nb: number, wa: number, wb: number): void {
+  private addLinearColumn(store: ChunkBins, moments: Float64Array, at: number, values: Float64Array, from: number, nb: number): void {
     const w = this.wasm.weights;
     const shift = values[from];
     let a = 0;
@@ -342,60 +371,70 @@ export class ChunkTracker {
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    // LinearSketch.addAll's bins, all between the bins of the smallest and the largest value
-    const lo = Math.floor(min * INV_SHARE_BIN);
-    const hi = Math.floor(max * INV_SHARE_BIN);
+    // the coarse bins of LinearSketch.addAll's bins, all between those of the smallest and the largest value
+    const lo = Math.floor(Math.floor(min * INV_SHARE_BIN) / SHARE_COARSEN);
+    const hi = Math.floor(Math.floor(max * INV_SHARE_BIN) / SHARE_COARSEN);
     store.reserve(lo, hi);
     store.touch(lo, hi);
     const c = store.counts;
     const off = store.offset;
-    for (let p = 0; p < nb; p++) c[Math.floor(values[from + p] * INV_SHARE_BIN) - off] += w[p];
-    mergeWeighted(moments, at, shift, a, b, wa, wb);
+    for (let p = 0; p < nb; p++) c[Math.floor(Math.floor(values[from + p] * INV_SHARE_BIN) / SHARE_COARSEN) - off] += w[p];
+    mergeWeighted(moments, at, shift, a, b, this.s1, this.wb);
   }
 
-  /** A log-sketch column: its weighted moments, and each path's weight added to the bin its plain sketch counted it in. */
-  private addLogColumn(bins: Extract<ColumnBins, { linear: false }>, col: number, out: Float64Array, nb: number, binsAt: number, wa: number, wb: number): void {
+  /**
+   * A log-sketch column, in one pass: its weighted moments, and each path's weight added to the
+   * coarse bin (LOG_COARSEN of its plain sketch's bins, logBins) it falls in; the store grows when a
+   * bin falls outside it.
+   */
+  private addLogColumn(bins: Extract<ColumnBins, { linear: false }>, col: number, out: Float64Array, nb: number, binsAt: number): void {
     const w = this.wasm.weights;
     const index = this.logBins;
     const from = col * nb;
     const shift = out[from];
+    const positive = bins.positive;
+    let c = positive.counts;
+    let off = positive.offset;
     let a = 0;
     let b = 0;
     let lo = Infinity;
     let hi = -Infinity;
     for (let p = 0; p < nb; p++) {
-      const d = out[from + p] - shift;
+      const x = out[from + p];
+      const d = x - shift;
       const wd = w[p] * d;
       a += wd;
       b += wd * d;
-      const bin = index[binsAt + p];
-      if (bin !== NO_POSITIVE_BIN) {
-        if (bin < lo) lo = bin;
-        if (bin > hi) hi = bin;
+      const fine = index[binsAt + p];
+      if (fine === NO_POSITIVE_BIN) {
+        this.addNonPositive(bins, x, w[p]);
+        continue;
       }
-    }
-    const positive = bins.positive;
-    if (lo <= hi) {
-      positive.reserve(lo, hi);
-      positive.touch(lo, hi);
-    }
-    const c = positive.counts;
-    const off = positive.offset;
-    for (let p = 0; p < nb; p++) {
-      const bin = index[binsAt + p];
-      if (bin !== NO_POSITIVE_BIN) c[bin - off] += w[p];
-      else {
-        // a value the plain sketch counted as zero or negative: LogSketch.add's bins
-        const x = out[from + p];
-        if (x < -MIN_MAGNITUDE) {
-          const k = (this.logSketch ??= new LogSketch(LOG_ALPHA)).positiveBin(-x);
-          bins.negative.reserve(k, k);
-          bins.negative.touch(k, k);
-          bins.negative.counts[k - bins.negative.offset] += w[p];
-        } else bins.zeros += w[p];
+      const bin = Math.ceil(fine / LOG_COARSEN);
+      if (bin < lo) lo = bin;
+      if (bin > hi) hi = bin;
+      const i = bin - off;
+      if (i < 0 || i >= c.length) {
+        positive.reserve(bin, bin);
+        c = positive.counts;
+        off = positive.offset;
       }
+      c[bin - off] += w[p];
     }
-    mergeWeighted(this.weighted, 2 * col, shift, a, b, wa, wb);
+    if (lo <= hi) positive.touch(lo, hi);
+    mergeWeighted(this.weighted, 2 * col, shift, a, b, this.s1, this.wb);
+  }
+
+  /** A value its plain sketch counted as zero or negative: LogSketch.add's bins. */
+  private addNonPositive(bins: Extract<ColumnBins, { linear: false }>, x: number, w: number): void {
+    if (!(x < -MIN_MAGNITUDE)) {
+      bins.zeros += w;
+      return;
+    }
+    const k = Math.ceil((this.logSketch ??= new LogSketch(LOG_ALPHA)).positiveBin(-x) / LOG_COARSEN);
+    bins.negative.reserve(k, k);
+    bins.negative.touch(k, k);
+    bins.negative.counts[k - bins.negative.offset] += w;
   }
 }
 

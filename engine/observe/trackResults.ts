@@ -13,6 +13,7 @@ import { log } from "../stats/fdlibm/index.js";
 import { sdOf } from "../summary/moments.js";
 import { conditionedResult, weightedSketch, weightedStat } from "./conditioned.js";
 import { evidenceOf, posteriorWeights } from "./evidence.js";
+import { percentileOf } from "./percentile.js";
 import type { Matched } from "./matchObservations.js";
 import type { QuarterGap } from "./quarterGap.js";
 import { growthColumnCount, type TrackPlan } from "./trackPlan.js";
@@ -95,22 +96,23 @@ function scenarioTrack(sim: Simulation, plan: TrackPlan): ScenarioTrack {
   const track = acc.track!;
   const evidence = evidenceOf(track.n, track.logMax, track.s1, track.s2, logConstant(plan));
   const growth = growthSeries(sim.result, acc, plan);
-  const fits = plan.observations.map((o, k): ObservationFit => {
-    const pit = track.pit[k];
-    const percentile = pit.mean;
-    const percentileSe = sdOf(pit) / Math.sqrt(pit.n);
+  const fits = plan.observations.map((o): ObservationFit => {
     let prior: Band;
     let conditioned: Band;
+    let pit: { percentile: number; se: number };
     if (o.kind === "growth") {
       // growth into step t is the growth series' entry t - 1
       const step = o.column % (acc.model.T + 1);
-      const series = growth[plan.growthSeries.findIndex((s) => s.column === o.column - step)];
-      [prior, conditioned] = [band(series.prior[step - 1]), band(series.conditioned[step - 1])];
+      const i = plan.growthSeries.findIndex((s) => s.column === o.column - step);
+      const g = i * acc.model.T + step - 1;
+      pit = percentileOf(track.growthSketches[g], track.growthMoments[g], o.value, o.omega);
+      [prior, conditioned] = [band(growth[i].prior[step - 1]), band(growth[i].conditioned[step - 1])];
     } else {
+      pit = percentileOf(acc.sketches[o.column], acc.moments[o.column], o.value, o.omega);
       prior = band(acc.stat(o.column));
       conditioned = band(weightedStat(track, o.column, weightedSketch(track, o.column), acc.moments[o.column]));
     }
-    return { percentile, percentileSe, outside: percentile < 0.05 || percentile > 0.95, prior, conditioned };
+    return { percentile: pit.percentile, percentileSe: pit.se, outside: pit.percentile < 0.05 || pit.percentile > 0.95, prior, conditioned };
   });
   return {
     id: sim.result.id,

@@ -75,6 +75,7 @@ export function quarterGaps(observations: readonly Observation[], given: TrackOp
 }
 
 export async function trackScenarios(files: string[], options: TrackOptions): Promise<Tracked> {
+  const started = performance.now();
   const { observations, warnings } = readObservationFiles(options.observed);
   const gaps = quarterGaps(observations, options.quarterGap);
   if (options.prior && options.prior.length !== files.length)
@@ -90,6 +91,8 @@ export async function trackScenarios(files: string[], options: TrackOptions): Pr
   });
   const manifest = { ...results.manifest, observed: options.observed.map((f) => ({ file: displayFile(f), sha256: sha256(f) })) };
   const track = trackResults(simulations, { matched: matched!, gaps, ...(options.prior ? { prior: options.prior } : {}), manifest });
+  // the whole of it: reading the observations, the runs, the percentiles and the conditioned summaries
+  track.manifest.wallSeconds = (performance.now() - started) / 1000;
   return { track, warnings: [...warnings, ...matched!.warnings] };
 }
 

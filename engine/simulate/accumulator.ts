@@ -38,7 +38,7 @@ export class ScenarioAccumulator {
     if (plan) {
       const G = growthColumnCount(plan, model.T);
       const columns = Array.from({ length: C + G }, (_, col) => ({ linear: col >= C || model.cells[Math.floor(col / T1)].sketch === "linear" }));
-      this.track = new TrackAccumulator(plan.observations.length, columns, G, model.targets.length);
+      this.track = new TrackAccumulator(columns, G, model.targets.length);
     }
     this.moments = Array.from({ length: C }, () => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity }));
     this.sketches = Array.from({ length: C }, (_, col) => newSketch(model.cells[Math.floor(col / T1)].sketch));

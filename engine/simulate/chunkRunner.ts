@@ -116,20 +116,27 @@ export class ChunkRunner {
     const recorded = rec && firstPath < rec.maxPaths ? Math.min(n, rec.maxPaths - firstPath) : 0;
     const y = recorded > 0 ? new Float64Array(recorded * rec!.columns.length) : undefined;
 
+    const tracker = this.tracker;
     const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
+      // A tracked run weighs the block's paths first: its share columns' weighted summaries are made
+      // in the same pass as the plain ones (summariseBoth, whose plain part is summarise's).
+      tracker?.weigh(out, nb);
       // Share columns in WebAssembly (engine/wasm/assembly/summaries.ts), with the numbers of the
       // JavaScript below; a block whose bins leave a column's store goes to JavaScript.
       if (this.sharePaths + nb > MAX_STORE_COUNT) this.emptyShareStores();
       for (let from = 0; ;) {
-        const r = memory.summarise(nb, from, offset);
+        const r = tracker ? memory.weighted!.summariseBoth(nb, from, offset, tracker.wa, tracker.blockWeight) : memory.summarise(nb, from, offset);
         if (r === -1) break;
         if (r >= 0) this.nonFinite(out, r, nb, firstPath + offset);
         this.summariseColumn(memory.shareColumns[-2 - r], out, nb, offset, firstPath);
+        tracker?.spillShare(-2 - r, out, nb);
         from = -2 - r + 1;
       }
       this.sharePaths += nb;
-      if (this.logBins) this.otherColumns.forEach((col, k) => this.summariseLogColumn(col, k * nb, out, nb, offset, firstPath));
-      else for (const col of this.otherColumns) this.summariseColumn(col, out, nb, offset, firstPath);
+      if (tracker) {
+        this.otherColumns.forEach((col, k) => this.summariseLogColumn(col, k * nb, out, nb, offset, firstPath));
+        tracker.addLogColumns(out, nb);
+      } else for (const col of this.otherColumns) this.summariseColumn(col, out, nb, offset, firstPath);
       model.targets.forEach((t, k) => {
         const base = t.column * nb;
         let hits = 0;
@@ -147,7 +154,7 @@ export class ChunkRunner {
         const K = rec!.columns.length;
         for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
       }
-      this.tracker?.block(out, nb, offset);
+      tracker?.endBlock(out, nb, offset);
     });
 
     const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };

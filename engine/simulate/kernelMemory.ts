@@ -87,19 +87,28 @@ export interface WeightedMemory {
   weights: Float64Array;
   /** per share column k: the chunk's weighted mean and M2 at moments[2 k ..] */
   moments: Float64Array;
-  /** share column k's weight in bin b at bins[k SHARE_BINS + b] */
+  /** share column k's weight in coarse bin b (SHARE_COARSEN counting bins) at bins[k WEIGHTED_SHARE_BINS + b] */
   bins: Float64Array;
-  /** per share column k: the lowest and highest bin touched at ranges[2 k ..] */
+  /** per share column k: the lowest and highest coarse bin touched at ranges[2 k ..] */
   ranges: Float64Array;
   /**
-   * Summarises shareColumns[from ..] of the block in `out` with the weights (summing to wb, the
-   * chunk's earlier blocks to wa): engine/wasm/assembly/summaries.ts summariseWeighted.
+   * KernelMemory.summarise and, in the same pass, the weighted summaries of the same share columns,
+   * with the weights (summing to wb, the chunk's earlier blocks to wa): engine/wasm/assembly/summaries.ts
+   * summariseBoth, whose return value is summarise's.
    */
-  summarise(nb: number, from: number, wa: number, wb: number): number;
+  summariseBoth(nb: number, from: number, before: number, wa: number, wb: number): number;
 }
 
 /** Bins of a share column's store: [0, 1] in bins of SHARE_BIN. */
 export const SHARE_BINS = Math.floor(1 / SHARE_BIN) + 1;
+/**
+ * A tracked run's weighted bins of a share column group this many of its counting bins (width 1e-3
+ * instead of 1e-4): a chunk hands its weighted bins over to be merged in chunk order, and at 1e-4
+ * they would be about half as many numbers as the chunk has paths and values (engine/observe/trackChunk.ts).
+ */
+export const SHARE_COARSEN = 10;
+/** Coarse weighted bins of a share column's store: bins 0 .. SHARE_BINS - 1, SHARE_COARSEN to one. */
+export const WEIGHTED_SHARE_BINS = Math.floor((SHARE_BINS - 1) / SHARE_COARSEN) + 1;
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -165,7 +174,7 @@ export function kernelMemory(
       ? {
           weights: take(weightedBlock * 8),
           moments: take(shareColumns.length * 2 * 8),
-          bins: take(shareColumns.length * SHARE_BINS * 8),
+          bins: take(shareColumns.length * WEIGHTED_SHARE_BINS * 8),
           ranges: take(shareColumns.length * 2 * 8),
         }
       : undefined;
@@ -207,21 +216,27 @@ export function kernelMemory(
   new Int32Array(buffer, list, shareColumns.length).set(shareColumns);
   // LinearSketch.addAll's factor (1 / width), so that every value gets its bin
   const inv = 1 / SHARE_BIN;
-  const summariseWeighted = instance.exports.summariseWeighted as (
+  const summariseBoth = instance.exports.summariseBoth as (
     out: number,
     nb: number,
     list: number,
     from: number,
     count: number,
-    w: number,
-    wa: number,
-    wb: number,
     moments: number,
-    bins: number,
+    before: number,
+    counts: number,
     cap: number,
     lo: number,
     inv: number,
     ranges: number,
+    w: number,
+    wa: number,
+    wb: number,
+    wmoments: number,
+    wbins: number,
+    wcap: number,
+    coarsen: number,
+    wranges: number,
   ) => number;
   return {
     workspace: new Float64Array(buffer, workspace, workspaceLength),
@@ -238,23 +253,29 @@ export function kernelMemory(
           weighted: {
             weights: new Float64Array(buffer, weighted.weights, weightedBlock),
             moments: new Float64Array(buffer, weighted.moments, shareColumns.length * 2),
-            bins: new Float64Array(buffer, weighted.bins, shareColumns.length * SHARE_BINS),
+            bins: new Float64Array(buffer, weighted.bins, shareColumns.length * WEIGHTED_SHARE_BINS),
             ranges: emptyWeightedRanges(new Float64Array(buffer, weighted.ranges, shareColumns.length * 2)),
-            summarise: (nb: number, from: number, wa: number, wb: number) =>
-              summariseWeighted(
+            summariseBoth: (nb: number, from: number, before: number, wa: number, wb: number) =>
+              summariseBoth(
                 out,
                 nb,
                 list,
                 from,
                 shareColumns.length,
+                moments,
+                before,
+                counts,
+                SHARE_BINS,
+                0,
+                inv,
+                ranges,
                 weighted.weights,
                 wa,
                 wb,
                 weighted.moments,
                 weighted.bins,
-                SHARE_BINS,
-                0,
-                inv,
+                WEIGHTED_SHARE_BINS,
+                SHARE_COARSEN,
                 weighted.ranges,
               ),
           },
@@ -263,10 +284,10 @@ export function kernelMemory(
   };
 }
 
-/** Marks every weighted store of `ranges` empty: lowest bin SHARE_BINS, highest -1. */
+/** Marks every weighted store of `ranges` empty: lowest bin WEIGHTED_SHARE_BINS, highest -1. */
 export function emptyWeightedRanges(ranges: Float64Array): Float64Array {
   for (let k = 0; k < ranges.length; k += 2) {
-    ranges[k] = SHARE_BINS;
+    ranges[k] = WEIGHTED_SHARE_BINS;
     ranges[k + 1] = -1;
   }
   return ranges;

@@ -5,4 +5,4 @@
  * Compiled by `npm run wasm` (engine/wasm/build.ts), not by tsc.
  */
 export { evolve } from "./evolve";
-export { summarise, summariseWeighted } from "./summaries";
+export { summarise, summariseBoth } from "./summaries";
