@@ -135,11 +135,10 @@ export function matchObservations(observations: readonly Observation[], gaps: re
     const omega = Math.sqrt(parts.rounding * parts.rounding + parts.error * parts.error + parts.quarter * parts.quarter);
     used.push({ observation: o, omega, parts, scale: o.unit === "%" ? 100 : 1 });
   }
-  if (errors.length > 0)
-    throw new UserError(`${errors.length} observation${errors.length === 1 ? "" : "s"} cannot be compared with the scenarios; nothing was run`, [
-      ...errors,
-      ...warnings,
-    ]);
+  if (errors.length > 0) {
+    const refused = new Set(errors.map((e) => `${e.file}:${e.line}`)).size;
+    throw new UserError(`${refused} observation${refused === 1 ? "" : "s"} cannot be compared with the scenarios; nothing was run`, [...errors, ...warnings]);
+  }
   if (used.length === 0)
     throw new UserError(
       `no observation falls within the scenarios' years (${skipped.length} skipped: ${[...new Set(skipped.map((s) => s.reason))].join("; ")}); nothing was run`,
@@ -195,13 +194,14 @@ function placeObservation(
   const cell = model.cells.find((c) => c.view === v && c.entity === o.entity);
   if (cell?.unit === "share") return;
   const shares = model.cells.filter((c) => c.view === v && c.unit === "share").map((c) => c.entity);
-  const near = closest(o.entity, shares);
+  const absent = !cell && s.players.some((p) => p.id === o.entity);
+  const near = absent ? undefined : closest(o.entity, shares);
   refuse(
     o,
     "entity",
     cell
       ? `${o.entity} is not a share (its unit is ${cell.unit})`
-      : `scenario ${s.id} has no share "${o.entity}" in ${o.view}${s.players.some((p) => p.id === o.entity) ? " (the player is absent from that region)" : ""}`,
+      : `scenario ${s.id} has no share "${o.entity}" in ${o.view}${absent ? " (the player is absent from that region)" : ""}`,
     near ? `did you mean "${near}"?` : `shares in ${o.view}: ${shares.join(", ")}`,
   );
 }

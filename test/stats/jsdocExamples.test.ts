@@ -1,6 +1,6 @@
 /**
- * Every `@example expr // value` in engine/stats, engine/distributions and
- * engine/sampling is evaluated against its own module's exports and compared
+ * Every `@example expr // value` in engine/stats, engine/distributions,
+ * engine/sampling, engine/observe and reports/track is evaluated against its own module's exports and compared
  * with the value it states (numbers to 1e-15 relative), so the documented
  * examples cannot drift from the code. Examples whose value is prose (e.g.
  * "Spearman ≈ 0.70") or that need outside names (a generator, a sample) are
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIRS = ["engine/stats", "engine/distributions", "engine/sampling"];
+const DIRS = ["engine/stats", "engine/distributions", "engine/sampling", "engine/observe", "reports/track"];
 
 interface Example {
   file: string;
