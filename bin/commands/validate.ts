@@ -21,8 +21,8 @@ export function summaryLine(files: number, diagnostics: readonly Diagnostic[], w
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("check scenario files (syntax, schema, extends, shares, ids, years, correlations, expressions, sources)")
-    .argument("<files...>", "scenario files (.json or .jsonc)")
+    .description("check scenario files (syntax, schema, extends, shares, ids, years, correlations, expressions, sources) and observation files (.csv)")
+    .argument("<files...>", "scenario files (.json or .jsonc), observation files (.csv, for `track --observed`)")
     .option("-q, --quiet", "hide warnings (errors are always shown)")
     .option("--json", "print the diagnostics as JSON on stdout")
     .addHelpText("after", "\nExit status: 0 valid (warnings allowed), 1 some file has errors, 2 wrong usage.")

@@ -1,7 +1,11 @@
-/** validateWith: every diagnostic (errors and warnings) of each file, as `marketfutures validate` prints them. */
+/**
+ * validateWith: every diagnostic (errors and warnings) of each file, as `marketfutures validate` prints
+ * them: scenario files, and observation files (.csv, engine/observe/observations.ts).
+ */
 import { UserError, type Diagnostic } from "../diagnostics.js";
 import type { ScenarioHost } from "./host.js";
 import { loadScenarioWith } from "./loadScenario.js";
+import { parseObservations } from "../observe/observations.js";
 
 export async function validateWith(host: ScenarioHost, files: readonly string[]): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
@@ -19,6 +23,11 @@ export async function validateWith(host: ScenarioHost, files: readonly string[])
       });
       continue;
     }
+    // an observations file (marketfutures track --observed): the same rules as track reads it with
+    if (/\.csv$/i.test(file)) {
+      out.push(...(await validateObservations(host, file)));
+      continue;
+    }
     try {
       out.push(...(await loadScenarioWith(host, file)).warnings);
     } catch (err) {
@@ -27,4 +36,16 @@ export async function validateWith(host: ScenarioHost, files: readonly string[])
     }
   }
   return out;
+}
+
+/** The diagnostics of an observations CSV file (a file that cannot be read: one error). */
+async function validateObservations(host: ScenarioHost, file: string): Promise<Diagnostic[]> {
+  const path = host.resolve(file);
+  const display = host.display(path);
+  const read = await host.read(path);
+  if ("failure" in read) {
+    const why = read.failure === "not-found" ? "file not found" : read.failure === "directory" ? "is a directory, not a CSV file" : "cannot be read";
+    return [{ severity: "error", file: display, line: 0, column: 0, path: "", message: why }];
+  }
+  return parseObservations(read.text, display).diagnostics;
 }

@@ -62,8 +62,14 @@ export interface TrackedScenario {
 export function matchObservations(observations: readonly Observation[], gaps: readonly QuarterGap[], scenarios: readonly TrackedScenario[]): Matched {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  const refuse = (o: Observation, column: keyof Observation["columns"], message: string, hint: string) =>
+  const said = new Set<string>();
+  // once per observation and message (a quarter's size is refused alike in every scenario)
+  const refuse = (o: Observation, column: keyof Observation["columns"], message: string, hint: string) => {
+    const key = `${o.file}:${o.line}:${column}:${message}`;
+    if (said.has(key)) return;
+    said.add(key);
     errors.push({ severity: "error", file: o.file, line: o.line, column: o.columns[column] ?? 0, path: column, message, hint });
+  };
   const skipped: Matched["skipped"] = [];
   const caveats = new Set<string>();
   const used: UsedObservation[] = [];
