@@ -20,6 +20,10 @@ import { writeFileAtomic } from "./output/atomicWrite.js";
 import { markOutputDir, prepareOutputDir } from "./output/outputDir.js";
 import { createDocument } from "./render/dom.js";
 import { serializeSvg } from "./render/serialize.js";
+import type { TrackResults } from "../engine/results/trackTypes.js";
+import { trackFigures } from "./track/trackFigures.js";
+import { trackSection } from "./track/trackSection.js";
+import { tt } from "./track/trackText.js";
 
 export interface BuildOptions {
   out: string;
@@ -33,6 +37,8 @@ export interface BuildOptions {
   analyses?: AnalysisResult[];
   /** weights of a blend of the scenarios (the user's assumption), for its fan chart */
   blendWeights?: number[];
+  /** the scenarios confronted with observations (report --observed): a section of its own (reports/track/) */
+  track?: TrackResults;
 }
 
 export interface BuildSummary {
@@ -59,11 +65,12 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     const blend = blendResults(results, options.blendWeights);
     extra.push({ figure: blendFanChart(results, blend, fig), item: { blend } });
   }
+  const tracked = options.track ? trackFigures(options.track, fig) : [];
   const files: string[] = [];
   const page: { name: string; title: string; svg: string }[] = [];
   const analysis: AnalysisItem[] = [];
   const toPng = options.png ? (await import("./render/png.js")).svgToPng : undefined;
-  const all = [...figures, ...extra.map((e) => e.figure)];
+  const all = [...figures, ...extra.map((e) => e.figure), ...tracked];
   const svgs = all.map((f) => serializeSvg(f.svg));
   // All PNGs at once: resvg draws each on a thread of its own (render/png.ts); the slowest part of a report.
   const pngs = toPng ? await Promise.all(svgs.map((svg) => toPng(svg))) : [];
@@ -79,11 +86,27 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     }
     const item = extra.find((e) => e.figure === f)?.item;
     if (item) analysis.push({ ...item, figure: { name: f.name, title: f.title, svg } });
-    else page.push({ name: f.name, title: f.title, svg });
+    else if (!tracked.includes(f)) page.push({ name: f.name, title: f.title, svg });
   }
   const html = join(options.out, "report.html");
-  writeFileAtomic(html, reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis }));
+  const extraSections = options.track
+    ? [
+        {
+          id: "observations",
+          heading: tt(options.lang, "sectionTitle"),
+          html: trackSection(
+            options.track,
+            tracked.map((f) => ({ name: f.name, svg: svgs[all.indexOf(f)] })),
+            options.lang,
+          ),
+        },
+      ]
+    : [];
+  writeFileAtomic(
+    html,
+    reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis, extraSections }),
+  );
   files.push(html);
   markOutputDir(options.out, options.version);
-  return { files, figures: figures.length + extra.length, renderMs: performance.now() - t0 };
+  return { files, figures: figures.length + extra.length + tracked.length, renderMs: performance.now() - t0 };
 }

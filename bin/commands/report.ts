@@ -6,6 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { Results } from "../../engine/results/types.js";
+import type { TrackResults } from "../../engine/results/trackTypes.js";
 import { UsageError } from "../../engine/diagnostics.js";
 import { packageVersion } from "../../engine/version.js";
 
@@ -20,6 +21,9 @@ interface ReportFlags {
   force?: boolean;
   analysis: string[];
   blend?: string;
+  observed: string[];
+  prior?: string;
+  quarterGap?: string;
 }
 
 type RunScenarios = (files: string[], options: { paths?: number; seed?: string; threads?: number; quiet?: boolean }) => Promise<Results>;
@@ -57,6 +61,14 @@ export function registerReport(program: Command): void {
       [],
     )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
+    .option(
+      "--observed <csv>",
+      "confront the scenarios with observations (see `track`): a section with percentiles, posterior weights and conditioned fan charts; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option("--prior <w1,w2,...>", "with --observed: prior weights of the scenarios (default equal; your assumption)")
+    .option("--quarter-gap <m=pp,...>", "with --observed: the quarter-to-year gap in percentage points instead of estimating it")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
@@ -66,19 +78,43 @@ export function registerReport(program: Command): void {
       if (!flags.from && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json");
       const { parseWeights } = await import("../../engine/analysis/blend.js");
       if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
+      if (flags.from && flags.observed.length > 0)
+        throw new UsageError("--observed weighs the paths as they are simulated: give the scenario files, not --from results.json");
+      if (flags.observed.length === 0 && (flags.prior !== undefined || flags.quarterGap !== undefined))
+        throw new UsageError("--prior and --quarter-gap go with --observed");
+      const { parsePrior, parseQuarterGap } = await import("./track.js");
+      const prior = parsePrior(flags.prior, files.length);
+      const quarterGap = parseQuarterGap(flags.quarterGap);
       const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
       const analyses = flags.analysis.map(readAnalysis);
       // Before the run: a directory the user owns is refused at once, not after minutes of simulation.
       (await import("../../engine/run/outputs/outputDir.js")).checkOutputDir(flags.out, Boolean(flags.force));
       let results: Results;
+      let track: TrackResults | undefined;
       if (flags.from) {
         const { readResults } = await import("../../reports/results/readResults.js");
         results = readResults(flags.from);
       } else {
         // The workers boot while the engine's modules load (engine/run/workerPool.ts).
         (await import("../../engine/run/workerPool.js")).prestartWorkers(threads ?? availableParallelism());
-        const runScenarios = await loadRunScenarios();
-        results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
+        if (flags.observed.length > 0) {
+          const { formatDiagnostic } = await import("../format.js");
+          const { trackScenarios } = await import("../../engine/run/trackScenarios.js");
+          const tracked = await trackScenarios(files, {
+            observed: flags.observed,
+            ...(paths !== undefined ? { paths } : {}),
+            ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+            ...(threads !== undefined ? { threads } : {}),
+            ...(prior ? { prior } : {}),
+            ...(quarterGap ? { quarterGap } : {}),
+          });
+          for (const w of tracked.warnings) process.stderr.write(formatDiagnostic(w) + "\n");
+          track = tracked.track;
+          results = track.results;
+        } else {
+          const runScenarios = await loadRunScenarios();
+          results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
+        }
       }
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
@@ -92,6 +128,7 @@ export function registerReport(program: Command): void {
         version: packageVersion(),
         analyses,
         blendWeights,
+        ...(track ? { track } : {}),
       });
       process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });

@@ -33,6 +33,7 @@ import { MARKET_SIZE } from "../simulate/compile.js";
 import type { CompiledModel } from "../simulate/model.js";
 import type { Observation } from "./observations.js";
 import type { QuarterGap } from "./quarterGap.js";
+import type { Caveat, SkipReason } from "../results/trackTypes.js";
 import type { PlannedObservation, TrackPlan } from "./trackPlan.js";
 
 export interface UsedObservation {
@@ -46,9 +47,9 @@ export interface UsedObservation {
 
 export interface Matched {
   used: UsedObservation[];
-  skipped: { observation: Observation; reason: string }[];
-  /** the definition caveats, one per definition pair */
-  caveats: string[];
+  skipped: { observation: Observation; reason: string; why: SkipReason }[];
+  /** what the reader must know about the comparison (definitions that differ), once each */
+  caveats: Caveat[];
   warnings: Diagnostic[];
   /** one plan per scenario, in the order given */
   plans: TrackPlan[];
@@ -71,13 +72,14 @@ export function matchObservations(observations: readonly Observation[], gaps: re
     errors.push({ severity: "error", file: o.file, line: o.line, column: o.columns[column] ?? 0, path: column, message, hint });
   };
   const skipped: Matched["skipped"] = [];
-  const caveats = new Set<string>();
+  const caveats = new Map<string, Caveat>();
+  const caveat = (c: Caveat) => caveats.set(JSON.stringify(c), c);
   const used: UsedObservation[] = [];
 
   for (const o of observations) {
-    const reason = outsideYears(o, scenarios);
-    if (reason) {
-      skipped.push({ observation: o, reason });
+    const why = outsideYears(o, scenarios);
+    if (why) {
+      skipped.push({ observation: o, reason: skipText(why), why });
       continue;
     }
     const before = errors.length;
@@ -108,14 +110,13 @@ export function matchObservations(observations: readonly Observation[], gaps: re
             "compare shares or growth rates instead (compared with a caveat), or track a scenario whose sizes measure the same market",
           );
       } else if (def?.id !== o.definition)
-        caveats.add(
+        caveat(
           def
-            ? `observations of ${o.definition} are compared with scenarios whose sizes measure ${def.id} (${def.label.en}): shares and growth rates are compared, but a market defined otherwise may grow at another rate and split otherwise`
-            : `scenario ${s.id} does not say which market it measures: its shares and growth rates are compared with figures of ${o.definition} as if the definitions agreed`,
+            ? { kind: "definition", observed: o.definition, scenario: def.id, label: def.label }
+            : { kind: "undefined", observed: o.definition, scenario: s.id },
         );
       if (o.entityMatch !== "same") {
-        if (o.measure === "growth")
-          caveats.add(`${o.entity} growth (${o.file}:${o.line}) is measured on a ${o.entityMatch} entity than the scenarios': compared with that caveat`);
+        if (o.measure === "growth") caveat({ kind: "entity", entity: o.entity, match: o.entityMatch, file: o.file, line: o.line });
         else
           refuse(
             o,
@@ -151,17 +152,23 @@ export function matchObservations(observations: readonly Observation[], gaps: re
     );
   warnings.push(...overlaps(used, scenarios[0].scenario));
   const plans = scenarios.map(({ model }) => planFor(model, used));
-  return { used, skipped, caveats: [...caveats], warnings, plans };
+  return { used, skipped, caveats: [...caveats.values()], warnings, plans };
 }
 
 /** Why the observation is outside some scenario's simulated years, or undefined. */
-function outsideYears(o: Observation, scenarios: readonly TrackedScenario[]): string | undefined {
+function outsideYears(o: Observation, scenarios: readonly TrackedScenario[]): SkipReason | undefined {
   for (const { scenario: s } of scenarios) {
-    if (o.measure === "growth" && o.year === s.baseYear) return `growth into the base year ${s.baseYear} (the scenarios start there)`;
-    if (o.year < s.baseYear) return `before the base year ${s.baseYear}`;
-    if (o.year > s.endYear) return `after the end year ${s.endYear}`;
+    if (o.measure === "growth" && o.year === s.baseYear) return { kind: "growthIntoBase", year: s.baseYear };
+    if (o.year < s.baseYear) return { kind: "beforeBase", year: s.baseYear };
+    if (o.year > s.endYear) return { kind: "afterEnd", year: s.endYear };
   }
   return undefined;
+}
+
+/** A skip reason in words (English; reports/track words it in the report's language). */
+export function skipText(why: SkipReason): string {
+  if (why.kind === "growthIntoBase") return `growth into the base year ${why.year} (the scenarios start there)`;
+  return why.kind === "beforeBase" ? `before the base year ${why.year}` : `after the end year ${why.year}`;
 }
 
 /** The view index of a view id in the model (a single region's id is its global view), or -1. */

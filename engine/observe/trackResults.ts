@@ -67,7 +67,7 @@ export function trackResults(simulations: readonly Simulation[], inputs: TrackIn
         note: o.note,
       };
     }),
-    skipped: matched.skipped.map(({ observation: o, reason }) => ({
+    skipped: matched.skipped.map(({ observation: o, reason, why }) => ({
       file: o.file,
       line: o.line,
       period: o.period,
@@ -75,6 +75,7 @@ export function trackResults(simulations: readonly Simulation[], inputs: TrackIn
       entity: o.entity,
       measure: o.measure,
       reason,
+      why,
     })),
     caveats: matched.caveats,
     quarterGaps: inputs.gaps.map((g) => ({ ...g })),

@@ -5,9 +5,24 @@
  * weights, and the conditioned projections. The data type that reports/ and
  * track.json share.
  */
+import type { Label } from "../model/types.js";
 import type { Manifest, Results, ScenarioResult, Stat } from "./types.js";
 
 export type ObservedMeasure = "share" | "growth" | "size";
+
+/**
+ * A caveat on the comparison, printed with it (reports/track/caveatText.ts words it): observations of
+ * one market definition against scenarios of another (shares and growth are compared, sizes never);
+ * a scenario that does not say which market it measures; a growth measured on a broader or narrower
+ * entity than the scenario's.
+ */
+/** Why an observation was not used: outside the years every scenario simulates. */
+export type SkipReason = { kind: "beforeBase" | "afterEnd" | "growthIntoBase"; year: number };
+
+export type Caveat =
+  | { kind: "definition"; observed: string; scenario: string; label: Label }
+  | { kind: "undefined"; observed: string; scenario: string }
+  | { kind: "entity"; entity: string; match: "broader" | "narrower"; file: string; line: number };
 
 export interface TrackedObservation {
   file: string;
@@ -88,9 +103,9 @@ export interface QuarterGapResult {
 export interface TrackResults {
   manifest: Manifest & { observed: { file: string; sha256: string }[] };
   observations: TrackedObservation[];
-  skipped: { file: string; line: number; period: string; view: string; entity: string; measure: ObservedMeasure; reason: string }[];
+  skipped: { file: string; line: number; period: string; view: string; entity: string; measure: ObservedMeasure; reason: string; why: SkipReason }[];
   /** what the user should know when reading the comparison (definitions), printed with it */
-  caveats: string[];
+  caveats: Caveat[];
   quarterGaps: QuarterGapResult[];
   /** the user's prior weights, normalised; `priorGiven` false when equal by default */
   priorWeights: number[];

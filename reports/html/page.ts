@@ -27,6 +27,8 @@ export interface PageOptions {
   version: string;
   /** the Analysis section (report --analysis, --blend); left out when empty */
   analysis?: AnalysisItem[];
+  /** sections after the figures, e.g. "What has been observed" (report --observed: reports/track/trackSection.ts) */
+  extraSections?: { id: string; heading: string; html: string }[];
 }
 
 function section(id: string, heading: string, body: string): string {
@@ -44,14 +46,15 @@ export function reportPage(results: Results, options: PageOptions): string {
     )
     .join("\n");
   const analysis = options.analysis ?? [];
-  const toc = [
-    ["key-numbers", "keyNumbers"],
-    ["figures", "figures"],
-    ...(analysis.length ? ([["analysis", "analysis"]] as const) : []),
-    ["method", "method"],
-    ["assumptions", "assumptions"],
-    ["reproducibility", "reproducibility"],
-  ] as const;
+  const toc: [string, string][] = [
+    ["key-numbers", t(lang, "keyNumbers")],
+    ["figures", t(lang, "figures")],
+    ...(options.extraSections ?? []).map((x): [string, string] => [x.id, x.heading]),
+    ...(analysis.length ? [["analysis", t(lang, "analysis")] as [string, string]] : []),
+    ["method", t(lang, "method")],
+    ["assumptions", t(lang, "assumptions")],
+    ["reproducibility", t(lang, "reproducibility")],
+  ];
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -67,10 +70,10 @@ ${reportCss()}
 <main>
 ${tag("h1", title)}
 ${tag("p", t(lang, "reportLead", { base, end, count: results.scenarios.length }), 'class="lead"')}
-<nav aria-label="${escapeHtml(t(lang, "contents"))}"><ol>${toc.map(([id, key]) => `<li><a href="#${id}">${escapeHtml(t(lang, key))}</a></li>`).join("")}</ol></nav>
+<nav aria-label="${escapeHtml(t(lang, "contents"))}"><ol>${toc.map(([id, text]) => `<li><a href="#${id}">${escapeHtml(text)}</a></li>`).join("")}</ol></nav>
 ${section("key-numbers", t(lang, "keyNumbers"), `${tag("p", t(lang, "keyNumbersNote", { end }), 'class="note"')}\n${keyNumbersTable(results, lang)}\n${targetsTable(results, lang)}`)}
 ${section("figures", t(lang, "figures"), figures)}
-${analysis.length ? section("analysis", t(lang, "analysis"), analysisSection(analysis, lang)) + "\n" : ""}${section("method", t(lang, "method"), methodSection(lang))}
+${(options.extraSections ?? []).map((x) => section(x.id, x.heading, x.html) + "\n").join("")}${analysis.length ? section("analysis", t(lang, "analysis"), analysisSection(analysis, lang)) + "\n" : ""}${section("method", t(lang, "method"), methodSection(lang))}
 ${section("assumptions", t(lang, "assumptions"), assumptionsSection(results, lang))}
 ${section("reproducibility", t(lang, "reproducibility"), reproducibilitySection(results, lang, options.command, options.version))}
 </main>

@@ -30,7 +30,7 @@ export function percent(x: number, lang: Lang, decimals: number): string {
  * A probability (a fraction) with its Monte Carlo standard error: digits from the error, "0%" and
  * "100%" only when exact, else "< 0.5%" / "> 99.5%" (at the last digit shown) rather than a rounding
  * into certainty.
- * @example probability(0.9996, 0.0002, "en") // "> 99.95%"
+ * @example probability(0.99999, 0.00001, "en") // "> 99.995%"
  */
 export function probability(p: number, se: number, lang: Lang): string {
   if (p === 0 || p === 1) return percent(p, lang, 0);

@@ -6,9 +6,11 @@
  * weights labelled as resting on the prior.
  */
 import { observationLabel } from "../../engine/observe/observations.js";
-import { SMALL_ESS, type TrackResults } from "../../engine/results/trackTypes.js";
+import { SMALL_ESS, type SkipReason, type TrackResults } from "../../engine/results/trackTypes.js";
+import { tt } from "./trackText.js";
 import { formatNumber } from "../format/numbers.js";
 import type { Lang } from "../i18n/index.js";
+import { caveatText } from "./caveatText.js";
 import { ess, observed, percent, probability, weightWithInterval, withSe } from "./trackNumbers.js";
 
 function table(rows: string[][]): string[] {
@@ -22,12 +24,21 @@ function table(rows: string[][]): string[] {
 }
 
 /** One line on the observations used and skipped. */
-export function usedLine(track: TrackResults): string {
+export function usedLine(track: TrackResults, lang: Lang = "en"): string {
   const files = [...new Set(track.manifest.observed.map((o) => o.file))].join(", ");
-  const reasons = new Map<string, number>();
-  for (const s of track.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  const skipped = track.skipped.length ? `; ${track.skipped.length} skipped (${[...reasons].map(([r, n]) => `${n} ${r}`).join("; ")})` : "";
-  return `${track.observations.length} observation${track.observations.length === 1 ? "" : "s"} used from ${files}${skipped}.`;
+  const reasons = new Map<string, { why: SkipReason; count: number }>();
+  for (const s of track.skipped) {
+    const key = `${s.why.kind} ${s.why.year}`;
+    reasons.set(key, { why: s.why, count: (reasons.get(key)?.count ?? 0) + 1 });
+  }
+  const words = { beforeBase: "skipBeforeBase", afterEnd: "skipAfterEnd", growthIntoBase: "skipGrowthIntoBase" } as const;
+  const skipped = track.skipped.length
+    ? tt(lang, "skippedPart", {
+        count: track.skipped.length,
+        reasons: [...reasons.values()].map(({ why, count }) => tt(lang, words[why.kind], { count, year: why.year })).join("; "),
+      })
+    : "";
+  return `${tt(lang, "usedLine", { count: track.observations.length, files })}${skipped}.`;
 }
 
 /** How quarters were read, with the gap estimated (or given) for each measure. */
@@ -35,15 +46,15 @@ export function quarterLine(track: TrackResults, lang: Lang): string | undefined
   const quarterly = new Set(track.observations.filter((o) => o.quarter !== undefined).map((o) => o.measure));
   const gaps = track.quarterGaps.filter((g) => quarterly.has(g.measure));
   if (gaps.length === 0) return undefined;
-  const each = gaps.map((g) => `${g.measure} ${formatNumber(g.sd, lang, 2)} pp (${g.given ? "given" : `${g.df} degrees of freedom`})`);
-  return `Quarterly figures are read as observations of their calendar year, their error widened by the quarter-to-year gap (the spread of one series' quarters within a year, rounding taken out): ${each.join(", ")}.`;
+  const each = gaps.map((g) => tt(lang, g.given ? "gapGiven" : "gapEstimated", { measure: g.measure, sd: formatNumber(g.sd, lang, 2), df: g.df }));
+  return tt(lang, "quarterLine", { gaps: each.join(", ") });
 }
 
 export function formatTrackTable(track: TrackResults, lang: Lang = "en"): string {
-  const out: string[] = [usedLine(track)];
+  const out: string[] = [usedLine(track, lang)];
   const q = quarterLine(track, lang);
   if (q) out.push(q);
-  for (const c of track.caveats) out.push(`Caveat: ${c}.`);
+  for (const c of track.caveats) out.push(`Caveat: ${caveatText(c, lang)}.`);
   out.push("", "Percentile of each observation in each scenario's projection, the observation's error included (! outside 5-95%):");
   const ids = track.scenarios.map((s) => s.id);
   out.push(

@@ -42,7 +42,15 @@ const en = {
   colEss: "ESS",
   colPrior: "Prior weight",
   colPosterior: "Posterior weight [95% MC interval]",
-  skippedNote: "{count} observations were not used: {reasons}.",
+  usedLine: "{count} observations used from {files}",
+  skippedPart: "; {count} skipped ({reasons})",
+  skipBeforeBase: "{count} before the base year {year}",
+  skipAfterEnd: "{count} after the end year {year}",
+  skipGrowthIntoBase: "{count} growth into the base year {year} (the scenarios start there)",
+  quarterLine:
+    "Quarterly figures are read as observations of their calendar year, their error widened by the quarter-to-year gap (the spread of one series' quarters within a year, rounding taken out): {gaps}.",
+  gapEstimated: "{measure} {sd} pp ({df} degrees of freedom)",
+  gapGiven: "{measure} {sd} pp (given)",
   caveatPrefix: "Caveat",
 };
 
@@ -85,7 +93,15 @@ const fr: typeof en = {
   colEss: "Taille effective",
   colPrior: "Poids a priori",
   colPosterior: "Poids a posteriori [IC Monte-Carlo 95 %]",
-  skippedNote: "{count} observations n'ont pas été utilisées : {reasons}.",
+  usedLine: "{count} observations utilisées, de {files}",
+  skippedPart: " ; {count} écartées ({reasons})",
+  skipBeforeBase: "{count} avant l'année de base {year}",
+  skipAfterEnd: "{count} après l'année de fin {year}",
+  skipGrowthIntoBase: "{count} de croissance vers l'année de base {year} (les scénarios y commencent)",
+  quarterLine:
+    "Les chiffres trimestriels sont lus comme des observations de leur année civile, leur erreur élargie de l'écart trimestre-année (la dispersion des trimestres d'une même série dans une année, arrondi retiré) : {gaps}.",
+  gapEstimated: "{measure} {sd} pt ({df} degrés de liberté)",
+  gapGiven: "{measure} {sd} pt (donné)",
   caveatPrefix: "Mise en garde",
 };
 

@@ -107,6 +107,31 @@ describe("marketfutures track on the shipped scenarios and observations", () => 
   }, 60_000);
 });
 
+describe("marketfutures report --observed", () => {
+  it("adds the section 'What has been observed' with its figures; --observed with --from is wrong usage", () => {
+    const out = join(tmp, "report");
+    const r = runCli("report", ...SHIPPED, "--observed", "scenarios/observations/worldwide-shares.csv", "--paths", "1000", "--out", out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^wrote 16 figures and report.html/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<li><a href="#observations">What has been observed</a></li>');
+    expect(html).toContain('<section id="observations">');
+    expect(html).toContain('id="fig-track-weights"');
+    expect(readdirSync(join(out, "figures"))).toContain("track-observations.csv");
+    const wrong = runCli(
+      "report",
+      "--from",
+      "test/fixtures/results/small.json",
+      "--observed",
+      "scenarios/observations/worldwide-shares.csv",
+      "--out",
+      join(tmp, "r2"),
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--observed weighs the paths as they are simulated");
+  }, 120_000);
+});
+
 describe("marketfutures track refuses", () => {
   it("an observation file with errors: every problem at file:line:col, exit 1, nothing run", () => {
     const bad = join(tmp, "bad.csv");
