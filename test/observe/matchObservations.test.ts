@@ -63,7 +63,7 @@ describe("matchObservations", () => {
     const m = matchObservations(obs, [], scenarios);
     expect(m.used).toHaveLength(2);
     expect(m.caveats).toEqual([
-      expect.stringMatching(/^observations of cloud_infrastructure_services are compared with scenarios whose sizes measure cloud_total/),
+      { kind: "definition", observed: "cloud_infrastructure_services", scenario: "cloud_total", label: scenarios[0].scenario.marketDefinition!.label },
     ]);
   });
 
