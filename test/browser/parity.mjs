@@ -5,6 +5,10 @@
  * scenarios (20,000 paths, as `npm start` runs them) are run by the CLI in
  * Node and by the same engine in Chromium (Web Workers, 1 and 2 of them),
  * and summary.csv, targets.csv and paths.csv must be equal byte for byte.
+ * `marketfutures track` likewise: the shipped scenarios with the shipped
+ * worldwide share and growth observations, its observations.csv,
+ * weights.csv, conditioned-summary.csv and growth.csv (the paths weighed
+ * chunk by chunk, in the browser as in Node).
  * No tolerance: every operation on the path from file to CSV is pinned by
  * IEEE 754 (engine/stats/fdlibm for the library functions; see
  * test/stats/pinnedMath.test.ts for the check over the source).
@@ -50,6 +54,30 @@ function cliRun(root, dir, job) {
   const r = spawnSync(process.execPath, ["--import", TSX, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   if (r.status !== 0) throw new Error(`marketfutures run ${job.run.join(" ")} failed (${r.status}): ${r.stderr}`);
   return Object.fromEntries(OUTPUTS.map(([key, file]) => [key, readFileSync(join(dir, "out", file), "utf8")]));
+}
+
+const TRACK_OUTPUTS = [
+  ["observations", "observations.csv"],
+  ["weights", "weights.csv"],
+  ["conditioned", "conditioned-summary.csv"],
+  ["growth", "growth.csv"],
+];
+
+function csvFiles(dir) {
+  const files = {};
+  for (const f of readdirSync(dir)) if (f.endsWith(".csv")) files[f] = readFileSync(join(dir, f), "utf8");
+  return files;
+}
+
+/** `marketfutures track` in a folder holding `files` (observations beside the scenarios); the CSV texts it wrote. */
+function cliTrack(root, dir, job) {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(job.files)) writeFileSync(join(dir, name), text);
+  const args = [join(root, "bin/marketfutures.ts"), "track", ...job.run, ...job.observed.flatMap((f) => ["--observed", f])];
+  args.push("--paths", String(job.paths), "--seed", job.seed, "--threads", "1", "--out", "out", "--quiet");
+  const r = spawnSync(process.execPath, ["--import", TSX, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  if (r.status !== 0) throw new Error(`marketfutures track failed (${r.status}): ${r.stderr}`);
+  return Object.fromEntries(TRACK_OUTPUTS.map(([key, file]) => [key, readFileSync(join(dir, "out", file), "utf8")]));
 }
 
 /** The first line where two texts differ, both versions. */
@@ -117,6 +145,28 @@ export async function checkParity(browser, { root, work, check }) {
             same ? `${cli[key].length} bytes, ${seconds} s in the browser` : firstDifference(got[key], cli[key]),
           );
         }
+      }
+    }
+    const track = {
+      name: "track, shipped scenarios and worldwide observations (20,000 paths)",
+      files: { ...jsonFiles(join(root, "scenarios")), ...csvFiles(join(root, "scenarios/observations")) },
+      run: SHIPPED,
+      observed: ["worldwide-shares.csv", "worldwide-growth.csv"],
+      paths: 20000,
+      seed: "7",
+    };
+    const cli = cliTrack(root, join(work, "parity-cli-track"), track);
+    for (const threads of [1, 2]) {
+      const started = Date.now();
+      const got = await page.evaluate((j) => globalThis.runTrackParity(j), { ...track, threads });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      for (const [key, file] of TRACK_OUTPUTS) {
+        const same = got[key] === cli[key];
+        check(
+          `parity: ${track.name}, ${file}: ${version} on ${threads} worker(s) equals Node ${process.versions.node} byte for byte`,
+          same,
+          same ? `${cli[key].length} bytes, ${seconds} s in the browser` : firstDifference(got[key], cli[key]),
+        );
       }
     }
     check("parity: no console error", problems.length === 0, problems.join(" | "));

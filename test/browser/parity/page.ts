@@ -10,6 +10,13 @@ import { WebWorkerPool, type WorkerLike } from "../../../engine/browser/webWorke
 import type { Results, ScenarioResult } from "../../../engine/results/types.js";
 import { pathsCsv, summaryCsv, targetsCsv } from "../../../engine/run/outputs/tables.js";
 import { CHUNK_SIZE, simulateScenario } from "../../../engine/simulate/simulateScenario.js";
+import { parseWithMathjs } from "../../../engine/expr/compile.js";
+import { matchObservations } from "../../../engine/observe/matchObservations.js";
+import { parseObservations } from "../../../engine/observe/observations.js";
+import { estimateQuarterGaps } from "../../../engine/observe/quarterGap.js";
+import { trackResults } from "../../../engine/observe/trackResults.js";
+import { growthCsv, observationsCsv, weightsCsv } from "../../../engine/run/outputs/trackOutputs.js";
+import { compileModel } from "../../../engine/simulate/compile.js";
 
 export interface ParityJob {
   /** files by name, relative to the folder the CLI runs in */
@@ -57,4 +64,65 @@ async function runJob(job: ParityJob): Promise<ParityOutput> {
   return { summary: summaryCsv(results), targets: targetsCsv(results), paths: pathsCsv(results) };
 }
 
-(globalThis as unknown as { runParity: typeof runJob }).runParity = runJob;
+export interface TrackJob extends ParityJob {
+  /** observation files by name (also in `files`), as given to `marketfutures track --observed` */
+  observed: string[];
+}
+
+export interface TrackOutput {
+  observations: string;
+  weights: string;
+  conditioned: string;
+  growth: string;
+}
+
+/**
+ * `marketfutures track`'s numbers in the browser: the same observations read, matched and weighed path
+ * by path on Web Workers, and the same CSV writers.
+ */
+async function runTrack(job: TrackJob): Promise<TrackOutput> {
+  const host = new MemoryHost(job.files, "/work");
+  const pool = new WebWorkerPool(job.threads, () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }) as unknown as WorkerLike);
+  const observations = job.observed.flatMap((f) => parseObservations(job.files[f], f).observations);
+  const gaps = estimateQuarterGaps(observations);
+  const scenarios = [];
+  for (const file of job.run) scenarios.push((await loadScenarioWith(host, file)).scenario);
+  const matched = matchObservations(
+    observations,
+    gaps,
+    scenarios.map((scenario) => ({ scenario, model: compileModel(scenario, parseWithMathjs) })),
+  );
+  const sims = [];
+  try {
+    for (const [k, scenario] of scenarios.entries())
+      sims.push(await simulateScenario(scenario, job.run[k], pool, { paths: job.paths, seed: job.seed, track: matched.plans[k] }));
+  } finally {
+    await pool.close();
+  }
+  const manifest = { ...manifestOf(job), observed: [] };
+  const track = trackResults(sims, { matched, gaps, manifest });
+  return {
+    observations: observationsCsv(track),
+    weights: weightsCsv(track),
+    conditioned: summaryCsv({ manifest, scenarios: track.conditioned }),
+    growth: growthCsv(track),
+  };
+}
+
+function manifestOf(job: ParityJob): Results["manifest"] {
+  return {
+    package: "marketfutures",
+    version: "",
+    node: "browser",
+    command: "parity",
+    seed: job.seed,
+    paths: job.paths,
+    threads: job.threads,
+    chunkSize: CHUNK_SIZE,
+    wallSeconds: 0,
+    scenarioFiles: [],
+  };
+}
+
+(globalThis as unknown as { runParity: typeof runJob; runTrackParity: typeof runTrack }).runParity = runJob;
+(globalThis as unknown as { runTrackParity: typeof runTrack }).runTrackParity = runTrack;
