@@ -11,53 +11,60 @@
  *   approximation for importance weights);
  * - quantiles are read off the weighted bins (1e-3 for shares, 1e-3 relative
  *   for sizes, HHI and metrics: ten of the plain sketches' bins each, see
- *   SHARE_COARSEN and LOG_COARSEN), each spread evenly over its width, inside
- *   the plain run's [min, max];
+ *   SHARE_COARSEN and LOG_COARSEN) as off any sketch, uniformly within a bin,
+ *   inside the plain run's [min, max];
  * - a target's probability is its paths' share of the weight, with standard
  *   error sqrt(p (1 - p) / ESS); a median target's interval is the weighted
  *   quantiles at 1/2 +- 1.96 / (2 sqrt(ESS)).
  */
 import type { Histogram, ScenarioResult, Stat, TargetResult } from "../results/types.js";
 import { clampedQuantiles, histogramOf, Z95, type ScenarioAccumulator } from "../simulate/accumulator.js";
-import { sketchFromState, type StoreState } from "../simulate/sketches.js";
+import { LOG_ALPHA, SHARE_BIN } from "../simulate/sketches.js";
 import type { Moments } from "../summary/moments.js";
-import type { DenseStore, QuantileSketch } from "../summary/quantileSketch.js";
+import { LinearSketch, LogSketch, type QuantileSketch } from "../summary/quantileSketch.js";
+import { pow } from "../stats/pow.js";
 import { LOG_COARSEN } from "./trackChunk.js";
 import { SHARE_COARSEN } from "../simulate/kernelMemory.js";
 import type { TrackAccumulator } from "./trackAccumulator.js";
 
-/** The quantile sketch of a column's weights (its total weight as its count). */
-export function weightedSketch(track: TrackAccumulator, col: number): QuantileSketch {
-  const b = track.bins[col];
-  const sketch = b.linear
-    ? sketchFromState({ kind: "linear", n: 0, store: spread(b.store, SHARE_COARSEN, "floor") })
-    : sketchFromState({
-        kind: "log",
-        n: 0,
-        positive: spread(b.positive, LOG_COARSEN, "ceil"),
-        negative: spread(b.negative, LOG_COARSEN, "ceil"),
-        zeros: b.zeros,
-      });
-  // the total in the order the quantiles walk the bins, so that the last cumulative sum is the total exactly
-  let total = 0;
-  sketch.forEachBin((_lo, _hi, w) => (total += w));
-  (sketch as unknown as { n: number }).n = total;
-  return sketch;
-}
+/** The coarse bins' width (shares) and relative accuracy (log sketches): ten plain bins each. */
+const COARSE_SHARE_BIN = SHARE_BIN * SHARE_COARSEN;
+const GAMMA = (1 + LOG_ALPHA) / (1 - LOG_ALPHA);
+/** The alpha whose gamma is the plain gamma to the power LOG_COARSEN: its bin j is the plain bins 10 (j - 1) + 1 .. 10 j. */
+const COARSE_LOG_ALPHA = (pow(GAMMA, LOG_COARSEN) - 1) / (pow(GAMMA, LOG_COARSEN) + 1);
 
 /**
- * Coarse weighted bins spread evenly over the plain sketch's bins they group (k to one): share
- * bins by floor (coarse bin j holds plain bins k j .. k j + k - 1, SHARE_COARSEN), log bins by ceiling
- * (plain bins k (j - 1) + 1 .. k j, trackChunk.ts LOG_COARSEN). Read with the sketch's interpolation
- * within each plain bin, a coarse bin's weight is spread uniformly over its width.
+ * The quantile sketch of a column's weights (its total weight as its count): a sketch of the coarse
+ * bins themselves (width 1e-3 for shares; for log sketches, the alpha whose bins are ten plain ones),
+ * read as the engine reads any sketch, uniformly within a bin.
  */
-function spread(s: DenseStore, k: number, by: "floor" | "ceil"): StoreState {
-  const counts = new Float64Array(s.counts.length * k);
-  for (let j = 0; j < s.counts.length; j++) {
-    const share = s.counts[j] / k;
-    if (share !== 0) counts.fill(share, j * k, (j + 1) * k);
+export function weightedSketch(track: TrackAccumulator, col: number): QuantileSketch {
+  const b = track.bins[col];
+  if (b.linear) {
+    const s = new LinearSketch(COARSE_SHARE_BIN);
+    s.store.offset = b.store.offset;
+    s.store.counts = b.store.counts;
+    s.n = sumOf(b.store.counts, false);
+    return s;
   }
-  return { offset: by === "floor" ? k * s.offset : k * (s.offset - 1) + 1, counts };
+  const s = new LogSketch(COARSE_LOG_ALPHA);
+  s.positive.offset = b.positive.offset;
+  s.positive.counts = b.positive.counts;
+  s.negative.offset = b.negative.offset;
+  s.negative.counts = b.negative.counts;
+  s.zeros = b.zeros;
+  // the total in the order the quantiles walk the bins (negative store from its top, zeros, positive store),
+  // so that the last cumulative sum is the total exactly
+  s.n = sumOf(b.positive.counts, false, b.zeros + sumOf(b.negative.counts, true));
+  return s;
+}
+
+/** A store's weights summed in the order a sketch walks it, after `from`. */
+function sumOf(c: Float64Array, descending: boolean, from = 0): number {
+  let total = from;
+  if (descending) for (let j = c.length - 1; j >= 0; j--) total += c[j];
+  else for (let j = 0; j < c.length; j++) total += c[j];
+  return total;
 }
 
 /** The weighted Stat of a column; `plain` gives its count, min and max. */
