@@ -51,7 +51,7 @@ export function trackSection(track: TrackResults, figures: readonly SectionFigur
       const w = track.posteriorWeights[k];
       return [
         titles[k],
-        withSe(s.logLikelihood, s.likelihoodRelSe, lang, 2),
+        withSe(s.logLikelihood, s.likelihoodRelSe, lang, 4),
         `${ess(s.ess, lang)}${s.ess < SMALL_ESS ? " !" : ""}`,
         percent(track.priorWeights[k], lang, 0),
         weightWithInterval(w.weight, w.low, w.high, lang),

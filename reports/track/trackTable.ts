@@ -78,7 +78,7 @@ export function formatTrackTable(track: TrackResults, lang: Lang = "en"): string
         const w = track.posteriorWeights[k];
         return [
           s.id,
-          withSe(s.logLikelihood, s.likelihoodRelSe, lang, 2),
+          withSe(s.logLikelihood, s.likelihoodRelSe, lang, 4),
           `${ess(s.ess, lang)}${s.ess < SMALL_ESS ? " !" : ""}`,
           percent(track.priorWeights[k], lang, 0),
           weightWithInterval(w.weight, w.low, w.high, lang),
