@@ -9,6 +9,7 @@ import { registerCalibrate } from "./calibrate.js";
 import { registerSensitivity } from "./sensitivity.js";
 import { registerDiscover } from "./discover.js";
 import { registerTrack } from "./track.js";
+import { registerFit } from "./fit.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerRun(program);
   registerTrack(program);
+  registerFit(program);
   registerReport(program);
   registerCompare(program);
   registerBlend(program);

@@ -1,0 +1,100 @@
+/**
+ * `marketfutures fit FILE --history OBS.csv --out NEW.json`: fit the drift
+ * and volatility of every observed share (as a log-ratio to the rest of the
+ * market) and of the market's size (MODEL.md section 10), print them beside
+ * the scenario's, and write an overlay scenario that extends FILE with the
+ * fitted numbers, each citing the history. Never writes over the scenario,
+ * the files it extends or the history; an existing --out only with --force.
+ */
+import { existsSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../../engine/diagnostics.js";
+import { formatDiagnostic } from "../format.js";
+
+interface FitFlags {
+  history: string[];
+  out?: string;
+  reference?: string;
+  entities?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export function registerFit(program: Command): void {
+  program
+    .command("fit")
+    .description("fit drifts and volatilities to observed history, compare them with the scenario's, and write an overlay scenario")
+    .argument("<file>", "scenario file")
+    .requiredOption("--history <csv>", "observed figures (the observations CSV of scenarios/README.md); repeatable", (v: string, all: string[] = []) => [
+      ...all,
+      v,
+    ])
+    .option("--out <file>", "write the overlay scenario (it extends FILE) here")
+    .option("--reference <id>", 'the share every entity is compared with: "rest" (100% minus the entities fitted) or an entity of the history', "rest")
+    .option("--entities <a,b>", "fit only these entities' shares (default: every entity with shares)")
+    .option("--force", "overwrite an existing --out file")
+    .option("--json", "print the fit (series, changes, overlay) as JSON")
+    .addHelpText(
+      "after",
+      `
+Shares are fitted as y = ln(share / reference share), a random walk with drift observed with
+rounding and the quarter-to-year gap as noise; market sizes as ln(size). The overlay sets the
+observed players' volatility and drift (or the per-path parameter that is their drift's own)
+so that the scenario implies the fitted values, each citing a source "history".
+Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 wrong usage.`,
+    )
+    .action(async (file: string, flags: FitFlags) => {
+      const entities = flags.entities
+        ?.split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
+      if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out file; give --out too, or leave --force out");
+      if (flags.out !== undefined) {
+        const out = resolve(flags.out);
+        const { loadScenario } = await import("../../engine/load/index.js");
+        const inputs = [...flags.history.map((f) => resolve(f)), resolve(file)];
+        if (existsSync(file)) {
+          try {
+            inputs.push(...(await loadScenario(file)).scenario.files.map((f) => resolve(f)));
+          } catch {
+            // the fit itself reports a bad scenario, every problem at once
+          }
+        }
+        if (inputs.includes(out)) throw new UsageError(`--out ${flags.out} is one of the inputs; fit never writes over its inputs: give another file name`);
+        if (existsSync(out) && !flags.force) throw new UsageError(`${flags.out} already exists; give --force to overwrite it, or another --out`);
+        if (!existsSync(dirname(out))) throw new UsageError(`the folder of --out ${flags.out} does not exist`);
+      }
+      const { fitScenarioHistory } = await import("../../engine/run/fitScenarioHistory.js");
+      const { results, warnings } = await fitScenarioHistory(file, {
+        history: flags.history,
+        ...(flags.out !== undefined ? { out: flags.out } : {}),
+        ...(flags.reference ? { reference: flags.reference } : {}),
+        ...(entities ? { entities } : {}),
+      });
+      for (const w of warnings) process.stderr.write(formatDiagnostic(w) + "\n");
+      let wrote = "";
+      if (flags.out !== undefined) {
+        const out = resolve(flags.out);
+        // written beside its target, checked by the loader, then renamed into place: never half a file
+        const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp.json`);
+        const { writeFileSync, renameSync } = await import("node:fs");
+        writeFileSync(tmp, JSON.stringify(results.overlay, null, 2) + "\n");
+        try {
+          const { loadScenario } = await import("../../engine/load/index.js");
+          await loadScenario(tmp);
+          renameSync(tmp, out);
+        } finally {
+          rmSync(tmp, { force: true });
+        }
+        wrote = `wrote ${flags.out} (extends ${results.overlay.extends as string}; ${results.changes.length} number${results.changes.length === 1 ? "" : "s"} changed)\n`;
+      }
+      if (flags.json) {
+        process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+        process.stderr.write(wrote);
+      } else {
+        const { formatFitTable } = await import("../../reports/history/fitTable.js");
+        process.stdout.write(formatFitTable(results) + (wrote ? `\n${wrote}` : "\nno file written (give --out NEW.json to write the overlay)\n"));
+      }
+    });
+}
