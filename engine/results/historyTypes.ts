@@ -3,6 +3,7 @@
  * section 10): the data types that the CLI, reports/ and the JSON outputs
  * share.
  */
+import type { Caveat } from "./trackTypes.js";
 
 /** One fitted series: the log-ratio of an entity's share to a reference's, or the log of a market's size. */
 export interface FittedSeries {
@@ -101,6 +102,8 @@ export interface HindcastScenario {
   /** coverage of the 50% and 90% bands (fractions of the points) */
   coverage50: number;
   coverage90: number;
+  /** the same, measure by measure (shares and growth rates say different things) */
+  byMeasure: { measure: "share" | "growth" | "size"; n: number; coverage50: number; coverage90: number }[];
   /** counts of PIT values in ten bins of width 0.1 */
   pitHistogram: number[];
   /** per year and observed entity: the simulated 5/25/50/75/95% (model unit), for the figure */
@@ -121,7 +124,8 @@ export interface HindcastResults {
   manifest: { version: string; command: string; seed: string; paths: number; history: { file: string; sha256: string }[] };
   from: number;
   scenarios: HindcastScenario[];
-  /** observations before the start or after the last year, or not comparable, and why */
+  /** observations not placed (before or in the start year, sizes), and why */
   skipped: string[];
-  caveats: string[];
+  /** what the reader must know about the comparison (observations of another market definition) */
+  caveats: Caveat[];
 }

@@ -54,16 +54,21 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
 /**
  * runScenarios, also returning each scenario's Simulation (its accumulator); `plan`, given the
  * loaded scenarios, may weigh each one's paths by observations (engine/run/trackScenarios.ts), or
- * throw a UserError before anything runs.
+ * throw a UserError before anything runs; `adjust` may change each loaded scenario first (a hindcast
+ * moves its years, engine/run/hindcastScenarios.ts).
  */
 export async function runScenariosWith(
   files: string[],
   options: RunOptions,
   plan?: (scenarios: Scenario[]) => (TrackPlan | undefined)[],
+  adjust?: (scenario: Scenario, file: string) => Scenario,
 ): Promise<{ results: Results; simulations: Simulation[] }> {
   const started = performance.now();
   const loaded = [];
-  for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
+  for (const f of files) {
+    const l = await loadScenario(f);
+    loaded.push({ file: f, ...l, scenario: adjust ? adjust(l.scenario, f) : l.scenario });
+  }
   const plans = plan?.(loaded.map((l) => l.scenario)) ?? [];
   const runs = loaded.map(({ file, scenario }) => {
     const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
