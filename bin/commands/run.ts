@@ -25,6 +25,7 @@ interface RunFlags {
   maxPaths?: string;
   sampling?: string;
   force?: boolean;
+  xlsx?: boolean;
 }
 
 /** The engine's options. */
@@ -143,6 +144,7 @@ export function registerRun(program: Command): void {
     )
     .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
     .option("--force", "write into a non-empty directory not made by marketfutures")
+    .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .addHelpText(
       "after",
       `
@@ -157,6 +159,7 @@ Files written into --out (all written in full, then renamed into place):
   targets.csv   scenario,target,entity,view,year,op,value,probability,
                 probability_se,statistic,achieved,achieved_se
   paths.csv     scenario,path,view,entity,year,value (sampled whole paths)
+  results.xlsx  with --xlsx: sheets summary and targets, as the two CSV files
 A non-empty --out is refused unless marketfutures made it (or --force);
 scenario files are never overwritten.
 Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
@@ -174,7 +177,8 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
         const results = await runScenarios(files, { ...options, onProgress: progress.active ? (p) => progress.update(p) : undefined });
         progress.stop();
         if (!results.manifest.command) results.manifest.command = ["marketfutures", ...process.argv.slice(2)].join(" ");
-        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion() });
+        const extra = flags.xlsx ? [await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results)] : [];
+        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion(), extra });
         process.stdout.write(formatRunSummary(results, written));
       } finally {
         progress.stop();
