@@ -11,7 +11,7 @@
  * const figure = fanChart(results, { lang: "fr" });
  * writeFileSync(`${figure.name}.svg`, figure.svg);
  * writeFileSync(`${figure.name}.png`, await toPng(figure));
- * @module
+ * @module marketfutures/figures
  */
 import { JSDOM } from "jsdom";
 import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend.js";
@@ -158,7 +158,7 @@ export interface ReportOptions extends FigureOptions {
  * Writes the report of `marketfutures report` into `dir`: figures/*.svg and
  * their CSV (PNG with `png`), and one self-contained report.html.
  * Returns the files written.
- * @throws {@link UserError} when `dir` may not be written (a non-empty folder you own, without `force`)
+ * @throws UserError (from `marketfutures`) when `dir` may not be written (a non-empty folder you own, without `force`)
  */
 export async function writeReport(results: Results, dir: string, options: ReportOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";

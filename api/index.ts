@@ -9,7 +9,7 @@
  * const results = await run(["scenarios/hyperscaler-hegemony.json", "scenarios/paradigm-shift.json"], { paths: 4000, seed: "7" });
  * for (const s of results.scenarios) for (const t of s.targets) console.log(s.id, t.id, t.probability.toFixed(3), "±", t.probabilitySe.toFixed(3));
  * const rows = summaryTable(results).filter((r) => r.entity === "eu_providers" && r.view === "global" && r.stat === "p50");
- * @module
+ * @module marketfutures
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

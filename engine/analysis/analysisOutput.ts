@@ -18,6 +18,7 @@ export interface OutputRequest {
   year: number;
 }
 
+/** The output an analysis explains: an entity in a view and a year, with its kind, unit and labels. */
 export interface AnalysisOutput {
   entity: string;
   /** the view as the user named it (a single-region scenario's region is its global view) */

@@ -49,6 +49,7 @@ export function parseWeights(text: string, count: number, flag = "--weights"): n
   return weights;
 }
 
+/** The exact mean and standard deviation of a blended quantity in one year (law of total variance). */
 export interface BlendYear {
   year: number;
   mean: number;
@@ -56,6 +57,7 @@ export interface BlendYear {
   sd: number;
 }
 
+/** The blend's quantiles in one year, from each scenario's quantiles read as a piecewise-linear distribution function. */
 export interface BlendBand {
   year: number;
   p5: number;
@@ -65,6 +67,7 @@ export interface BlendBand {
   p95: number;
 }
 
+/** One key group's global share in the blend, every year. */
 export interface BlendRow {
   view: string;
   entity: string;
@@ -76,6 +79,7 @@ export interface BlendRow {
   end: { year: number; p5: number; p50: number; p95: number } | null;
 }
 
+/** A probability-weighted mixture of scenarios; the weights are the user's assumption, and `assumption` says so. */
 export interface Blend {
   /** "weights are an assumption of the user: ..." */
   assumption: string;

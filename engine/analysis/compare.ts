@@ -14,6 +14,7 @@ import type { Results, ScenarioResult, SeriesKind, Unit } from "../results/types
 import { formatCount } from "../format/count.js";
 import { hypot } from "../stats/fdlibm/index.js";
 
+/** One scenario's value of a compared quantity: median, mean and its Monte Carlo standard error, and the difference from the first scenario. */
 export interface CompareCell {
   scenario: string;
   median: number;
@@ -24,6 +25,7 @@ export interface CompareCell {
   diff?: { value: number; se: number };
 }
 
+/** A compared quantity (a view and entity), with one cell per scenario. */
 export interface CompareRow {
   view: string;
   entity: string;
@@ -33,6 +35,7 @@ export interface CompareRow {
   cells: (CompareCell | null)[];
 }
 
+/** A target of one scenario and its probability ± standard error. */
 export interface CompareTarget {
   scenario: string;
   id: string;
@@ -46,6 +49,7 @@ export interface CompareTarget {
   probabilitySe: number;
 }
 
+/** Scenarios side by side in one year: what `marketfutures compare --json` prints. */
 export interface Comparison {
   year: number;
   baseYear: number;

@@ -35,6 +35,7 @@ export interface DiscoverRequest {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The suggested box's range of one input (null where it does not restrict that side), beside the input's range over all paths. */
 export interface BoxLimit {
   id: string;
   label: string;
@@ -46,6 +47,7 @@ export interface BoxLimit {
   max: number;
 }
 
+/** One box of the PRIM trajectory: paths inside it, coverage, density, mass, and the inputs it restricts. */
 export interface DiscoverStep {
   kind: "start" | "peel" | "paste";
   count: number;
@@ -56,6 +58,7 @@ export interface DiscoverStep {
   restricted: string[];
 }
 
+/** What `marketfutures discover --json` prints: the outcome, the PRIM trajectory and the suggested box. */
 export interface DiscoverResult {
   analysis: "discover";
   scenario: { id: string; title: string; file: string };

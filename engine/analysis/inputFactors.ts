@@ -11,6 +11,7 @@
 import type { Dist, Scenario } from "../model/types.js";
 import type { CompiledModel } from "../simulate/model.js";
 
+/** An uncertain input of a scenario: its id, label, where it is in the file and its distribution. */
 export interface InputInfo {
   /** the parameter id, else the input's stream key (e.g. `player:aws:drift`) */
   id: string;

@@ -19,6 +19,7 @@ import { describeInputs, factorsOf, type InputInfo } from "./inputFactors.js";
 import { sobolAnalysis } from "./sobolAnalysis.js";
 import { tornado } from "./tornado.js";
 
+/** `tornado`: each input alone at its 10th and 90th percentiles; `sobol`: first-order and total Sobol indices. */
 export type SensitivityMethod = "tornado" | "sobol";
 export const SENSITIVITY_METHODS: readonly SensitivityMethod[] = ["tornado", "sobol"];
 /** Base paths (tornado) or base rows of the Saltelli design (sobol) by default: two chunks. */
@@ -34,6 +35,7 @@ export interface SensitivityRequest {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** One input of a tornado: its 10th and 90th percentile values, the output's median at each, and the swing with its bootstrap interval. */
 export interface TornadoRow {
   id: string;
   label: string;
@@ -46,6 +48,7 @@ export interface TornadoRow {
   swingCi: [number, number];
 }
 
+/** One factor (an input, or a group of correlated inputs) and its first-order and total Sobol indices with bootstrap intervals. */
 export interface SobolRow {
   id: string;
   label: string;
@@ -57,6 +60,7 @@ export interface SobolRow {
   totalCi: [number, number];
 }
 
+/** What `marketfutures sensitivity --json` prints: the output explained, the inputs, and the tornado or the Sobol indices. */
 export interface SensitivityResult {
   analysis: "sensitivity";
   method: SensitivityMethod;

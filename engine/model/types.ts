@@ -36,11 +36,13 @@ export interface Uncertain {
 /** A rate: a per-path draw, or an expression evaluated every year. */
 export type Rate = { kind: "value"; value: Uncertain } | { kind: "expr"; expr: string; provenance: Provenance; where: string };
 
+/** A text in English and, optionally, French. */
 export interface Label {
   en: string;
   fr?: string;
 }
 
+/** A publication a scenario cites for its numbers. */
 export interface Source {
   id: string;
   title: string;

@@ -6,6 +6,7 @@ import type { Label, Source } from "../model/types.js";
 
 /** Kind of a summarised series: player or group share, or a metric (built-in: market_size, hhi, cr3). */
 export type SeriesKind = "player" | "group" | "metric";
+/** Unit of a series: a share (0..1), billions of US dollars, HHI points (0..10000), a ratio or a plain number. */
 export type Unit = "share" | "usd_bn" | "hhi" | "ratio" | "number";
 
 /** Summary of one quantity in one year across paths. `se` is the Monte Carlo standard error of the mean. */
@@ -23,6 +24,7 @@ export interface Stat {
   p95: number;
 }
 
+/** The distribution of a series in the end year, as counts of paths in bins. */
 export interface Histogram {
   year: number;
   /** bin edges, length counts.length + 1 */
@@ -30,6 +32,7 @@ export interface Histogram {
   counts: number[];
 }
 
+/** One summarised quantity (a player's, group's or metric's value in one view) every year of the horizon. */
 export interface Series {
   /** region id or "global" */
   view: string;
@@ -43,6 +46,7 @@ export interface Series {
   histogram: Histogram;
 }
 
+/** A target (a claim of the scenario, e.g. "the EU providers reach 15% in Europe by 2030") and how likely the run found it. */
 export interface TargetResult {
   id: string;
   label: Label;
@@ -66,12 +70,14 @@ export interface SamplePath {
   values: Record<string, Record<string, number[]>>;
 }
 
+/** A region, group, player or metric: its id, label and colour. */
 export interface EntityMeta {
   id: string;
   label: Label;
   color?: string;
 }
 
+/** Where a number of the scenario comes from: a source, an assumption with its rationale, or neither (unsourced). */
 export interface Assumption {
   /** e.g. "players[aws].shares.europe" */
   where: string;
@@ -80,6 +86,7 @@ export interface Assumption {
   source?: string;
 }
 
+/** The results of one scenario: what it is (title, horizon, players, groups, sources), its summaries every year, its targets and a few whole paths. */
 export interface ScenarioResult {
   id: string;
   file: string;
@@ -104,6 +111,7 @@ export interface ScenarioResult {
   precision?: { tolerance: number; achieved: number; reached: boolean };
 }
 
+/** How the results were made: versions, command, seed, paths, threads, wall time and the SHA-256 of each scenario file read. */
 export interface Manifest {
   package: string;
   version: string;
@@ -117,6 +125,7 @@ export interface Manifest {
   scenarioFiles: { file: string; sha256: string }[];
 }
 
+/** What a run returns and results.json holds: the manifest, then each scenario's results. */
 export interface Results {
   manifest: Manifest;
   scenarios: ScenarioResult[];

@@ -3,6 +3,7 @@ import type { Label } from "../../engine/model/types.js";
 import { en, type MessageKey, type Messages } from "./en.js";
 import { fr } from "./fr.js";
 
+/** A language of the report: English or French. */
 export type Lang = "en" | "fr";
 export const LANGS: readonly Lang[] = ["en", "fr"];
 

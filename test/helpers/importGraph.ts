@@ -18,12 +18,21 @@ export interface ImportGraph {
 }
 
 export function importGraph(...entries: string[]): ImportGraph {
+  return graphOf(entries, /^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm);
+}
+
+/** As importGraph, without `import type` and `export type` (erased by the compiler): what loading the entries loads. */
+export function runtimeImportGraph(...entries: string[]): ImportGraph {
+  return graphOf(entries, /^\s*(?:import|export)\s(?!type\s)[^;]*?from\s+["']([^"']+)["']/gm);
+}
+
+function graphOf(entries: string[], pattern: RegExp): ImportGraph {
   const seen = new Set<string>();
   const external: string[] = [];
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const m of readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)) {
+    for (const m of readFileSync(file, "utf8").matchAll(pattern)) {
       const spec = m[1];
       if (spec.startsWith(".")) visit(join(dirname(file), spec.replace(/\.js$/, ".ts")));
       else external.push(`${relative(ROOT, file)}: ${spec}`);
