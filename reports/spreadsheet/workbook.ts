@@ -6,8 +6,8 @@
  * precision (what is not available, an empty CSV field, is an empty cell), a
  * bold header row frozen at the top, columns as wide as their content.
  *
- * Written with write-excel-file (one dependency, fflate), which is imported
- * only here and only when a workbook is asked for.
+ * Written with write-excel-file (one dependency, fflate, which re-zips it
+ * with fixed dates), imported only here and only when a workbook is asked for.
  */
 import type { Results } from "../../engine/results/types.js";
 import type { CsvValue } from "../../engine/run/outputs/csv.js";
@@ -58,7 +58,21 @@ export async function resultsWorkbook(results: Results): Promise<Uint8Array> {
     columns: widths(table).map((width) => ({ width })),
     stickyRowsCount: 1,
   }));
-  return new Uint8Array(await writeExcelFile(sheets).toBuffer());
+  return reproducible(new Uint8Array(await writeExcelFile(sheets).toBuffer()));
+}
+
+/**
+ * The same workbook with every zip entry dated 1 January 1980 (the earliest
+ * date a zip holds), instead of the time it was written: the same results
+ * give the same bytes. A Date from local components, since zip dates are
+ * local times: the bytes do not depend on the time zone either.
+ */
+async function reproducible(xlsx: Uint8Array): Promise<Uint8Array> {
+  const { unzipSync, zipSync } = await import("fflate");
+  const mtime = new Date(1980, 0, 1);
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, data] of Object.entries(unzipSync(xlsx))) files[name] = [data, { mtime }];
+  return zipSync(files, { level: 6 });
 }
 
 /** results.xlsx as an output file, for the all-or-nothing writer (engine/run/outputs/writeOutputs.ts). */
