@@ -45,9 +45,13 @@ describe("the README's tour", () => {
     cpSync("scenarios", join(dir, "scenarios"), { recursive: true });
   }, 180_000);
 
-  it("is a list of npx marketfutures commands", () => {
+  it("is a list of npx marketfutures commands, and npx finds the command in the repository", () => {
     expect(commands.length).toBeGreaterThan(10);
     for (const c of commands) expect(c).toMatch(/^npx marketfutures /);
+    // what the tour's commands stand for: npx runs the package's own bin (--no: never from the registry)
+    const r = spawnSync("npm", ["exec", "--no", "--", "marketfutures", "--version"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version);
   });
 
   it("runs as printed, in order, each command writing what it says", () => {
