@@ -109,10 +109,10 @@ export function entityLabel(scenario: Scenario, id: string): string {
  * @throws {UserError} (exit 1) saying what to add to the scenario.
  */
 export function requireInputs(scenario: Scenario, model: CompiledModel, command: string): void {
-  if (model.dimensions.length > 0) return;
+  if (model.dimensions.length + model.regimes.length > 0) return;
   throw new UserError(
     `${scenario.file} has no uncertain per-path input, so ${command} has nothing to vary: every parameter, drift, share and event ` +
-      `setting is fixed (shocks and volatility are noise, not inputs). Give at least one a distribution, e.g. ` +
+      `setting is fixed and no regime event may or may not happen (shocks and volatility are noise, not inputs). Give at least one a distribution, e.g. ` +
       `"drift": { "dist": "normal", "mean": 0.02, "sd": 0.01 } on a player, or a parameter with "dist": "uniform"`,
   );
 }

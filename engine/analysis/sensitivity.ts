@@ -88,7 +88,7 @@ export function prepareAnalysis(scenario: Scenario, output: OutputRequest, comma
 
 /** Applies each correlation group of the model to a row-major design with a Gaussian copula (no draws). */
 export function correlator(model: CompiledModel): (rows: Float64Array, n: number) => Float64Array {
-  const D = model.dimensions.length;
+  const D = model.dimensions.length + model.regimes.length;
   return (rows, n) => model.correlations.reduce((acc, c) => gaussianCopula(acc, n, D, c.matrix, { columns: c.dims }), rows);
 }
 
@@ -120,8 +120,9 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
   };
   if (request.method === "tornado") {
     const base = await runner.sample(n);
-    const dists = inputs.map((x) => makeDistribution(x.dist));
-    const t = await tornado(dists, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: TORNADO_BOOTSTRAP });
+    // An event is moved between its two outcomes: coordinate 0 never happens, 1 happens (inputFactors.ts).
+    const tornadoInputs = inputs.map((x) => (x.kind === "event" ? { quantile: (u: number) => u, at: { low: 0, high: 1 } } : makeDistribution(x.dist)));
+    const t = await tornado(tornadoInputs, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: TORNADO_BOOTSTRAP });
     const rows = t.bars.map((b) => ({
       id: inputs[b.input].id,
       label: inputs[b.input].label,
@@ -134,7 +135,7 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
       swingCi: b.swingCi,
     }));
     const notes = [
-      `Each input moved alone to its 10th and then its 90th percentile on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 minus median at p10.`,
+      `Each input moved alone to its 10th and then its 90th percentile (an event: to not happening, then happening) on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 (the event happening) minus median at p10 (not happening).`,
       `Intervals: 95% percentile bootstrap over paths (${TORNADO_BOOTSTRAP} replicates).`,
       ...(correlated.length
         ? [`Correlated inputs (${correlated.join("; ")}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.`]
@@ -152,7 +153,7 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
   const rows = factors.map((f, k) => ({ id: f.id, label: f.label, inputs: f.dims.map((d) => inputs[d].id), ...s.indices[k] }));
   const notes = [
     `First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol indices on a Saltelli design of ${n} base rows, ${total} simulated paths.`,
-    "Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
+    "Whether each regime event happens is an input (Bernoulli with its probability), as is its year when uncertain. Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
     `Intervals: 95% percentile bootstrap over rows (${SOBOL_BOOTSTRAP} replicates).`,
     ...(correlated.length
       ? [`Correlated inputs (${correlated.join("; ")}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).`]

@@ -23,6 +23,15 @@ export interface BlockSpan {
   offset: number;
   nb: number;
   firstPath: number;
+  /**
+   * Whether each regime event happens, per chunk path, column-major E x n: `occurs[g n + p]` is the
+   * event's coordinate u in (0, 1]: it happens iff 1 - u < probability. Read from here when
+   * `occursGiven` (an analysis design sets it: engine/analysis/designRunner.ts); else each path draws
+   * v from the stream event:<id>:occurs, happens iff v < probability, and u = 1 - v is written here
+   * (exact: v is a multiple of 2^-32), so that replaying u gives the same decision.
+   */
+  occurs: Float64Array;
+  occursGiven: boolean;
 }
 
 /** Value of a constant or per-path source for chunk path p (NaN for an expression: evaluated elsewhere). */
@@ -50,9 +59,13 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
+  const g0 = ctx.model.regimes.indexOf(reg) * n;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
-    if (!(aleaNext(occurs) < sourceValue(reg.probability, x, n, p))) continue;
+    let v: number;
+    if (span.occursGiven) v = 1 - span.occurs[g0 + p];
+    else span.occurs[g0 + p] = 1 - (v = aleaNext(occurs));
+    if (!(v < sourceValue(reg.probability, x, n, p))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);
