@@ -16,15 +16,19 @@
  * sets them like any other coordinate. The year of an event with an
  * uncertain year is already a dimension (`event:<id>:year`).
  */
-import type { Dist, Scenario } from "../model/types.js";
+import type { Dist, Label, Scenario } from "../model/types.js";
+import { readableLabel } from "../results/readableLabels.js";
+import { labelContext } from "../results/scenarioMeta.js";
 import type { CompiledModel } from "../simulate/model.js";
 import { makeDistribution } from "../distributions/index.js";
 
 export interface InputInfo {
   /** the parameter id, else the input's stream key (e.g. `player:aws:drift`) */
   id: string;
-  /** English label: the parameter's, else built from the key */
+  /** English label: the parameter's, else built from the file's labels (engine/results/readableLabels.ts) */
   label: string;
+  /** the label in English and French */
+  text: Label;
   /** JSON path of the value in the scenario file */
   where: string;
   /** for an event's occurrence: Bernoulli as choice(0, 1) with weights (1 - p, p), p the probability's mean */
@@ -43,19 +47,24 @@ export interface Factor {
 
 /** One entry per dimension of the model, in the model's order. */
 export function describeInputs(scenario: Scenario, model: CompiledModel): InputInfo[] {
-  const names = new Map<string, string>();
-  for (const x of [...scenario.players, ...scenario.regions, ...scenario.events]) names.set(x.id, x.label.en);
+  const names = new Map<string, Label>();
+  for (const x of [...scenario.players, ...scenario.regions, ...scenario.events]) names.set(x.id, x.label);
+  const ctx = labelContext(scenario);
   const dims: InputInfo[] = model.dimensions.map((d) => {
     const p = d.parameter ? scenario.parameters.find((x) => x.id === d.parameter) : undefined;
-    return { id: d.parameter ?? d.key, label: p ? p.label.en : keyLabel(d.key, (id) => names.get(id) ?? id), where: d.where, dist: d.dist };
+    const readable = readableLabel(d.where, ctx);
+    const text = p ? p.label : readable.en !== d.where ? readable : { en: keyLabel(d.key, (id) => names.get(id)?.en ?? id) };
+    return { id: d.parameter ?? d.key, label: text.en, text, where: d.where, dist: d.dist };
   });
   const events: InputInfo[] = model.regimes.map((reg) => {
     const e = scenario.events.find((x) => x.id === reg.id && x.type === "regime");
     const probability = e?.type === "regime" ? e.probability : undefined;
     const p = probability ? makeDistribution(probability.dist).mean : 0;
+    const name = names.get(reg.id) ?? { en: reg.id };
     return {
       id: `event:${reg.id}:occurs`,
-      label: `${names.get(reg.id) ?? reg.id}: happens`,
+      label: `${name.en}: happens`,
+      text: { en: `${name.en}: happens`, fr: `${name.fr ?? name.en}\u202F: se produit` },
       where: probability?.where ?? reg.id,
       dist: { type: "choice", values: [0, 1], weights: [1 - p, p] },
       kind: "event",
