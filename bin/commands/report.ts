@@ -80,6 +80,8 @@ export function registerReport(program: Command): void {
         const runScenarios = await loadRunScenarios();
         results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
       }
+      // What drives each scenario's headline outcome (a small Sobol analysis, events among the inputs).
+      const drivers = await (await import("./reportDrivers.js")).reportDrivers(results, flags.from ? undefined : files);
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
       const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
@@ -92,6 +94,7 @@ export function registerReport(program: Command): void {
         version: packageVersion(),
         analyses,
         blendWeights,
+        drivers,
       });
       process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });

@@ -31,6 +31,8 @@ export interface SensitivityRequest {
   method: SensitivityMethod;
   paths: number;
   seed: string;
+  /** bootstrap replicates of the intervals; default TORNADO_BOOTSTRAP or SOBOL_BOOTSTRAP */
+  bootstrap?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -118,11 +120,13 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
     confidence: 0.95,
     inputs,
   };
+  const tornadoBootstrap = request.bootstrap ?? TORNADO_BOOTSTRAP;
+  const sobolBootstrap = request.bootstrap ?? SOBOL_BOOTSTRAP;
   if (request.method === "tornado") {
     const base = await runner.sample(n);
     // An event is moved between its two outcomes: coordinate 0 never happens, 1 happens (inputFactors.ts).
     const tornadoInputs = inputs.map((x) => (x.kind === "event" ? { quantile: (u: number) => u, at: { low: 0, high: 1 } } : makeDistribution(x.dist)));
-    const t = await tornado(tornadoInputs, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: TORNADO_BOOTSTRAP });
+    const t = await tornado(tornadoInputs, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: tornadoBootstrap });
     const rows = t.bars.map((b) => ({
       id: inputs[b.input].id,
       label: inputs[b.input].label,
@@ -136,28 +140,28 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
     }));
     const notes = [
       `Each input moved alone to its 10th and then its 90th percentile (an event: to not happening, then happening) on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 (the event happening) minus median at p10 (not happening).`,
-      `Intervals: 95% percentile bootstrap over paths (${TORNADO_BOOTSTRAP} replicates).`,
+      `Intervals: 95% percentile bootstrap over paths (${tornadoBootstrap} replicates).`,
       ...(correlated.length
         ? [`Correlated inputs (${correlated.join("; ")}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.`]
         : []),
     ];
-    return { ...head, bootstrap: TORNADO_BOOTSTRAP, tornado: { baseMedian: t.baseMedian, low: t.low, high: t.high, rows }, notes };
+    return { ...head, bootstrap: tornadoBootstrap, tornado: { baseMedian: t.baseMedian, low: t.low, high: t.high, rows }, notes };
   }
   const s = await sobolAnalysis(D, factors, (rows, noise) => runner.evaluate(rows, noise === "A" ? 0 : chunkCount(n)), {
     n,
     designRng: rng("design"),
     bootstrapRng: rng("bootstrap"),
-    bootstrap: SOBOL_BOOTSTRAP,
+    bootstrap: sobolBootstrap,
     correlate: correlator(model),
   });
   const rows = factors.map((f, k) => ({ id: f.id, label: f.label, inputs: f.dims.map((d) => inputs[d].id), ...s.indices[k] }));
   const notes = [
     `First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol indices on a Saltelli design of ${n} base rows, ${total} simulated paths.`,
     "Whether each regime event happens is an input (Bernoulli with its probability), as is its year when uncertain. Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
-    `Intervals: 95% percentile bootstrap over rows (${SOBOL_BOOTSTRAP} replicates).`,
+    `Intervals: 95% percentile bootstrap over rows (${sobolBootstrap} replicates).`,
     ...(correlated.length
       ? [`Correlated inputs (${correlated.join("; ")}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).`]
       : []),
   ];
-  return { ...head, bootstrap: SOBOL_BOOTSTRAP, sobol: { mean: s.mean, variance: s.variance, rows }, notes };
+  return { ...head, bootstrap: sobolBootstrap, sobol: { mean: s.mean, variance: s.variance, rows }, notes };
 }
