@@ -6,7 +6,7 @@
  */
 import type { Assumption, Results } from "../../engine/results/types.js";
 import { label, t, type Lang } from "../i18n/index.js";
-import { escapeHtml, tag } from "./escape.js";
+import { tag } from "./escape.js";
 
 /** The files in reading order (each scenario's chain, base first), each once. */
 function fileOrder(results: Results): string[] {
