@@ -23,4 +23,5 @@ export * from "./precision.js";
 export * from "./probability.js";
 export * from "./difference.js";
 export * from "./quantity.js";
+export * from "./estimate.js";
 export { formatCount } from "./count.js";

@@ -44,9 +44,16 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     ...(doc.description !== undefined ? { description: label(doc.description, "") } : {}),
     baseYear,
     endYear,
-    sources: (doc.sources ?? []).map(({ note, ...s }) => {
+    sources: (doc.sources ?? []).map(({ note, publisher, ...s }) => {
       const n = line(note);
-      return { ...s, ...(n ? { note: n.en } : {}), ...(n?.fr ? { noteFr: n.fr } : {}) };
+      const p = line(publisher);
+      return {
+        ...s,
+        ...(p ? { publisher: p.en } : {}),
+        ...(p?.fr ? { publisherFr: p.fr } : {}),
+        ...(n ? { note: n.en } : {}),
+        ...(n?.fr ? { noteFr: n.fr } : {}),
+      };
     }),
     regions: doc.regions.map((r, i) => ({
       id: r.id,

@@ -50,6 +50,8 @@ export interface Source {
   id: string;
   title: string;
   publisher?: string;
+  /** the publisher in French, if the file gives one */
+  publisherFr?: string;
   author?: string;
   date: string;
   url?: string;

@@ -5,7 +5,8 @@
  * report's language; then the sources, once, with publisher and date.
  */
 import type { Assumption, Results } from "../../engine/results/types.js";
-import { label, t, type Lang } from "../i18n/index.js";
+import { frenchSpacing, label, t, type Lang } from "../i18n/index.js";
+import { sourceDate } from "../results/select.js";
 import { tag } from "./escape.js";
 
 /** The files in reading order (each scenario's chain, base first), each once. */
@@ -45,8 +46,9 @@ export function assumptionsAppendix(results: Results, lang: Lang): string {
   const sources = new Map<string, string>();
   for (const s of results.scenarios)
     for (const src of s.sources) {
-      const parts2 = [src.author, src.publisher, src.date].filter((x): x is string => Boolean(x));
-      const note = lang === "fr" ? (src.noteFr ?? src.note) : src.note;
+      const publisher = lang === "fr" ? (src.publisherFr ?? src.publisher) : src.publisher;
+      const parts2 = [src.author, publisher, sourceDate(src.date, lang)].filter((x): x is string => Boolean(x));
+      const note = lang === "fr" ? (src.noteFr ? frenchSpacing(src.noteFr) : src.note) : src.note;
       const text = `[${src.id}] ${src.title}. ${parts2.join(", ")}.${src.url ? ` ${src.url}` : ""}${note ? ` ${note}` : ""}`;
       if (!sources.has(`${src.id}|${src.title}`)) sources.set(`${src.id}|${src.title}`, text);
     }

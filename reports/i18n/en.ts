@@ -39,7 +39,12 @@ export const en = {
   compositionSubtitle: "Mean global market share of each group, %, {base} to {end} (means add up to 100%, medians do not)",
   compositionDesc: "Stacked mean shares by scenario in {end}: {values}.",
   // 4. distribution
-  distributionTitle: "The {end} share of the focus group is most uncertain under {scenario}: 90% of paths between {lo} and {hi}",
+  distributionTitle: "How the {end} share of each scenario's focus group spreads across the simulated paths",
+  distributionTitleSplit: "The {end} share of {group} {where} has two humps: near {without} without the scenario's event, near {with} with it",
+  distributionWithout: "without the event",
+  distributionWith: "with the event",
+  distributionModes:
+    "{scenario}: the two humps are the paths without and with “{event}”, which happens in {p} of paths ({mass} of the paths lie on its side of the dip).",
   distributionSubtitle: "Distribution of the {end} share of each scenario's focus group across simulated paths, % of paths",
   distributionPanel: "{scenario}: {group} ({view})",
   distributionTarget: "claim: {op} {value}",

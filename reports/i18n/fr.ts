@@ -33,7 +33,13 @@ export const fr: Messages = {
   compositionTitleDiffer: "Le premier groupe en {end} dépend du scénario",
   compositionSubtitle: "Part moyenne du marché mondial par groupe, en %, de {base} à {end} (les moyennes font 100\u202F%, pas les médianes)",
   compositionDesc: "Parts moyennes empilées par scénario en {end}\u202F: {values}.",
-  distributionTitle: "La part du groupe suivi en {end} est la plus incertaine dans le scénario {scenario}\u202F: 90\u202F% des trajectoires entre {lo} et {hi}",
+  distributionTitle: "Comment la part en {end} du groupe suivi par chaque scénario se répartit entre les trajectoires simulées",
+  distributionTitleSplit:
+    "La part de «\u202F{group}\u202F» {where} en {end} a deux bosses\u202F: vers {without} sans l'événement du scénario, vers {with} avec",
+  distributionWithout: "sans l'événement",
+  distributionWith: "avec l'événement",
+  distributionModes:
+    "{scenario}\u202F: les deux bosses sont les trajectoires sans et avec «\u202F{event}\u202F», qui survient dans {p} des trajectoires ({mass} des trajectoires sont de son côté du creux).",
   distributionSubtitle: "Distribution de la part en {end} du groupe suivi par chaque scénario, en % des trajectoires simulées",
   distributionPanel: "{scenario}\u202F: {group} ({view})",
   distributionTarget: "affirmation\u202F: {op} {value}",

@@ -40,7 +40,7 @@ export const source = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_.-]+$/, "use letters, digits, '_', '-' or '.'"),
     title: z.string().min(1).describe("Title of the publication."),
-    publisher: z.string().min(1).optional(),
+    publisher: localizedLine(1).optional().describe("Who published it; text, or { en, fr } (e.g. a description of an unnamed publisher)."),
     author: z.string().min(1).optional(),
     date: z
       .string()
