@@ -12,7 +12,7 @@ import { toCsv, type CsvRow } from "../render/csv.js";
 import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
-import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel } from "../results/select.js";
+import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel, scenarioInSentence } from "../results/select.js";
 import { groupClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 220;
@@ -45,7 +45,7 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
         ?.stats.map((st, k) => ({ x: s.years[k], y: st.p50 }))
         .filter((d) => Number.isFinite(d.y)) ?? [];
     const ends = paths.map((p) => p.values[p.values.length - 1]);
-    if (ends.length) spans.push({ name: scenarioTitle(s, lang), g: group, lo: Math.min(...ends), hi: Math.max(...ends) });
+    if (ends.length) spans.push({ name: scenarioInSentence(s, lang), g: group, lo: Math.min(...ends), hi: Math.max(...ends) });
     const color = groupColor(results, group);
     const top = niceCeil(Math.max(0.01, ...lines.map((l) => l.y), ...median.map((d) => d.y)) * 1.08);
     const heading = panelHeading(

@@ -27,7 +27,7 @@ export const en = {
   fanSubtitle: "Global market share by group, median with 50% and 90% ranges, %, {base} to {end}",
   fanDesc: "Fan chart for the scenario {scenario}. Median global share in {end}: {values}.",
   // 2. scenario comparison
-  comparisonTitle: "The scenarios differ most for {group}: a median 2030 share of {lo} under {scenarioLo} against {hi} under {scenarioHi}",
+  comparisonTitle: "The scenarios differ most for {group}: a median {end} share of {lo} under {scenarioLo}, {hi} under {scenarioHi}",
   comparisonSubtitle: "Global market share in {end} by group and scenario: median (dot), 50% (thick bar) and 90% (thin bar) ranges, %",
   comparisonDesc: "Median global share in {end} by scenario: {values}.",
   comparisonDiff: "Δ {diff} ± {half}",
@@ -51,6 +51,7 @@ export const en = {
   distributionDesc: "Median {end} share of the focus group: {values}.",
   // 5. market size
   marketTitle: "The median cloud market reaches {lo} to {hi} by {end}, depending on the scenario",
+  marketTitleSame: "The median cloud market reaches about {value} by {end} in every scenario",
   marketSubtitle: "Total cloud market, USD bn, median with 50% and 90% ranges, {base} to {end}",
   marketDesc: "Median market size in {end}: {values}.",
   // 6. concentration
@@ -67,7 +68,8 @@ export const en = {
   pathsDesc: "Range of {end} values over the sample paths: {values}.",
   // 8. targets
   targetsTitle: "The likeliest claim is met in {hi} of paths ({labelHi}); the least likely in {lo}",
-  targetsSubtitle: "Probability that each scenario's narrative claim is met in the simulated paths, %, with ±2 standard errors",
+  targetsSubtitle:
+    "Probability that each scenario's narrative claim is met in the simulated paths, %: the tick is the estimate, the pale bar ±2 Monte Carlo standard errors",
   targetsDesc: "Probability that each claim is met: {values}.",
   targetsNone: "No scenario states a claim to check",
   // analysis figures (sensitivity, discover, compare, blend)

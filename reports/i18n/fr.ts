@@ -22,7 +22,7 @@ export const fr: Messages = {
   fanTitleFlat: "{scenario}\u202F: la part mondiale médiane de «\u202F{group}\u202F» reste proche de {to} de {base} à {end}",
   fanSubtitle: "Part du marché mondial par groupe, médiane avec intervalles à 50\u202F% et 90\u202F%, en %, de {base} à {end}",
   fanDesc: "Éventail du scénario {scenario}. Part mondiale médiane en {end}\u202F: {values}.",
-  comparisonTitle: "Les scénarios divergent le plus pour «\u202F{group}\u202F»\u202F: part médiane en 2030 de {lo} ({scenarioLo}) contre {hi} ({scenarioHi})",
+  comparisonTitle: "Les scénarios divergent le plus pour «\u202F{group}\u202F»\u202F: part médiane en {end} de {lo} ({scenarioLo}) contre {hi} ({scenarioHi})",
   comparisonSubtitle:
     "Part du marché mondial en {end} par groupe et par scénario\u202F: médiane (point), intervalles à 50\u202F% (trait épais) et 90\u202F% (trait fin), en %",
   comparisonDesc: "Part mondiale médiane en {end} par scénario\u202F: {values}.",
@@ -45,6 +45,7 @@ export const fr: Messages = {
   distributionTarget: "affirmation\u202F: {op} {value}",
   distributionDesc: "Part médiane en {end} du groupe suivi\u202F: {values}.",
   marketTitle: "Le marché du cloud médian atteint de {lo} à {hi} en {end} selon le scénario",
+  marketTitleSame: "Le marché médian du cloud atteint environ {value} en {end} dans tous les scénarios",
   marketSubtitle: "Marché total du cloud, en Md$, médiane avec intervalles à 50\u202F% et 90\u202F%, de {base} à {end}",
   marketDesc: "Taille médiane du marché en {end}\u202F: {values}.",
   concentrationTitle: "En {end}, l'IHH mondial médian va de {lo} ({scenarioLo}) à {hi} ({scenarioHi})",
@@ -59,7 +60,8 @@ export const fr: Messages = {
   pathsPanel: "{scenario}\u202F: {group}, {view}",
   pathsDesc: "Étendue des valeurs en {end} sur les trajectoires affichées\u202F: {values}.",
   targetsTitle: "L'affirmation la plus probable se réalise dans {hi} des trajectoires ({labelHi})\u202F; la moins probable dans {lo}",
-  targetsSubtitle: "Probabilité que chaque affirmation des scénarios se réalise dans les trajectoires simulées, en %, avec ±2 erreurs types",
+  targetsSubtitle:
+    "Probabilité que chaque affirmation des scénarios se réalise dans les trajectoires simulées, en %\u202F: le trait est l'estimation, la barre pâle ±2 erreurs types de Monte-Carlo",
   targetsDesc: "Probabilité que chaque affirmation se réalise\u202F: {values}.",
   targetsNone: "Aucun scénario ne formule d'affirmation à vérifier",
   points: "pts",
