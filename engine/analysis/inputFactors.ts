@@ -35,6 +35,8 @@ export interface InputInfo {
   dist: Dist;
   /** "event" for whether a regime event happens (value 1 or 0), else a dimension of the model */
   kind?: "event";
+  /** for an event's occurrence: the event's own label */
+  event?: Label;
 }
 
 export interface Factor {
@@ -68,6 +70,7 @@ export function describeInputs(scenario: Scenario, model: CompiledModel): InputI
       where: probability?.where ?? reg.id,
       dist: { type: "choice", values: [0, 1], weights: [1 - p, p] },
       kind: "event",
+      event: name,
     };
   });
   return [...dims, ...events];

@@ -5,7 +5,8 @@
  */
 import type { Unit } from "../../engine/results/types.js";
 import { formatNumber, formatPercent, formatValue } from "../format/numbers.js";
-import { t, type Lang } from "../i18n/index.js";
+import { label, t, type Lang } from "../i18n/index.js";
+import type { Label } from "../../engine/model/types.js";
 
 export interface OutputDescription {
   entity: string;
@@ -37,6 +38,50 @@ export function outputPhrase(o: OutputDescription, lang: Lang): string {
 /** The unit in words, for subtitles and axis labels. */
 export function unitWords(unit: Unit, lang: Lang): string {
   return t(lang, unit === "share" ? "unitShare" : unit === "usd_bn" ? "unitUsdBn" : unit === "hhi" ? "unitHhi" : "unitNumber");
+}
+
+/** The inputs of an analysis result, as it was written (older results have no `text`). */
+interface NamedInput {
+  id: string;
+  label: string;
+  text?: Label;
+  kind?: "event";
+  event?: Label;
+}
+
+/** The label of an input or of a factor (ids joined with "+") in `lang`, from the result's inputs. */
+export function inputLabel(inputs: readonly NamedInput[], id: string, fallback: string, lang: Lang): string {
+  const one = (x: string) => {
+    const i = inputs.find((y) => y.id === x);
+    return i ? (i.text ? label(i.text, lang) : i.label) : undefined;
+  };
+  const parts = id.split("+").map(one);
+  return parts.every((p) => p !== undefined) ? parts.join(" + ") : fallback;
+}
+
+/** For a factor that is an event's occurrence, the event's label in `lang`; else undefined. */
+export function eventOf(inputs: readonly NamedInput[], id: string, lang: Lang): string | undefined {
+  const i = inputs.find((y) => y.id === id);
+  return i?.kind === "event" && i.event ? label(i.event, lang) : undefined;
+}
+
+const OPS = { ">=": "opAtLeast", ">": "opAbove", "<=": "opAtMost", "<": "opBelow", "=": "opEqual" } as const;
+
+/** A --where clause in words: "the 2030 share of European providers in Europe is at least 12%", not its syntax. */
+export function whereWords(r: { where: { op: string; value: number }; output: OutputDescription }, lang: Lang): string {
+  const value =
+    r.output.unit === "share"
+      ? formatPercent(r.where.value, lang, Number.isInteger(Math.round(r.where.value * 1e6) / 1e4) ? 0 : 1)
+      : formatValue(r.where.value, r.output.unit, lang);
+  const o = r.output;
+  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: o.viewLabel });
+  return t(lang, o.unit === "share" ? "whereShare" : "whereValue", {
+    label: o.label,
+    where,
+    year: o.year,
+    op: t(lang, OPS[r.where.op as keyof typeof OPS] ?? "opEqual"),
+    value,
+  });
 }
 
 /** "N paths, seed S, marketfutures vX" */

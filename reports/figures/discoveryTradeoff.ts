@@ -15,7 +15,7 @@ import { legendRow } from "../render/legend.js";
 import { FAINT, OKABE_ITO, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption } from "./analysisText.js";
+import { analysisCaption, eventOf, inputLabel, whereWords } from "./analysisText.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 const HEIGHT = 380;
@@ -93,16 +93,24 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
       }),
     ],
   });
-  const boxText = result.box.map((b) => `${b.label}: ${describeLimit(b.lower, b.upper)}`).join("; ");
+  const boxText = result.box
+    .map((b) => {
+      const event = eventOf(result.inputs, b.id, lang);
+      const name = inputLabel(result.inputs, b.id, b.label, lang);
+      if (event) return t(lang, "pair", { a: event, b: t(lang, (b.lower ?? 0) > 0 ? "eventHappens" : "eventDoesNot") });
+      return t(lang, "pair", { a: name, b: describeLimit(b.lower, b.upper) });
+    })
+    .join("; ");
+  const where = whereWords(result, lang);
   const title = result.box.length
     ? t(lang, "discoverTitle", {
         rate: p(result.rate),
-        where: result.where.text,
+        where,
         inputs: inputs(result.box.length),
         coverage: p(chosen.coverage),
         density: p(chosen.density),
       })
-    : t(lang, "discoverTitleNone", { rate: p(result.rate), where: result.where.text });
+    : t(lang, "discoverTitleNone", { rate: p(result.rate), where });
   const svg = frame(doc, {
     id: name,
     title,

@@ -14,6 +14,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { FAINT, GRID, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { findSeries, GLOBAL, horizon, scenarioTitle } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { scenarioClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 260;
@@ -65,7 +66,7 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
       width: inner + marginLeft + labelRoom,
       height: HEIGHT,
       ...margin,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), tickSize: 0, label: null },
       y: {
         domain: [0, top],
         ticks: 6,

@@ -13,6 +13,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel, scenarioInSentence } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { groupClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 220;
@@ -62,7 +63,7 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
       marginBottom: 26,
       marginLeft: 36,
       marginRight: 12,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), tickSize: 0, label: null },
       y: {
         domain: [0, top],
         ticks: 5,

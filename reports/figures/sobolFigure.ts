@@ -14,11 +14,12 @@ import { legendRow } from "../render/legend.js";
 import { GRID, INK, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, outputPhrase } from "./analysisText.js";
+import { analysisCaption, outputPhrase, eventOf, inputLabel } from "./analysisText.js";
 import { wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
-const ROW = 44;
+const ROW2 = 44;
+const ROW3 = 54;
 export const FIRST_COLOR = OKABE_ITO[0];
 export const TOTAL_COLOR = OKABE_ITO[5];
 
@@ -29,12 +30,15 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const name = "sobol-indices";
   const width = bodyWidth();
   const f2 = (x: number) => formatNumber(x, lang, 2);
-  const sorted = [...sob.rows].sort((a, b) => b.total - a.total);
-  const labelWidth = Math.min(width * 0.36, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = sorted.map((r) => ({
+  const sorted = [...sob.rows].sort((a, b) => b.total - a.total).map((r) => ({ ...r, label: inputLabel(result.inputs, r.id, r.label, lang) }));
+  const labelWidth = Math.min(width * 0.42, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
+  // Labels wrap on up to three lines (measured, render/textWidth.ts) rather than being cut.
+  const wrapped = sorted.map((r) => wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10, 3));
+  const ROW = wrapped.some((w) => w.split("\n").length > 2) ? ROW3 : ROW2;
+  const data = sorted.map((r, k) => ({
     ...r,
     name: r.id,
-    shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10),
+    shown: wrapped[k],
     value: `S ${f2(r.first)} · ST ${f2(r.total)}`,
   }));
   const marginRight = Math.ceil(Math.max(...data.map((d) => textWidth(d.value, AXIS_FONT_SIZE)))) + 16;
@@ -82,7 +86,12 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const top = sorted[0];
   const sumFirst = sob.rows.reduce((a, r) => a + r.first, 0);
   const output = outputPhrase(result.output, lang);
-  const title = top ? t(lang, "sobolTitle", { factor: top.label, output, total: f2(top.total), first: f2(top.first) }) : output;
+  const event = top ? eventOf(result.inputs, top.id, lang) : undefined;
+  const title = top
+    ? event
+      ? t(lang, "sobolTitleEvent", { event, total: f2(top.total), first: f2(top.first) })
+      : t(lang, "sobolTitle", { factor: top.label, total: f2(top.total), first: f2(top.first) })
+    : output;
   const svg = frame(doc, {
     id: name,
     title,
