@@ -26,7 +26,7 @@ export function numbersIn(text: string, lang: "en" | "fr"): Printed[] {
     const [whole, bound, minus, int, sep, frac, unit] = m;
     // "1,300" in English is a grouped integer; "12,5" in French is a decimal
     let intPart = int;
-    let fracPart = frac;
+    let fracPart: string | undefined = frac;
     if (sep === "," && lang === "en" && frac?.length === 3 && !int.includes(",")) {
       intPart = `${int},${frac}`;
       fracPart = undefined;
