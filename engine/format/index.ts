@@ -8,8 +8,9 @@
  *    or every path); otherwise it never rounds to them: 0.99645 prints
  *    "> 99.5%", 0.003 "< 0.5%" (probability.ts).
  * 2. A Monte Carlo estimate printed with its standard error has the error's
- *    digits: "54.0% ± 0.4%", "99.64% ± 0.04%", never "± 0.0%"; an exact
- *    value (se 0) prints alone (precision.ts, probability.ts).
+ *    digits, one or two significant (the Particle Data Group's rule):
+ *    "54.0% ± 0.4%", "53.5% ± 1.1%", "99.64% ± 0.04%", never "± 0.0%"; an
+ *    exact value (se 0) prints alone (precision.ts, probability.ts).
  * 3. Differences of shares are in percentage points: "+5.6 pp", French
  *    "+5,6 pts" (difference.ts).
  * 4. Market size (USD bn) and HHI print at a step no finer than half their

@@ -1,12 +1,12 @@
 /**
  * How many digits a number deserves. Two sources of uncertainty decide it:
  *
- * - a Monte Carlo estimate (a mean, a probability) has a standard error se:
- *   it is printed to the decimal place of se's first significant digit, and
- *   se with that one digit ("54.0% ± 0.4%", not "54% ± 0.35%" nor
- *   "54.03% ± 0.4%"), the usual rule for a measurement and its uncertainty
- *   (BIPM, "Guide to the expression of uncertainty in measurement", JCGM
- *   100:2008, §7.2.6: no more digits than the uncertainty supports);
+ * - a Monte Carlo estimate (a mean, a probability) has a standard error se,
+ *   printed with one or two significant digits by the Particle Data Group's
+ *   rule, and the estimate to the same decimal place ("54.0% ± 0.4%",
+ *   "53.5% ± 1.1%", never "54% ± 0.35%" nor "54.03% ± 0.4%"): no more digits
+ *   than the uncertainty supports (BIPM, "Guide to the expression of
+ *   uncertainty in measurement", JCGM 100:2008, §7.2.6);
  * - a quantity whose scenario spread dwarfs the Monte Carlo error (market
  *   size in USD bn, HHI) is printed to a step no finer than half the width
  *   of its 90% interval, rounded down to a power of ten: the interval
@@ -20,22 +20,25 @@
 export const MAX_DECIMALS = 4;
 
 /**
- * Decimals that put the last printed digit where se's first significant digit is (in the units
- * printed, e.g. percent); 0 for se >= 1, `fallback` for se = 0 or not finite (an exact number).
- * @example decimalsForSe(0.35) // 1
- * @example decimalsForSe(0.04) // 2
- * @example decimalsForSe(3.2) // 0
+ * Decimals of a standard error (in the units printed, e.g. percent) and of the estimate printed with
+ * it, by the Particle Data Group's rule (Review of Particle Physics, Introduction, "Rounding"): the
+ * error keeps two significant digits when its three leading digits are 100 to 354 (1.1, 0.35), one
+ * from 355 to 949 (0.4, 0.09), and two again from 950, where it rounds up (0.96 -> 1.0). Never more
+ * than MAX_DECIMALS, never fewer than 0; `fallback` for se = 0 or not finite (an exact number).
+ * @example decimalsForSe(0.35) // 2
+ * @example decimalsForSe(0.4) // 1
+ * @example decimalsForSe(1.1) // 1
+ * @example decimalsForSe(3.8) // 0
  */
 export function decimalsForSe(se: number, fallback = 0): number {
   if (!(se > 0) || !Number.isFinite(se)) return fallback;
-  let d = 0;
-  let scaled = se;
-  // Rounded as it will be printed: se 0.096 prints "0.1" at 1 decimal, not "0.10" at 2.
-  while (d < MAX_DECIMALS && Number(scaled.toFixed(0)) < 1) {
-    d++;
-    scaled = se * powerOfTen(d);
-  }
-  return d;
+  // d0: the decimal place of se's first significant digit (1 <= se 10^d0 < 10), at least 0
+  let d0 = 0;
+  while (d0 < MAX_DECIMALS + 1 && se * powerOfTen(d0) < 1) d0++;
+  const lead = Math.floor(se * powerOfTen(d0 + 2));
+  const d = lead <= 354 ? d0 + 1 : d0;
+  // se >= 10 in these units: whole units are enough
+  return Math.max(0, Math.min(MAX_DECIMALS, se >= 10 ? 0 : d));
 }
 
 /**

@@ -34,7 +34,8 @@ export function probabilityDecimals(se: number): number {
 /**
  * "54.0% ± 0.4%": a probability and its Monte Carlo standard error, both at the error's precision;
  * an exact 0 or 1 (se 0: every path or none) prints alone.
- * @example formatProbabilitySe(0.5403, 0.0035, "en") // "54.0% ± 0.4%"
+ * @example formatProbabilitySe(0.5403, 0.0038, "en") // "54.0% ± 0.4%"
+ * @example formatProbabilitySe(0.5355, 0.0111521, "en") // "53.5% ± 1.1%"
  * @example formatProbabilitySe(0.99645, 0.00042, "en") // "99.64% ± 0.04%"
  * @example formatProbabilitySe(1, 0, "en") // "100%"
  */

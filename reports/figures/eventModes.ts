@@ -23,8 +23,9 @@ export interface EventSplit {
 }
 
 /**
- * How much lower than both humps the dip must be: 15% (a smoothed bin of 20,000 paths over about 40
- * bins moves by about 2% from noise, so a 15% dip is no accident; the mass check below is the real test).
+ * How much lower than both humps the dip must be: 15%, and more than three standard deviations of
+ * the counts' noise (so that 2,000 paths' ragged histogram shows no false humps); the mass check
+ * below then ties the humps to an event.
  */
 const DIP = 1.15;
 
@@ -59,8 +60,10 @@ export function eventSplit(s: ScenarioResult, series: Series, group: string, vie
   for (let i = 1; i < sm.length - 1; i++) {
     const left = Math.max(...sm.slice(0, i));
     const right = Math.max(...sm.slice(i + 1));
-    const depth = Math.min(left, right) / Math.max(sm[i], 1e-12);
-    if (depth >= DIP && (!best || depth > best.depth)) best = { i, depth };
+    const low = Math.min(left, right);
+    const depth = low / Math.max(sm[i], 1e-12);
+    // and deeper than the counts' noise: a 3-bin average of Poisson counts has sd sqrt(c / 3)
+    if (depth >= DIP && low - sm[i] > 3 * Math.sqrt(low / 3) && (!best || depth > best.depth)) best = { i, depth };
   }
   if (!best) return undefined;
   const dip = (edges[best.i] + edges[best.i + 1]) / 2;

@@ -9,7 +9,7 @@ import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
+import { bodyWidth, frame, panelHeading, type Placed, fitTitle } from "../render/frame.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel, scenarioInSentence } from "../results/select.js";
@@ -86,13 +86,17 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
   for (let k = 1; k < panels.length; k += 2) panels[k].y = headingHeight;
   const widest = [...spans].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "pathsTitle", {
-        scenario: widest.name,
-        group: entityLabel(results, widest.g, lang),
-        end,
-        lo: formatShare(widest.lo, lang),
-        hi: formatShare(widest.hi, lang),
-      })
+    ? fitTitle(
+        (["pathsTitle", "pathsTitleShort"] as const).map((k) =>
+          t(lang, k, {
+            scenario: widest.name,
+            group: entityLabel(results, widest.g, lang),
+            end,
+            lo: formatShare(widest.lo, lang),
+            hi: formatShare(widest.hi, lang),
+          }),
+        ),
+      )
     : t(lang, "pathsSubtitle", { count: 0 });
   const svg = frame(doc, {
     id: name,

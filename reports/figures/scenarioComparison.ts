@@ -15,7 +15,7 @@ import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
+import { bodyWidth, frame, panelHeading, type Placed, fitTitle } from "../render/frame.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
@@ -138,14 +138,18 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
   });
   const widest = [...spreads].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "comparisonTitle", {
-        group: entityLabel(results, widest.g, lang),
-        lo: formatShare(widest.lo, lang),
-        hi: formatShare(widest.hi, lang),
-        scenarioLo: widest.sLo,
-        scenarioHi: widest.sHi,
-        end,
-      })
+    ? fitTitle(
+        (["comparisonTitle", "comparisonTitleShort"] as const).map((k) =>
+          t(lang, k, {
+            group: entityLabel(results, widest.g, lang),
+            lo: formatShare(widest.lo, lang),
+            hi: formatShare(widest.hi, lang),
+            scenarioLo: widest.sLo,
+            scenarioHi: widest.sHi,
+            end,
+          }),
+        ),
+      )
     : t(lang, "comparisonSubtitle", { end });
   const svg = frame(doc, {
     id: name,

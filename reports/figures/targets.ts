@@ -8,7 +8,7 @@ import { formatProbability, formatProbabilitySe, formatShareTick } from "../form
 import { label, t } from "../i18n/index.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, frame, fitTitle } from "../render/frame.js";
 import { GRID, scenarioColor, shade, tint } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { wrapText } from "../render/textWidth.js";
@@ -100,7 +100,11 @@ export function targets(results: Results, options: FigureOptions): Figure {
   const lo = sorted[0];
   const title =
     hi && lo
-      ? t(lang, "targetsTitle", { hi: formatProbability(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatProbability(lo.p, lang) })
+      ? fitTitle(
+          (["targetsTitle", "targetsTitleShort"] as const).map((k) =>
+            t(lang, k, { hi: formatProbability(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatProbability(lo.p, lang) }),
+          ),
+        )
       : t(lang, "targetsNone");
   const svg = frame(doc, {
     id: name,

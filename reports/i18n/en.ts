@@ -27,7 +27,8 @@ export const en = {
   fanSubtitle: "Global market share by group, median with 50% and 90% ranges, %, {base} to {end}",
   fanDesc: "Fan chart for the scenario {scenario}. Median global share in {end}: {values}.",
   // 2. scenario comparison
-  comparisonTitle: "The scenarios differ most for {group}: a median {end} share of {lo} under {scenarioLo}, {hi} under {scenarioHi}",
+  comparisonTitle: "The scenarios differ most for {group}: a median of {lo} in {end} under {scenarioLo}, {hi} under {scenarioHi}",
+  comparisonTitleShort: "The scenarios differ most for {group}: a median of {lo} to {hi} in {end}",
   comparisonSubtitle: "Global market share in {end} by group and scenario: median (dot), 50% (thick bar) and 90% (thin bar) ranges, %",
   comparisonDesc: "Median global share in {end} by scenario: {values}.",
   comparisonDiff: "Δ {diff} ± {half}",
@@ -62,12 +63,14 @@ export const en = {
   concentrationNote: "Thresholds: 2023 Merger Guidelines, US Department of Justice and Federal Trade Commission.",
   concentrationDesc: "Median HHI in {end}: {values}.",
   // 7. sample paths
-  pathsTitle: "Single simulated futures stray far from the median: under {scenario}, {group} end {end} anywhere between {lo} and {hi}",
+  pathsTitle: "Single paths stray far from the median: under {scenario}, {group} end {end} between {lo} and {hi}",
+  pathsTitleShort: "Single paths stray far from the median: {group} end {end} between {lo} and {hi}",
   pathsSubtitle: "{count} whole simulated paths (thin) and the median (thick) of each scenario's focus group, %",
   pathsPanel: "{scenario}: {group}, {view}",
   pathsDesc: "Range of {end} values over the sample paths: {values}.",
   // 8. targets
   targetsTitle: "The likeliest claim is met in {hi} of paths ({labelHi}); the least likely in {lo}",
+  targetsTitleShort: "The likeliest claim is met in {hi} of paths, the least likely in {lo}",
   targetsSubtitle:
     "Probability that each scenario's narrative claim is met in the simulated paths, %: the tick is the estimate, the pale bar ±2 Monte Carlo standard errors",
   targetsDesc: "Probability that each claim is met: {values}.",

@@ -22,7 +22,8 @@ export const fr: Messages = {
   fanTitleFlat: "{scenario}\u202F: la part mondiale médiane de «\u202F{group}\u202F» reste proche de {to} de {base} à {end}",
   fanSubtitle: "Part du marché mondial par groupe, médiane avec intervalles à 50\u202F% et 90\u202F%, en %, de {base} à {end}",
   fanDesc: "Éventail du scénario {scenario}. Part mondiale médiane en {end}\u202F: {values}.",
-  comparisonTitle: "Les scénarios divergent le plus pour «\u202F{group}\u202F»\u202F: part médiane en {end} de {lo} ({scenarioLo}) contre {hi} ({scenarioHi})",
+  comparisonTitle: "«\u202F{group}\u202F»\u202F: le plus grand écart entre scénarios, {lo} ({scenarioLo}) contre {hi} ({scenarioHi}) en {end}",
+  comparisonTitleShort: "Les scénarios divergent le plus pour «\u202F{group}\u202F»\u202F: médiane de {lo} à {hi} en {end}",
   comparisonSubtitle:
     "Part du marché mondial en {end} par groupe et par scénario\u202F: médiane (point), intervalles à 50\u202F% (trait épais) et 90\u202F% (trait fin), en %",
   comparisonDesc: "Part mondiale médiane en {end} par scénario\u202F: {values}.",
@@ -54,12 +55,13 @@ export const fr: Messages = {
   concentrationModerate: "modérément concentré (1\u202F000 à 1\u202F800)",
   concentrationNote: "Seuils\u202F: lignes directrices sur les fusions de 2023, ministère de la Justice et Commission fédérale du commerce des États-Unis.",
   concentrationDesc: "IHH médian en {end}\u202F: {values}.",
-  pathsTitle:
-    "Une trajectoire isolée s'écarte fortement de la médiane\u202F: dans le scénario {scenario}, «\u202F{group}\u202F» finit {end} entre {lo} et {hi}",
+  pathsTitle: "Une trajectoire isolée s'écarte de la médiane\u202F: «\u202F{group}\u202F» finit {end} entre {lo} et {hi} ({scenario})",
+  pathsTitleShort: "Une trajectoire isolée s'écarte de la médiane\u202F: «\u202F{group}\u202F» finit {end} entre {lo} et {hi}",
   pathsSubtitle: "{count} trajectoires simulées complètes (traits fins) et la médiane (trait épais) du groupe suivi par chaque scénario, en %",
   pathsPanel: "{scenario}\u202F: {group}, {view}",
   pathsDesc: "Étendue des valeurs en {end} sur les trajectoires affichées\u202F: {values}.",
-  targetsTitle: "L'affirmation la plus probable se réalise dans {hi} des trajectoires ({labelHi})\u202F; la moins probable dans {lo}",
+  targetsTitle: "Affirmation la plus probable\u202F: {hi} des trajectoires ({labelHi})\u202F; la moins probable\u202F: {lo}",
+  targetsTitleShort: "L'affirmation la plus probable se réalise dans {hi} des trajectoires, la moins probable dans {lo}",
   targetsSubtitle:
     "Probabilité que chaque affirmation des scénarios se réalise dans les trajectoires simulées, en %\u202F: le trait est l'estimation, la barre pâle ±2 erreurs types de Monte-Carlo",
   targetsDesc: "Probabilité que chaque affirmation se réalise\u202F: {values}.",

@@ -46,7 +46,8 @@ describe("probabilities", () => {
         if (se * 100 >= 0.005) expect(err).not.toMatch(/^0(\.0+)?%$/);
       }),
     );
-    expect(formatProbabilitySe(0.7003, 0.0032, "en")).toBe("70.0% ± 0.3%"); // the "70% ± 0.0%"
+    expect(formatProbabilitySe(0.7003, 0.0032, "en")).toBe("70.03% ± 0.32%"); // the "70% ± 0.0%"; PDG: 320 -> two digits
+    expect(formatProbabilitySe(0.7003, 0.0041, "en")).toBe("70.0% ± 0.4%");
     expect(formatProbabilitySe(1, 0, "en")).toBe("100%");
   });
 });

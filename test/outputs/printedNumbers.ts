@@ -17,22 +17,20 @@ export interface Printed {
   text: string;
 }
 
-const NUMBER = /([<>]\s?)?([−-]?)(\d{1,3}(?:[,\u202F]\d{3})+|\d+)(?:([.,])(\d+))?(\s?\u202F?(?:%|pp|pts|bn|Md\$))?/g;
+/** A number: English groups thousands with ",", French with U+202F (its comma is the decimal mark). */
+const NUMBER = {
+  en: /([<>]\s?)?([−-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:([.])(\d+))?(\s?(?:%|pp|bn))?/g,
+  fr: /([<>]\s?)?([−-]?)(\d{1,3}(?:\u202F\d{3})+|\d+)(?:([,])(\d+))?(\u202F?(?:%|pts|Md\$))?/g,
+};
 
 /** Every number in `text`, in order. French decimal commas and English thousands separators are told apart by `lang`. */
 export function numbersIn(text: string, lang: "en" | "fr"): Printed[] {
   const out: Printed[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of text.matchAll(NUMBER[lang])) {
     const [whole, bound, minus, int, sep, frac, unit] = m;
-    // "1,300" in English is a grouped integer; "12,5" in French is a decimal
-    let intPart = int;
-    let fracPart: string | undefined = frac;
-    if (sep === "," && lang === "en" && frac?.length === 3 && !int.includes(",")) {
-      intPart = `${int},${frac}`;
-      fracPart = undefined;
-    }
-    if (sep === "." && lang === "fr") continue; // a version or a ratio written the English way
-    const digits = intPart.replace(/[,\u202F]/g, "");
+    void sep;
+    const fracPart: string | undefined = frac;
+    const digits = int.replace(/[,\u202F]/g, "");
     const value = Number(`${minus ? "-" : ""}${digits}${fracPart ? `.${fracPart}` : ""}`);
     const zeros = !fracPart && digits.length >= 3 ? (/0+$/.exec(digits)?.[0].length ?? 0) : 0;
     out.push({
