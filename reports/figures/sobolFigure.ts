@@ -9,7 +9,7 @@ import { formatNumber } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, fitTitle, frame } from "../render/frame.js";
 import { legendRow } from "../render/legend.js";
 import { GRID, INK, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
@@ -89,7 +89,7 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const event = top ? eventOf(result.inputs, top.id, lang) : undefined;
   const title = top
     ? event
-      ? t(lang, "sobolTitleEvent", { event, total: f2(top.total), first: f2(top.first) })
+      ? fitTitle((["sobolTitleEvent", "sobolTitleEventShort"] as const).map((k) => t(lang, k, { event, total: f2(top.total), first: f2(top.first) })))
       : t(lang, "sobolTitle", { factor: top.label, total: f2(top.total), first: f2(top.first) })
     : output;
   const svg = frame(doc, {

@@ -8,7 +8,7 @@
 import type { SensitivityResult } from "../../engine/analysis/sensitivity.js";
 import { t } from "../i18n/index.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, frame, fitTitle } from "../render/frame.js";
 import { legendRow } from "../render/legend.js";
 import { INK, MUTED, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
@@ -103,14 +103,21 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   const top = data[0];
   const title =
     top && top.swing !== 0
-      ? t(lang, eventOf(result.inputs, top.id, lang) ? "tornadoTitleEvent" : data.length === 1 ? "tornadoTitleOne" : "tornadoTitle", {
-          event: eventOf(result.inputs, top.id, lang) ?? "",
-          input: top.label,
-          output: outputPhrase(result.output, lang),
-          lo: formatOutput(top.lowMedian, unit, lang),
-          hi: formatOutput(top.highMedian, unit, lang),
-          count: data.length,
-        })
+      ? fitTitle(
+          (eventOf(result.inputs, top.id, lang)
+            ? (["tornadoTitleEvent", "tornadoTitleEventShort"] as const)
+            : ([data.length === 1 ? "tornadoTitleOne" : "tornadoTitle"] as const)
+          ).map((k) =>
+            t(lang, k, {
+              event: eventOf(result.inputs, top.id, lang) ?? "",
+              input: top.label,
+              output: outputPhrase(result.output, lang),
+              lo: formatOutput(top.lowMedian, unit, lang),
+              hi: formatOutput(top.highMedian, unit, lang),
+              count: data.length,
+            }),
+          ),
+        )
       : t(lang, "tornadoTitleNone", { output: outputPhrase(result.output, lang) });
   const svg = frame(doc, {
     id: name,

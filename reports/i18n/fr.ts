@@ -83,6 +83,7 @@ export const fr: Messages = {
   tornadoTitleEvent: "Parmi {count} entrées, la survenue de «\u202F{event}\u202F» déplace le plus la médiane\u202F: {lo} sans, {hi} avec",
   eventYes: "oui",
   eventNo: "non",
+  tornadoTitleEventShort: "La survenue du premier événement déplace le plus la médiane\u202F: {lo} sans, {hi} avec",
   tornadoTitleOne: "La seule entrée incertaine, {input}, fait passer la médiane ({output}) de {lo} à son 10e centile à {hi} à son 90e",
   tornadoTitleNone: "Aucune entrée incertaine ne déplace la médiane ({output})",
   tornadoSubtitle:
@@ -94,6 +95,7 @@ export const fr: Messages = {
   sobolTitle: "{factor} explique la plus grande part de la variance\u202F: {first} seule, {total} avec ses interactions",
   sobolTitleEvent:
     "La survenue ou non de «\u202F{event}\u202F» explique la plus grande part de la variance\u202F: {first} seule, {total} avec ses interactions",
+  sobolTitleEventShort: "La survenue du premier événement explique la plus grande part de la variance\u202F: {first} seule, {total} avec ses interactions",
   sobolSubtitle: "{scenario}\u202F: indices de Sobol ({output}), avec intervalles bootstrap à 95\u202F%",
   sobolDesc: "Indices de Sobol de premier ordre (S) et totaux (ST)\u202F: {values}.",
   sobolRest: "Les indices de premier ordre laissent {rest} de la variance aux interactions et au bruit (chocs, volatilité), qui n'est pas une entrée.",

@@ -17,6 +17,6 @@ export function figureNotes(results: Results, lang: Lang, opts: { bands: boolean
   notes.push(...(opts.extra ?? []));
   notes.push(t(lang, "notesScenarios"));
   const names = sourceNames(results, opts.scenarios, lang);
-  if (names.length > 0) notes.push(t(lang, "sourcePrefix", { sources: names.join("; ") }));
+  if (names.length > 0) notes.push(t(lang, "sourcePrefix", { sources: names.join(lang === "fr" ? "\u202F; " : "; ") }));
   return notes;
 }
