@@ -115,8 +115,11 @@ export function assumptions(s: Scenario): Assumption[] {
     for (const [k, child] of Object.entries(o)) if (k !== "sources" && k !== "presentation") visit(child);
   };
   visit({ regions: s.regions, players: s.players, parameters: s.parameters, events: s.events });
-  for (const t of s.targets)
-    out.push(assumption(`targets[${t.id}]`, t.provenance, `${t.entity} ${t.op} ${t.value} in ${t.view}, ${t.year}`, readableLabel(`targets[${t.id}]`, ctx)));
+  for (const t of s.targets) {
+    const a = assumption(`targets[${t.id}]`, t.provenance, `${t.entity} ${t.op} ${t.value} in ${t.view}, ${t.year}`, readableLabel(`targets[${t.id}]`, ctx));
+    // the claim's threshold as a reader writes it; the label says what and where
+    out.push({ ...a, value: `${t.op === ">=" ? "≥" : "≤"} ${t.value}` });
+  }
   return out;
 }
 

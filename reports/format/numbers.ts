@@ -65,6 +65,20 @@ export function formatValue(x: number, unit: string, lang: Lang, step = 1): stri
   return formatQuantity(x, unit as Unit, lang, step);
 }
 
+/**
+ * A number or distribution as the engine writes it ("triangular(0.05, 0.15, 0.3)", "= x - 0.011")
+ * in the report's language: French decimal commas, list items separated by semicolons, the minus sign.
+ * @example valueText("triangular(0.05, 0.15, 0.3)", "fr") // "triangular(0,05; 0,15; 0,3)"
+ */
+export function valueText(text: string, lang: Lang): string {
+  if (lang !== "fr") return text;
+  return text
+    .replace(/, /g, "; ")
+    .replace(/(\d)\.(\d)/g, "$1,$2")
+    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212")
+    .replace(/ - /g, " \u2212 ");
+}
+
 /** The rounding step of a statistic of `unit` whose 90% interval is [st.p5, st.p95]: 1 for shares and other units (their own rules). */
 export function statStep(st: Pick<Stat, "p5" | "p95">, unit: string): number {
   return unit === "usd_bn" || unit === "hhi" ? stepForSpread(st.p5, st.p95) : 1;

@@ -8,6 +8,7 @@ import type { Assumption, Results } from "../../engine/results/types.js";
 import { frenchSpacing, label, t, type Lang } from "../i18n/index.js";
 import { sourceDate } from "../results/select.js";
 import { tag } from "./escape.js";
+import { valueText } from "../format/numbers.js";
 
 /** The files in reading order (each scenario's chain, base first), each once. */
 function fileOrder(results: Results): string[] {
@@ -19,7 +20,7 @@ function fileOrder(results: Results): string[] {
 function row(a: Assumption, lang: Lang): string {
   const why = a.rationale ? label(a.rationale, lang) : "";
   const source = a.source ? `[${a.source}]` : "";
-  return `<tr>${tag("td", a.label ? label(a.label, lang) : a.where)}${tag("td", a.value ?? "", 'class="value"')}${tag("td", [source, why].filter(Boolean).join(" "))}</tr>`;
+  return `<tr>${tag("td", a.label ? label(a.label, lang) : a.where)}${tag("td", valueText(a.value ?? "", lang), 'class="value"')}${tag("td", [source, why].filter(Boolean).join(" "))}</tr>`;
 }
 
 export function assumptionsAppendix(results: Results, lang: Lang): string {

@@ -9,7 +9,7 @@
 import type { Driver, ScenarioDrivers } from "../../engine/analysis/drivers.js";
 import { selectorText } from "../../engine/results/readableLabels.js";
 import type { EventMeta, Results, ScenarioResult } from "../../engine/results/types.js";
-import { formatNumber, formatPercent, formatProbability, formatProbabilitySe } from "../format/numbers.js";
+import { formatNumber, formatPercent, formatProbability, formatProbabilitySe, valueText } from "../format/numbers.js";
 import { label, t, type Lang } from "../i18n/index.js";
 import { scenarioColor } from "../render/palette.js";
 import { entityLabel, scenarioTitle, viewLabel } from "../results/select.js";
@@ -99,7 +99,8 @@ function changesList(s: ScenarioResult, lang: Lang): string {
     if (seen.has(key)) return [];
     seen.add(key);
     const why = a.rationale ? ` — ${label(a.rationale, lang)}` : "";
-    return [`<li><strong>${escapeHtml(label(a.label, lang) || a.where)}</strong>: ${escapeHtml(a.value ?? "")}${escapeHtml(why)}</li>`];
+    const colon = lang === "fr" ? "\u202F:" : ":";
+    return [`<li><strong>${escapeHtml(label(a.label, lang) || a.where)}</strong>${colon} ${escapeHtml(valueText(a.value ?? "", lang))}${escapeHtml(why)}</li>`];
   });
   return `<ul>${items.join("")}</ul>`;
 }
