@@ -29,6 +29,9 @@ export interface AnalysisOutput {
   label: string;
   /** English label of the view: the region's, or "the world" */
   viewLabel: string;
+  /** the same in French, when the scenario gives them (reports print them in French figures) */
+  labelFr?: string;
+  viewLabelFr?: string;
   /** output column of the compiled model */
   column: number;
 }
@@ -92,8 +95,18 @@ export function resolveOutput(scenario: Scenario, model: CompiledModel, request:
     unit: c.unit,
     label: entityLabel(scenario, c.entity),
     viewLabel: view === "global" ? "the world" : (scenario.regions.find((r) => r.id === asked)?.label.en ?? asked),
+    ...frenchLabels(scenario, c.entity, view === "global" ? undefined : asked),
     column: k * (model.T + 1) + step,
   };
+}
+
+/** The French labels of the entity and the view, where the scenario gives them. */
+function frenchLabels(scenario: Scenario, id: string, region: string | undefined): { labelFr?: string; viewLabelFr?: string } {
+  const meta = scenario.groups.find((g) => g.id === id) ?? scenario.players.find((p) => p.id === id) ?? scenario.metrics.find((m) => m.id === id);
+  const builtin = ({ market_size: "taille du marché", hhi: "IHH", cr3: "CR3" } as Record<string, string>)[id];
+  const labelFr = meta?.label.fr ?? builtin;
+  const viewLabelFr = region === undefined ? "le monde" : scenario.regions.find((r) => r.id === region)?.label.fr;
+  return { ...(labelFr ? { labelFr } : {}), ...(viewLabelFr ? { viewLabelFr } : {}) };
 }
 
 /** The English label of a player, group or metric id; the id itself for built-in metrics. */

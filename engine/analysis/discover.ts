@@ -59,7 +59,7 @@ export interface DiscoverStep {
 
 export interface DiscoverResult {
   analysis: "discover";
-  scenario: { id: string; title: string; file: string };
+  scenario: { id: string; title: string; file: string; titleFr?: string };
   where: WhereClause;
   output: Omit<AnalysisOutput, "column">;
   seed: string;
@@ -122,7 +122,7 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
   const { column: _column, ...out } = output;
   return {
     analysis: "discover",
-    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file },
+    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file, ...(scenario.title.fr ? { titleFr: scenario.title.fr } : {}) },
     where: request.where,
     output: out,
     seed: request.seed,

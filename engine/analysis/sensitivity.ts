@@ -62,7 +62,7 @@ export interface SobolRow {
 export interface SensitivityResult {
   analysis: "sensitivity";
   method: SensitivityMethod;
-  scenario: { id: string; title: string; file: string };
+  scenario: { id: string; title: string; file: string; titleFr?: string };
   output: Omit<AnalysisOutput, "column">;
   seed: string;
   /** base paths (tornado) or base rows n (sobol) */
@@ -112,7 +112,7 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
   const head = {
     analysis: "sensitivity" as const,
     method: request.method,
-    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file },
+    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file, ...(scenario.title.fr ? { titleFr: scenario.title.fr } : {}) },
     output: out,
     seed: request.seed,
     paths: n,

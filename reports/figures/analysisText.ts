@@ -13,6 +13,8 @@ export interface OutputDescription {
   label: string;
   view: string;
   viewLabel: string;
+  labelFr?: string;
+  viewLabelFr?: string;
   year: number;
   unit: Unit;
 }
@@ -31,8 +33,54 @@ export function formatOutputChange(x: number, unit: Unit, lang: Lang): string {
 
 /** "market share of European providers in Europe, 2030", or "market size globally, 2030" for a value that is not a share. */
 export function outputPhrase(o: OutputDescription, lang: Lang): string {
-  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: o.viewLabel });
-  return t(lang, o.unit === "share" ? "outputShare" : "outputValue", { label: o.label, where, year: o.year });
+  const { label: name, viewLabel } = outputLabels(o, lang);
+  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: viewLabel });
+  return t(lang, o.unit === "share" ? "outputShare" : "outputValue", { label: name, where, year: o.year });
+}
+
+/** The output's entity and view labels in `lang` (French where the result has them). */
+export function outputLabels(o: OutputDescription, lang: Lang): { label: string; viewLabel: string } {
+  return lang === "fr" ? { label: o.labelFr ?? o.label, viewLabel: o.viewLabelFr ?? o.viewLabel } : { label: o.label, viewLabel: o.viewLabel };
+}
+
+/** The analysed scenario's title in `lang`. */
+export function analysisScenario(r: { scenario: { title: string; titleFr?: string } }, lang: Lang): string {
+  return lang === "fr" ? (r.scenario.titleFr ?? r.scenario.title) : r.scenario.title;
+}
+
+/** The numbers a note needs, read back from the engine's English notes (the results keep no other record of them). */
+const numberAfter = (notes: readonly string[], re: RegExp): string | undefined => notes.map((n) => re.exec(n)?.[1]).find((x) => x !== undefined);
+
+/**
+ * The notes of an analysis result in `lang`: the engine's own English notes, or in French the same
+ * statements built from the result (method, design size, bootstrap, correlated inputs).
+ */
+export function analysisNotes(
+  r: { analysis: string; method?: string; paths: number; evaluations: number; bootstrap?: number; notes: string[]; inputs: unknown[]; criterion?: string },
+  lang: Lang,
+): string[] {
+  if (lang === "en") return r.notes;
+  const correlated = numberAfter(r.notes, /Correlated inputs \(([^)]*)\)/);
+  const n = formatNumber(r.paths, lang);
+  if (r.analysis === "discover") {
+    const criterion = r.criterion?.startsWith("highest F1")
+      ? t(lang, "primF1")
+      : t(lang, "primCoverage", { density: numberAfter([r.criterion ?? ""], />= ([\d.]+)/) ?? "" });
+    return [t(lang, "noteDiscoverMethod", { inputs: r.inputs.length, paths: n, criterion }), t(lang, "noteDiscoverTerms"), t(lang, "noteDiscoverEvents")];
+  }
+  const b = formatNumber(r.bootstrap ?? 0, lang);
+  if (r.method === "tornado")
+    return [
+      t(lang, "noteTornadoMethod", { paths: n }),
+      t(lang, "noteBootstrapPaths", { count: b }),
+      ...(correlated ? [t(lang, "noteTornadoCorrelated", { inputs: correlated })] : []),
+    ];
+  return [
+    t(lang, "noteSobolMethod", { rows: n, total: formatNumber(r.evaluations, lang) }),
+    t(lang, "noteSobolEvents"),
+    t(lang, "noteBootstrapRows", { count: b }),
+    ...(correlated ? [t(lang, "noteSobolCorrelated", { inputs: correlated })] : []),
+  ];
 }
 
 /** The unit in words, for subtitles and axis labels. */
@@ -74,9 +122,10 @@ export function whereWords(r: { where: { op: string; value: number }; output: Ou
       ? formatPercent(r.where.value, lang, Number.isInteger(Math.round(r.where.value * 1e6) / 1e4) ? 0 : 1)
       : formatValue(r.where.value, r.output.unit, lang);
   const o = r.output;
-  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: o.viewLabel });
+  const names = outputLabels(o, lang);
+  const where = o.view === "global" ? t(lang, "theWorld") : t(lang, "inView", { view: names.viewLabel });
   return t(lang, o.unit === "share" ? "whereShare" : "whereValue", {
-    label: o.label,
+    label: names.label,
     where,
     year: o.year,
     op: t(lang, OPS[r.where.op as keyof typeof OPS] ?? "opEqual"),

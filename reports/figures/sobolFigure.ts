@@ -14,7 +14,7 @@ import { legendRow } from "../render/legend.js";
 import { GRID, INK, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, outputPhrase, eventOf, inputLabel } from "./analysisText.js";
+import { analysisCaption, outputPhrase, eventOf, inputLabel, analysisNotes, analysisScenario } from "./analysisText.js";
 import { wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
@@ -95,9 +95,9 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const svg = frame(doc, {
     id: name,
     title,
-    subtitle: t(lang, "sobolSubtitle", { output, scenario: result.scenario.title }),
+    subtitle: t(lang, "sobolSubtitle", { output, scenario: analysisScenario(result, lang) }),
     desc: t(lang, "sobolDesc", { values: sorted.map((r) => t(lang, "pair", { a: r.label, b: `S ${f2(r.first)}, ST ${f2(r.total)}` })).join("; ") }),
-    notes: [t(lang, "sobolRest", { rest: f2(Math.max(0, 1 - sumFirst)) }), ...result.notes, t(lang, "notesScenarios")],
+    notes: [t(lang, "sobolRest", { rest: f2(Math.max(0, 1 - sumFirst)) }), ...analysisNotes(result, lang), t(lang, "notesScenarios")],
     caption: analysisCaption(lang, result),
     panels: [
       { node: legend.node, x: labelWidth, y: 0 },

@@ -13,7 +13,17 @@ import { legendRow } from "../render/legend.js";
 import { INK, MUTED, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, formatOutput, formatOutputChange, outputPhrase, unitWords, eventOf, inputLabel } from "./analysisText.js";
+import {
+  analysisCaption,
+  formatOutput,
+  formatOutputChange,
+  outputPhrase,
+  unitWords,
+  eventOf,
+  inputLabel,
+  analysisNotes,
+  analysisScenario,
+} from "./analysisText.js";
 import { formatInputValue, wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
@@ -106,7 +116,9 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
       ? fitTitle(
           (eventOf(result.inputs, top.id, lang)
             ? (["tornadoTitleEvent", "tornadoTitleEventShort"] as const)
-            : ([data.length === 1 ? "tornadoTitleOne" : "tornadoTitle"] as const)
+            : data.length === 1
+              ? (["tornadoTitleOne"] as const)
+              : (["tornadoTitle", "tornadoTitleShort"] as const)
           ).map((k) =>
             t(lang, k, {
               event: eventOf(result.inputs, top.id, lang) ?? "",
@@ -122,9 +134,9 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   const svg = frame(doc, {
     id: name,
     title,
-    subtitle: t(lang, "tornadoSubtitle", { output: outputPhrase(result.output, lang), unit: unitWords(unit, lang), scenario: result.scenario.title }),
+    subtitle: t(lang, "tornadoSubtitle", { output: outputPhrase(result.output, lang), unit: unitWords(unit, lang), scenario: analysisScenario(result, lang) }),
     desc: t(lang, "tornadoDesc", { values: data.map((r, i) => t(lang, "pair", { a: r.label, b: swings[i] })).join("; ") }),
-    notes: [...result.notes, t(lang, "notesScenarios")],
+    notes: [...analysisNotes(result, lang), t(lang, "notesScenarios")],
     caption: analysisCaption(lang, result),
     panels: [
       { node: legend.node, x: labelWidth, y: 0 },

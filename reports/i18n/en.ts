@@ -94,6 +94,7 @@ export const en = {
   eventYes: "yes",
   eventNo: "no",
   tornadoTitleEventShort: "Whether the first event happens moves the median most: {lo} if it does not, {hi} if it does",
+  tornadoTitleShort: "{input} moves the median most: {lo} at its 10th percentile, {hi} at its 90th",
   tornadoTitleOne: "The only uncertain input, {input}, moves the median {output} from {lo} at its 10th percentile to {hi} at its 90th",
   tornadoTitleNone: "No uncertain input moves the median {output}",
   tornadoSubtitle:
@@ -119,6 +120,28 @@ export const en = {
   opEqual: "equal to",
   eventHappens: "happens",
   eventDoesNot: "does not happen",
+  noteTornadoMethod:
+    "Each input moved alone to its 10th and then its 90th percentile (an event: to not happening, then happening) on all {paths} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 (the event happening) minus median at p10 (not happening).",
+  noteBootstrapPaths: "Intervals: 95% percentile bootstrap over paths ({count} replicates).",
+  noteBootstrapRows: "Intervals: 95% percentile bootstrap over rows ({count} replicates).",
+  noteTornadoCorrelated: "Correlated inputs ({inputs}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.",
+  noteSobolMethod:
+    "First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol indices on a Saltelli design of {rows} base rows, {total} simulated paths.",
+  noteSobolEvents:
+    "Whether each regime event happens is an input (Bernoulli with its probability), as is its year when uncertain. Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
+  noteSobolCorrelated: "Correlated inputs ({inputs}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).",
+  noteDiscoverMethod:
+    "PRIM (Friedman & Fisher 1999) over the {inputs} uncertain inputs of {paths} paths of the scenario's own design: peel 5% of the box at a time while its density rises, then paste; suggested box: {criterion}.",
+  noteDiscoverTerms:
+    "Coverage: share of the paths meeting the condition that fall in the box; density: share of the paths in the box that meet it; mass: share of all paths in the box.",
+  noteDiscoverEvents:
+    "Whether each event happens (1 or 0) is an input like the others. Shocks and volatility are not inputs: no box can explain them, so they cap the density.",
+  primF1: "highest F1 score, the harmonic mean of coverage and density",
+  primCoverage: "highest coverage with density >= {density}",
+  limitBetween: "{lo} to {hi}",
+  limitAtLeast: "at least {lo}",
+  limitAtMost: "at most {hi}",
+  limitAny: "any",
   discoverChosen: "suggested box, {inputs} restricted:\ncoverage {coverage}, density {density}",
   discoverTrajectory: "box after each peel or paste",
   discoverSuggested: "suggested box",
@@ -126,6 +149,7 @@ export const en = {
   discoverCoverage: "Coverage: share of the paths meeting the condition that are in the box (%)",
   discoverDensity: "Density (%)",
   discoverTitle: "In {rate} of paths {where}; a box on {inputs} holds {coverage} of them",
+  discoverTitleShort: "In {rate} of paths {where}",
   discoverTitleNone: "In {rate} of paths {where}, and no range of the inputs concentrates them",
   discoverSubtitle: "{scenario}: coverage and density of the boxes found by PRIM over the uncertain inputs, %",
   discoverDesc: "Suggested box: {box}; coverage {coverage}, density {density}.",

@@ -84,6 +84,7 @@ export const fr: Messages = {
   eventYes: "oui",
   eventNo: "non",
   tornadoTitleEventShort: "La survenue du premier événement déplace le plus la médiane\u202F: {lo} sans, {hi} avec",
+  tornadoTitleShort: "{input} déplace le plus la médiane\u202F: {lo} à son 10e centile, {hi} à son 90e",
   tornadoTitleOne: "La seule entrée incertaine, {input}, fait passer la médiane ({output}) de {lo} à son 10e centile à {hi} à son 90e",
   tornadoTitleNone: "Aucune entrée incertaine ne déplace la médiane ({output})",
   tornadoSubtitle:
@@ -110,6 +111,29 @@ export const fr: Messages = {
   opEqual: "égale à",
   eventHappens: "survient",
   eventDoesNot: "ne survient pas",
+  noteTornadoMethod:
+    "Chaque entrée est placée seule à son 10e puis à son 90e centile (un événement\u202F: absent, puis présent) sur les {paths} trajectoires, les autres gardant la valeur tirée pour la trajectoire, avec les mêmes chocs et le même bruit à chaque passage (nombres aléatoires communs)\u202F; écart = médiane avec l'entrée au p90 (l'événement présent) moins médiane au p10 (absent).",
+  noteBootstrapPaths: "Intervalles\u202F: bootstrap des centiles à 95\u202F% sur les trajectoires ({count} répliques).",
+  noteBootstrapRows: "Intervalles\u202F: bootstrap des centiles à 95\u202F% sur les lignes ({count} répliques).",
+  noteTornadoCorrelated:
+    "Les entrées corrélées ({inputs}) sont déplacées seules\u202F: les autres gardent leurs valeurs tirées, non conditionnées par celle qu'on déplace.",
+  noteSobolMethod:
+    "Indices de Sobol de premier ordre (Saltelli et al. 2010) et totaux (Jansen 1999) sur un plan de Saltelli de {rows} lignes de base, {total} trajectoires simulées.",
+  noteSobolEvents:
+    "La survenue de chaque changement de régime est une entrée (Bernoulli de sa probabilité), comme son année quand elle est incertaine. Les chocs et le bruit ne sont pas des entrées\u202F: une ligne de A et de chaque matrice A_B les partagent (nombres aléatoires communs), de sorte qu'une entrée sans effet a des indices proches de 0\u202F; B a les siens. Les indices sont des parts de la variance totale, bruit compris\u202F: 1 − ΣS est ce qu'expliquent les interactions et le bruit.",
+  noteSobolCorrelated: "Les entrées corrélées ({inputs}) forment chacune un facteur, tiré avec les corrélations de rang du scénario (copule gaussienne).",
+  noteDiscoverMethod:
+    "PRIM (Friedman & Fisher 1999) sur les {inputs} entrées incertaines de {paths} trajectoires du plan propre au scénario\u202F: on rogne 5\u202F% de la boîte à la fois tant que sa densité augmente, puis on recolle\u202F; boîte suggérée\u202F: {criterion}.",
+  noteDiscoverTerms:
+    "Couverture\u202F: part des trajectoires remplissant la condition qui tombent dans la boîte\u202F; densité\u202F: part des trajectoires de la boîte qui la remplissent\u202F; masse\u202F: part de toutes les trajectoires dans la boîte.",
+  noteDiscoverEvents:
+    "La survenue de chaque événement (1 ou 0) est une entrée comme les autres. Les chocs et la volatilité ne sont pas des entrées\u202F: aucune boîte ne peut les expliquer, ils plafonnent donc la densité.",
+  primF1: "score F1 le plus élevé, moyenne harmonique de la couverture et de la densité",
+  primCoverage: "couverture la plus élevée avec une densité d'au moins {density}",
+  limitBetween: "de {lo} à {hi}",
+  limitAtLeast: "au moins {lo}",
+  limitAtMost: "au plus {hi}",
+  limitAny: "toute valeur",
   discoverChosen: "boîte retenue, {inputs} restreinte(s)\u202F:\ncouverture {coverage}, densité {density}",
   discoverTrajectory: "boîte après chaque épluchage ou recollage",
   discoverSuggested: "boîte retenue",
@@ -117,6 +141,7 @@ export const fr: Messages = {
   discoverCoverage: "Couverture\u202F: part des trajectoires remplissant la condition qui sont dans la boîte (%)",
   discoverDensity: "Densité (%)",
   discoverTitle: "Dans {rate} des trajectoires, {where}\u202F; une boîte sur {inputs} en contient {coverage}",
+  discoverTitleShort: "Dans {rate} des trajectoires, {where}",
   discoverTitleNone: "Dans {rate} des trajectoires, {where}, et aucune plage des entrées ne les concentre",
   discoverSubtitle: "{scenario}\u202F: couverture et densité des boîtes trouvées par PRIM sur les entrées incertaines, en %",
   discoverDesc: "Boîte retenue\u202F: {box}\u202F; couverture {coverage}, densité {density}.",
