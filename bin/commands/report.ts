@@ -85,6 +85,8 @@ export function registerReport(program: Command): void {
       }
       // made before anything is written, so that a failure leaves no half report
       const workbook = flags.xlsx ? await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results) : undefined;
+      // What drives each scenario's headline outcome (a small Sobol analysis, events among the inputs).
+      const drivers = await (await import("./reportDrivers.js")).reportDrivers(results, flags.from ? undefined : files);
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
       const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
@@ -97,6 +99,7 @@ export function registerReport(program: Command): void {
         version: packageVersion(),
         analyses,
         blendWeights,
+        drivers,
       });
       if (workbook) (await import("../../reports/output/atomicWrite.js")).writeFileAtomic(join(flags.out, workbook.name), workbook.data);
       const what = workbook ? `figures, report.html and ${workbook.name}` : "figures and report.html";

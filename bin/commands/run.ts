@@ -14,6 +14,7 @@ import type { Results } from "../../engine/results/types.js";
 import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/writeOutputs.js";
 import { packageVersion } from "../../engine/version.js";
 import { createProgress, formatDuration } from "../progress.js";
+import { formatProbabilitySe } from "../../engine/format/probability.js";
 
 interface RunFlags {
   paths?: string;
@@ -89,8 +90,6 @@ async function loadRunScenarios(): Promise<RunScenarios> {
   return (await import("../../engine/run/runScenarios.js")).runScenarios;
 }
 
-const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
-
 /** What `run` prints on stdout: per scenario its paths and each target's probability ± standard error, then the files written. */
 export function formatRunSummary(results: Results, files: readonly string[]): string {
   const lines: string[] = [];
@@ -101,10 +100,8 @@ export function formatRunSummary(results: Results, files: readonly string[]): st
     lines.push(head);
     if (s.targets.length === 0) lines.push("  no targets");
     const width = Math.max(0, ...s.targets.map((t) => t.id.length));
-    for (const t of s.targets) {
-      const digits = t.probabilitySe > 0 && t.probabilitySe * 100 < 0.1 ? 2 : 1;
-      lines.push(`  ${t.id.padEnd(width)}  P = ${pct(t.probability, digits)} ± ${pct(t.probabilitySe, digits)}  ${t.label.en}`);
-    }
+    // digits from the standard error; 100% or 0% only when every path or none meets it (engine/format)
+    for (const t of s.targets) lines.push(`  ${t.id.padEnd(width)}  P = ${formatProbabilitySe(t.probability, t.probabilitySe, "en")}  ${t.label.en}`);
   }
   const wall = results.manifest.wallSeconds;
   const took = !Number.isFinite(wall) ? "" : wall < 60 ? ` (run took ${wall.toFixed(1)} s)` : ` (run took ${formatDuration(wall * 1000)})`;

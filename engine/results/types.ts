@@ -79,11 +79,49 @@ export interface EntityMeta {
 
 /** Where a number of the scenario comes from: a source, an assumption with its rationale, or neither (unsourced). */
 export interface Assumption {
-  /** e.g. "players[aws].shares.europe" */
+  /** JSON path in the merged scenario, e.g. "players[0].shares.europe" */
   where: string;
+  /** "value: rationale", English */
   text: string;
   kind: "source" | "assumption" | "unsourced";
   source?: string;
+  /** the file that sets the number (its name, e.g. "baseline.json"), when known */
+  file?: string;
+  /** readable name of the number (engine/results/readableLabels.ts) */
+  label?: Label;
+  /** the value or distribution in a few words, e.g. "triangular(0.05, 0.15, 0.3)", "= eu_push" */
+  value?: string;
+  /** the rationale (assumption or note), with its French version when the file gives one */
+  rationale?: Label;
+}
+
+/** A selector of an event's targets, as written in the scenario. */
+export interface SelectorMeta {
+  players: string[];
+  groups: string[];
+  regions: string[];
+}
+
+/** An event of the scenario, for the report's story of each scenario. */
+export interface EventMeta {
+  id: string;
+  type: "shock" | "regime";
+  label: Label;
+  /** regime: probability that it happens within the horizon (the mean of its distribution) */
+  probability?: number;
+  /** regime: its first year, as a distribution in words, and the range of years it can start in */
+  year?: { text: string; min: number; max: number };
+  /** regime: years it lasts (null: to the end of the horizon) */
+  duration?: number | null;
+  /** shock: expected events a year per targeted player (mean) and the years it can strike */
+  rate?: number;
+  years?: { from: number; to: number };
+  /** what it changes, each with the mean of its number */
+  effects: { targets: SelectorMeta; drift?: number; jump?: number }[];
+  marketGrowth: { regions: string[]; change: number }[];
+  /** shock: the jump per event (mean) and who it hits */
+  jump?: number;
+  targets?: SelectorMeta;
 }
 
 /** The results of one scenario: what it is (title, horizon, players, groups, sources), its summaries every year, its targets and a few whole paths. */
@@ -104,6 +142,10 @@ export interface ScenarioResult {
   presentation: { color?: string; keyGroups: string[]; focusGroup?: string };
   sources: Source[];
   assumptions: Assumption[];
+  /** the scenario's events (absent in results written before 0.1.0's story section) */
+  events?: EventMeta[];
+  /** the files of the scenario, the base first (names), when known */
+  files?: string[];
   series: Series[];
   targets: TargetResult[];
   samplePaths: SamplePath[];

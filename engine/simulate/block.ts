@@ -42,6 +42,7 @@ export function simulateBlock(
   ctx: KernelContext,
   streams: ChunkStreams,
   x: Float64Array,
+  occurs: { u: Float64Array; given: boolean },
   n: number,
   offset: number,
   nb: number,
@@ -53,7 +54,7 @@ export function simulateBlock(
   const K = streams.factor.length;
   const R = streams.market.length;
   const nbT = nb * model.T;
-  const span: BlockSpan = { x, n, offset, nb, firstPath };
+  const span: BlockSpan = { x, n, offset, nb, firstPath, occurs: occurs.u, occursGiven: occurs.given };
   const L = (ctx.layout = ctx.layout?.nb === nb ? ctx.layout : blockLayout(model, nb));
   const W = ctx.memory.workspace.subarray(0, L.length);
   W.fill(0, 0, L.zeroEnd);

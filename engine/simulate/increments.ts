@@ -34,9 +34,13 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
+  const g0 = ctx.model.regimes.indexOf(reg) * n;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
-    if (!(aleaNext(occurs) < sourceValue(reg.probability, x, n, p))) continue;
+    let v: number;
+    if (span.occursGiven) v = 1 - span.occurs[g0 + p];
+    else span.occurs[g0 + p] = 1 - (v = aleaNext(occurs));
+    if (!(v < sourceValue(reg.probability, x, n, p))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);

@@ -52,7 +52,11 @@ export interface ChunkWork {
   n: number;
   /** global index of the chunk's first path, for messages */
   firstPath: number;
-  /** a uniform design to use instead of the chunk's own (column-major D x n), e.g. for Sobol designs */
+  /**
+   * A uniform design to use instead of the chunk's own (column-major D x n), e.g. for Sobol designs;
+   * with (D + E) x n numbers, the last E columns also say whether each of the E regime events happens
+   * (engine/simulate/increments.ts, BlockSpan.occurs) instead of the stream event:<id>:occurs.
+   */
   design?: Float64Array;
 }
 
@@ -100,16 +104,19 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork, onBlock: (blo
   const { model } = ctx;
   const { n, seed, chunk } = work;
   const D = model.dimensions.length;
+  const E = model.regimes.length;
   const u = work.design ?? sampleDesign(model, seed, chunk, n, buffer(ctx, "design", D * n, false));
   const x = designValues(ctx.dists, u, n, buffer(ctx, "values", D * n, false));
+  const given = work.design !== undefined && work.design.length === (D + E) * n;
+  const occurs = { u: given ? u.subarray(D * n, (D + E) * n) : buffer(ctx, "occurs", E * n, false), given };
   const streams = ctx.streams?.seed === seed ? ctx.streams : (ctx.streams = chunkStreams(model, seed));
   seekChunk(streams, chunk);
   const C = columnCount(model);
   for (let offset = 0; offset < n; offset += BLOCK_SIZE) {
     const nb = Math.min(BLOCK_SIZE, n - offset);
     const out = nb === BLOCK_SIZE ? ctx.memory.out : ctx.memory.out.subarray(0, C * nb);
-    simulateBlock(ctx, streams, x, n, offset, nb, work.firstPath + offset, out);
+    simulateBlock(ctx, streams, x, occurs, n, offset, nb, work.firstPath + offset, out);
     onBlock({ offset, n: nb, out });
   }
-  return { n, u, x };
+  return { n, u, x, occurs: occurs.u };
 }

@@ -66,6 +66,15 @@ export interface BlockSpan {
   offset: number;
   nb: number;
   firstPath: number;
+  /**
+   * Whether each regime event happens, per chunk path, column-major E x n: `occurs[g n + p]` is the
+   * event's coordinate u in (0, 1]: it happens iff 1 - u < probability. Read from here when
+   * `occursGiven` (an analysis design sets it: engine/analysis/designRunner.ts); else each path draws
+   * v from the stream event:<id>:occurs, happens iff v < probability, and u = 1 - v is written here
+   * (exact: v is a multiple of 2^-32), so that replaying u gives the same decision.
+   */
+  occurs: Float64Array;
+  occursGiven: boolean;
 }
 
 /** Value of a constant or per-path source for chunk path p (NaN for an expression: evaluated elsewhere). */
