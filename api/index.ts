@@ -28,6 +28,8 @@ export type { Diagnostic, Severity } from "../engine/diagnostics.js";
 export type {
   Assumption,
   EntityMeta,
+  EventMeta,
+  SelectorMeta,
   Histogram,
   Manifest,
   Results,
