@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import type { Results } from "../engine/results/types.js";
+import type { ScenarioDrivers } from "../engine/analysis/drivers.js";
 import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
 import { blendFanChart } from "./figures/blendFanChart.js";
@@ -39,6 +40,8 @@ export interface BuildOptions {
   blendWeights?: number[];
   /** the scenarios confronted with observations (report --observed): a section of its own (reports/track/) */
   track?: TrackResults;
+  /** what drives each scenario's headline outcome (engine/analysis/drivers.ts), in scenario order */
+  drivers?: ScenarioDrivers[];
 }
 
 export interface BuildSummary {
@@ -104,7 +107,15 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     : [];
   writeFileAtomic(
     html,
-    reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis, extraSections }),
+    reportPage(results, {
+      lang: options.lang,
+      figures: page,
+      command: options.command,
+      version: options.version,
+      analysis,
+      drivers: options.drivers,
+      extraSections,
+    }),
   );
   files.push(html);
   markOutputDir(options.out, options.version);

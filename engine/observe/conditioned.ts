@@ -23,7 +23,7 @@ import { LOG_ALPHA, SHARE_BIN } from "../simulate/sketches.js";
 import type { Moments } from "../summary/moments.js";
 import { LinearSketch, LogSketch, type QuantileSketch } from "../summary/quantileSketch.js";
 import { pow } from "../stats/pow.js";
-import { LOG_COARSEN } from "./trackChunk.js";
+import { LOG_COARSEN } from "./weightedColumns.js";
 import { SHARE_COARSEN } from "../simulate/kernelMemory.js";
 import type { TrackAccumulator } from "./trackAccumulator.js";
 

@@ -25,13 +25,15 @@
  */
 import { exp } from "../stats/fdlibm/index.js";
 import { addMoments } from "../summary/moments.js";
-import { LinearSketch, LogSketch, NO_POSITIVE_BIN } from "../summary/quantileSketch.js";
+import { LinearSketch } from "../summary/quantileSketch.js";
 import type { KernelMemory, WeightedMemory } from "../simulate/kernelMemory.js";
-import { emptyWeightedRanges, SHARE_COARSEN, WEIGHTED_SHARE_BINS } from "../simulate/kernelMemory.js";
+import { emptyWeightedRanges, WEIGHTED_SHARE_BINS } from "../simulate/kernelMemory.js";
 import { columnCount, type CompiledModel } from "../simulate/model.js";
-import { LOG_ALPHA, SHARE_BIN, sketchState, type SketchState } from "../simulate/sketches.js";
+import { SHARE_BIN, sketchState, type SketchState } from "../simulate/sketches.js";
 import { growthColumnCount, type TrackPlan } from "./trackPlan.js";
-import { ChunkBins, INDEX_FIELDS, type PackedBins } from "./weightedBins.js";
+import { packBins, spillShareBins } from "./packBins.js";
+import { ChunkBins, type PackedBins } from "./weightedBins.js";
+import { addLinearColumn, addLogColumn, scaleBins, type BlockWeights, type ColumnBins, type LinearBins, type LogBins } from "./weightedColumns.js";
 
 /** What a chunk hands over for its observations: plain data, merged in chunk order. */
 export interface TrackChunk {
@@ -53,24 +55,10 @@ export interface TrackChunk {
 }
 
 /**
- * The weighted bins of a log-sketch column (sizes, HHI, user metrics) group this many of its plain
- * sketch's bins: relative width 1e-3 instead of 1e-4 (a market size in 2030 spreads over 5,000 plain
- * bins in one chunk). As for shares (engine/simulate/kernelMemory.ts SHARE_COARSEN): each coarse bin
- * is spread back evenly over its plain bins when quantiles are read (engine/observe/conditioned.ts).
- */
-export const LOG_COARSEN = 10;
-
-/** LogSketch's smallest magnitude counted apart from zero (engine/summary/quantileSketch.ts) */
-const MIN_MAGNITUDE = 1e-9;
-const INV_SHARE_BIN = 1 / SHARE_BIN;
-
-type ColumnBins = { linear: true; store: ChunkBins } | { linear: false; positive: ChunkBins; negative: ChunkBins; zeros: number };
-
-/**
- * Runs the observations' side of each block of a chunk. The share columns' weighted summaries run in
- * WebAssembly (engine/wasm/assembly/summaries.ts summariseWeighted, in the kernel's memory); the log
- * columns (sizes, HHI, metrics) and the growth columns here, with the same operations, the log
- * columns in the bins their plain sketches computed (no second logarithm).
+ * Runs the observations' side of each block of a chunk: weigh() before the block's summaries (the
+ * share columns' weighted ones run with the plain ones in WebAssembly: summariseBoth, in the kernel's
+ * memory), addLogColumns() after the log columns' plain ones (engine/observe/weightedColumns.ts, in
+ * the bins their plain sketches computed), endBlock() last; endChunk() hands the chunk over.
  */
 export class ChunkTracker {
   /**
@@ -88,6 +76,8 @@ export class ChunkTracker {
   private readonly logSlot: Int32Array;
   /** bins of the columns summarised here (share columns: undefined until one leaves its WebAssembly store) */
   private readonly bins: (ColumnBins | undefined)[];
+  /** the block's weights as the column summaries read them (set by weigh) */
+  private readonly block: BlockWeights;
   private readonly q: Float64Array;
   /** the block's weights, summed (wb) and squared and summed (w2), set by weigh() */
   private wb = 0;
@@ -101,8 +91,6 @@ export class ChunkTracker {
   private growthMoments: Float64Array;
   private growthSketches: LinearSketch[] = [];
   private targetWeights: Float64Array;
-  /** LogSketch's bins of negative values (never met in the shipped scenarios) */
-  private logSketch?: LogSketch;
 
   /**
    * @param logColumns the columns with log sketches, in the order of logBins
@@ -131,6 +119,7 @@ export class ChunkTracker {
       return { linear: true as const, store: new ChunkBins() };
     });
     const blockSize = this.wasm.weights.length;
+    this.block = { w: this.wasm.weights, nb: 0, wa: 0, wb: 0 };
     this.q = new Float64Array(blockSize);
     this.growth = new Float64Array(this.G * blockSize);
     this.weighted = new Float64Array(2 * (this.C + this.G));
@@ -189,20 +178,21 @@ export class ChunkTracker {
     }
     this.wb = wb;
     this.w2 = w2;
+    Object.assign(this.block, { nb, wa: this.s1, wb });
   }
 
   /** Share column k's weighted summaries for a block whose bins left its WebAssembly store (summariseBoth returned -2 - k). */
   spillShare(k: number, out: Float64Array, nb: number): void {
     const col = this.shareColumns[k];
-    const spill = (this.bins[col] ??= { linear: true, store: new ChunkBins() }) as Extract<ColumnBins, { linear: true }>;
-    this.addLinearColumn(spill.store, this.wasm.moments, 2 * k, out, col * nb, nb);
+    const spill = (this.bins[col] ??= { linear: true, store: new ChunkBins() }) as LinearBins;
+    addLinearColumn(spill.store, this.wasm.moments, 2 * k, out, col * nb, this.block);
   }
 
   /** The log columns' weighted summaries, once the chunk runner has counted them (and written their bins into logBins). */
   addLogColumns(out: Float64Array, nb: number): void {
     for (let col = 0; col < this.C; col++) {
       const k = this.logSlot[col];
-      if (k >= 0) this.addLogColumn(this.bins[col] as Extract<ColumnBins, { linear: false }>, col, out, nb, k * nb);
+      if (k >= 0) addLogColumn(this.bins[col] as LogBins, this.weighted, 2 * col, out, col * nb, this.logBins, k * nb, this.block);
     }
   }
 
@@ -211,8 +201,8 @@ export class ChunkTracker {
     const w = this.wasm.weights;
     this.growthValues(out, nb, before);
     for (let g = 0; g < this.G; g++) {
-      const b = this.bins[this.C + g] as Extract<ColumnBins, { linear: true }>;
-      this.addLinearColumn(b.store, this.weighted, 2 * (this.C + g), this.growth, g * nb, nb);
+      const b = this.bins[this.C + g] as LinearBins;
+      addLinearColumn(b.store, this.weighted, 2 * (this.C + g), this.growth, g * nb, this.block);
     }
     this.model.targets.forEach((t, k) => {
       const at = t.column * nb;
@@ -232,7 +222,7 @@ export class ChunkTracker {
       weighted[2 * col] = this.wasm.moments[2 * k];
       weighted[2 * col + 1] = this.wasm.moments[2 * k + 1];
       const spill = this.bins[col];
-      if (spill?.linear) this.spillShareBins(k, spill.store);
+      if (spill?.linear) spillShareBins(this.wasm, k, spill.store);
     });
     const chunk: TrackChunk = {
       n,
@@ -240,65 +230,14 @@ export class ChunkTracker {
       s1: this.s1,
       s2: this.s2,
       weighted,
-      bins: this.packBins(),
+      // a share column that spilled was merged into its own store above and packs from it
+      bins: packBins(this.wasm, this.bins, this.shareSlot),
       growthMoments: this.growthMoments,
       growthSketches: this.growthSketches.map(sketchState),
       targetWeights: this.targetWeights,
     };
     this.startChunk();
     return chunk;
-  }
-
-  /** Every column's touched bins in one array (one allocation per chunk), each store emptied. */
-  private packBins(): PackedBins {
-    const { ranges, bins: shareBins } = this.wasm;
-    const shareLength = (k: number) => (ranges[2 * k + 1] >= ranges[2 * k] ? ranges[2 * k + 1] - ranges[2 * k] + 1 : 0);
-    let total = 0;
-    for (let col = 0; col < this.C + this.G; col++) {
-      const b = this.bins[col];
-      const k = col < this.C ? this.shareSlot[col] : -1;
-      if (k >= 0 && !b) total += shareLength(k);
-      else if (b?.linear) total += b.store.touched();
-      else if (b) total += b.positive.touched() + b.negative.touched();
-    }
-    const weights = new Float64Array(total);
-    const index = new Float64Array(INDEX_FIELDS * (this.C + this.G));
-    let at = 0;
-    const put = (col: number, field: number, [first, length]: [number, number]) => {
-      index[INDEX_FIELDS * col + field] = first;
-      index[INDEX_FIELDS * col + field + 1] = at;
-      index[INDEX_FIELDS * col + field + 2] = length;
-      at += length;
-    };
-    for (let col = 0; col < this.C + this.G; col++) {
-      const b = this.bins[col];
-      const k = col < this.C ? this.shareSlot[col] : -1;
-      if (k >= 0 && !b) {
-        const length = shareLength(k);
-        const first = k * WEIGHTED_SHARE_BINS + ranges[2 * k];
-        weights.set(shareBins.subarray(first, first + length), at);
-        shareBins.fill(0, first, first + length);
-        put(col, 0, [ranges[2 * k], length]);
-      } else if (b?.linear) put(col, 0, b.store.pack(weights, at));
-      else if (b) {
-        put(col, 0, b.positive.pack(weights, at));
-        put(col, 3, b.negative.pack(weights, at));
-        index[INDEX_FIELDS * col + 6] = b.zeros;
-      }
-    }
-    return { weights, index };
-  }
-
-  /** Rare: share column k left its WebAssembly store in some block; its store's bins join the ones spilled here. */
-  private spillShareBins(k: number, store: ChunkBins): void {
-    const { ranges, bins } = this.wasm;
-    const [lo, hi] = [ranges[2 * k], ranges[2 * k + 1]];
-    if (lo > hi) return;
-    store.reserve(lo, hi);
-    store.touch(lo, hi);
-    const base = k * WEIGHTED_SHARE_BINS;
-    for (let b = lo; b <= hi; b++) store.counts[b - store.offset] += bins[base + b];
-    bins.fill(0, base + lo, base + hi + 1);
   }
 
   private startChunk(): void {
@@ -339,121 +278,7 @@ export class ChunkTracker {
       moments[2 * k + 1] *= r;
       for (let b = k * WEIGHTED_SHARE_BINS + ranges[2 * k]; b <= k * WEIGHTED_SHARE_BINS + ranges[2 * k + 1]; b++) bins[b] *= r;
     });
-    for (const b of this.bins) {
-      if (!b) continue;
-      if (b.linear) b.store.scale(r);
-      else {
-        b.positive.scale(r);
-        b.negative.scale(r);
-        b.zeros *= r;
-      }
-    }
+    for (const b of this.bins) if (b) scaleBins(b, r);
     for (let k = 0; k < this.targetWeights.length; k++) this.targetWeights[k] *= r;
-  }
-
-  /**
-   * A column with fixed-width bins, as summariseWeighted does a share column: its weighted moments
-   * merged into moments[at], moments[at + 1], and each path's weight added to its value's bin.
-   */
-  private addLinearColumn(store: ChunkBins, moments: Float64Array, at: number, values: Float64Array, from: number, nb: number): void {
-    const w = this.wasm.weights;
-    const shift = values[from];
-    let a = 0;
-    let b = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let p = 0; p < nb; p++) {
-      const x = values[from + p];
-      const d = x - shift;
-      const wd = w[p] * d;
-      a += wd;
-      b += wd * d;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    // the coarse bins of LinearSketch.addAll's bins, all between those of the smallest and the largest value
-    const lo = Math.floor(Math.floor(min * INV_SHARE_BIN) / SHARE_COARSEN);
-    const hi = Math.floor(Math.floor(max * INV_SHARE_BIN) / SHARE_COARSEN);
-    store.reserve(lo, hi);
-    store.touch(lo, hi);
-    const c = store.counts;
-    const off = store.offset;
-    for (let p = 0; p < nb; p++) c[Math.floor(Math.floor(values[from + p] * INV_SHARE_BIN) / SHARE_COARSEN) - off] += w[p];
-    mergeWeighted(moments, at, shift, a, b, this.s1, this.wb);
-  }
-
-  /**
-   * A log-sketch column, in one pass: its weighted moments, and each path's weight added to the
-   * coarse bin (LOG_COARSEN of its plain sketch's bins, logBins) it falls in; the store grows when a
-   * bin falls outside it.
-   */
-  private addLogColumn(bins: Extract<ColumnBins, { linear: false }>, col: number, out: Float64Array, nb: number, binsAt: number): void {
-    const w = this.wasm.weights;
-    const index = this.logBins;
-    const from = col * nb;
-    const shift = out[from];
-    const positive = bins.positive;
-    let c = positive.counts;
-    let off = positive.offset;
-    let a = 0;
-    let b = 0;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let p = 0; p < nb; p++) {
-      const x = out[from + p];
-      const d = x - shift;
-      const wd = w[p] * d;
-      a += wd;
-      b += wd * d;
-      const fine = index[binsAt + p];
-      if (fine === NO_POSITIVE_BIN) {
-        this.addNonPositive(bins, x, w[p]);
-        continue;
-      }
-      const bin = Math.ceil(fine / LOG_COARSEN);
-      if (bin < lo) lo = bin;
-      if (bin > hi) hi = bin;
-      const i = bin - off;
-      if (i < 0 || i >= c.length) {
-        positive.reserve(bin, bin);
-        c = positive.counts;
-        off = positive.offset;
-      }
-      c[bin - off] += w[p];
-    }
-    if (lo <= hi) positive.touch(lo, hi);
-    mergeWeighted(this.weighted, 2 * col, shift, a, b, this.s1, this.wb);
-  }
-
-  /** A value its plain sketch counted as zero or negative: LogSketch.add's bins. */
-  private addNonPositive(bins: Extract<ColumnBins, { linear: false }>, x: number, w: number): void {
-    if (!(x < -MIN_MAGNITUDE)) {
-      bins.zeros += w;
-      return;
-    }
-    const k = Math.ceil((this.logSketch ??= new LogSketch(LOG_ALPHA)).positiveBin(-x) / LOG_COARSEN);
-    bins.negative.reserve(k, k);
-    bins.negative.touch(k, k);
-    bins.negative.counts[k - bins.negative.offset] += w;
-  }
-}
-
-/**
- * Merges a block's weighted sums about `shift` (a = sum w d, b = sum w d^2, total weight wb) into the
- * weighted mean and M2 at moments[at], moments[at + 1] of earlier blocks of total weight wa: the
- * pairwise merge of Chan, Golub & LeVeque 1983 with weights for counts.
- */
-function mergeWeighted(moments: Float64Array, at: number, shift: number, a: number, b: number, wa: number, wb: number): void {
-  if (!(wb > 0)) return;
-  const mean = shift + a / wb;
-  const m2 = Math.max(0, b - (a * a) / wb);
-  if (wa === 0) {
-    moments[at] = mean;
-    moments[at + 1] = m2;
-  } else {
-    const total = wa + wb;
-    const delta = mean - moments[at];
-    moments[at] += (delta * wb) / total;
-    moments[at + 1] += m2 + (delta * delta * wa * wb) / total;
   }
 }

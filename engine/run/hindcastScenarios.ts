@@ -20,7 +20,8 @@ import type { HindcastResults } from "../results/historyTypes.js";
 import type { TrackResults } from "../results/trackTypes.js";
 import { compileModel } from "../simulate/compile.js";
 import { packageVersion } from "../version.js";
-import { displayFile, runScenariosWith, type RunOptions } from "./runScenarios.js";
+import { loadScenario } from "../load/index.js";
+import { displayFile, runLoadedScenariosWith, type RunOptions, type ScenarioToRun } from "./runScenarios.js";
 import { quarterGaps, readObservationFiles } from "./trackScenarios.js";
 
 export interface HindcastOptions extends Omit<RunOptions, "precision" | "maxPaths"> {
@@ -70,9 +71,20 @@ export async function hindcastScenarios(
   const problems: Diagnostic[] = [];
   const starts = new Map<string, StartValue[]>();
   let matched: Matched | undefined;
-  const { results, simulations } = await runScenariosWith(
-    files,
+  // each scenario loaded, then moved back to the start year (the file hashes are the files read)
+  const started = performance.now();
+  const loaded: ScenarioToRun[] = [];
+  for (const f of files) {
+    const { scenario } = await loadScenario(f);
+    const r = hindcastScenario(scenario, from, to, observations);
+    problems.push(...r.diagnostics);
+    starts.set(f, r.start);
+    loaded.push({ file: f, scenario: r.scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(g) })) });
+  }
+  const { results, simulations } = await runLoadedScenariosWith(
+    loaded,
     options,
+    started,
     (scenarios) => {
       if (problems.some((d) => d.severity === "error"))
         throw new UserError(`the history cannot start every scenario in ${from}; nothing was run`, dedupe(problems));
@@ -83,14 +95,8 @@ export async function hindcastScenarios(
       );
       return matched.plans;
     },
-    (scenario, file) => {
-      const r = hindcastScenario(scenario, from, to, observations);
-      problems.push(...r.diagnostics);
-      starts.set(file, r.start);
-      return r.scenario;
-    },
   );
-  const history = options.history.map((f) => ({ file: displayFile(f), sha256: createHash("sha256").update(readFileSync(f)).digest("hex") }));
+  const history = options.history.map((f) => ({ file: displayFile(f), sha256: sha256(f) }));
   const manifest = { ...results.manifest, observed: history };
   const track = trackResults(simulations, { matched: matched!, gaps, manifest });
   const hindcast: HindcastResults = {
@@ -106,6 +112,10 @@ export async function hindcastScenarios(
     caveats: track.caveats,
   };
   return { hindcast, track, warnings: [...warnings, ...matched!.warnings] };
+}
+
+function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

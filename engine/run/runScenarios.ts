@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { loadScenario } from "../load/index.js";
-import type { Results, ScenarioResult } from "../results/types.js";
 import type { Scenario } from "../model/types.js";
+import type { Results, ScenarioResult } from "../results/types.js";
 import type { TrackPlan } from "../observe/trackPlan.js";
 import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor, type Simulation } from "../simulate/simulateScenario.js";
 import { packageVersion } from "../version.js";
@@ -34,6 +34,8 @@ export interface RunOptions {
   maxPaths?: number;
   sampling?: "random" | "lhs";
   onProgress?: (p: RunProgress) => void;
+  /** stops the run (its promise rejects with the signal's reason) before the next scenario or chunk result */
+  signal?: AbortSignal;
 }
 
 /** Paths when neither --paths nor the scenario's simulation.paths says. */
@@ -54,21 +56,41 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
 /**
  * runScenarios, also returning each scenario's Simulation (its accumulator); `plan`, given the
  * loaded scenarios, may weigh each one's paths by observations (engine/run/trackScenarios.ts), or
- * throw a UserError before anything runs; `adjust` may change each loaded scenario first (a hindcast
- * moves its years, engine/run/hindcastScenarios.ts).
+ * throw a UserError before anything runs.
  */
-export async function runScenariosWith(
-  files: string[],
-  options: RunOptions,
-  plan?: (scenarios: Scenario[]) => (TrackPlan | undefined)[],
-  adjust?: (scenario: Scenario, file: string) => Scenario,
-): Promise<{ results: Results; simulations: Simulation[] }> {
+export async function runScenariosWith(files: string[], options: RunOptions, plan?: TrackPlanner): Promise<{ results: Results; simulations: Simulation[] }> {
   const started = performance.now();
-  const loaded = [];
+  const loaded: ScenarioToRun[] = [];
   for (const f of files) {
-    const l = await loadScenario(f);
-    loaded.push({ file: f, ...l, scenario: adjust ? adjust(l.scenario, f) : l.scenario });
+    options.signal?.throwIfAborted();
+    const { scenario } = await loadScenario(f);
+    loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
   }
+  return runLoadedScenariosWith(loaded, options, started, plan);
+}
+
+/** Given the loaded scenarios, the observations to weigh each one's paths by (undefined: none); may throw a UserError. */
+export type TrackPlanner = (scenarios: Scenario[]) => (TrackPlan | undefined)[];
+
+/** A loaded scenario to run: the file it is named by in outputs, and the hash of each file it was read from. */
+export interface ScenarioToRun {
+  file: string;
+  scenario: Scenario;
+  sources: { file: string; sha256: string }[];
+}
+
+/** Runs scenarios already loaded (from files, objects or text: see api/); `started` is when the wall time starts. */
+export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], options: RunOptions = {}, started = performance.now()): Promise<Results> {
+  return (await runLoadedScenariosWith(loaded, options, started)).results;
+}
+
+/** runLoadedScenarios, also returning each scenario's Simulation when `plan` is given (see runScenariosWith). */
+export async function runLoadedScenariosWith(
+  loaded: readonly ScenarioToRun[],
+  options: RunOptions,
+  started: number,
+  plan?: TrackPlanner,
+): Promise<{ results: Results; simulations: Simulation[] }> {
   const plans = plan?.(loaded.map((l) => l.scenario)) ?? [];
   const runs = loaded.map(({ file, scenario }) => {
     const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
@@ -87,12 +109,16 @@ export async function runScenariosWith(
   const simulations: Simulation[] = [];
   try {
     for (const [index, { file, s, paths, seed, maxPaths }] of runs.entries()) {
+      options.signal?.throwIfAborted();
       const simulation = await simulateScenario(s, displayFile(file), executor, {
         paths,
         seed,
         ...(options.precision !== undefined ? { precision: options.precision, maxPaths } : {}),
         ...(plans[index] ? { track: plans[index] } : {}),
-        onProgress: (done, total) => options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total }),
+        onProgress: (done, total) => {
+          options.signal?.throwIfAborted(); // called as each chunk's result arrives: a run stops within a chunk
+          options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total });
+        },
       });
       scenarios.push(simulation.result);
       // a plain run keeps no accumulator (its sketches) past its scenario
@@ -114,17 +140,16 @@ export async function runScenariosWith(
       threads: pool?.threadsUsed ?? 1,
       chunkSize: CHUNK_SIZE,
       wallSeconds: (performance.now() - started) / 1000,
-      scenarioFiles: loaded
-        .flatMap(({ scenario }) => scenario.files.map((f) => ({ file: displayFile(f), sha256: sha256(f) })))
-        .filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
+      scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
     },
     scenarios,
   };
   return { results, simulations };
 }
 
-function sha256(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
+/** The SHA-256 of a file's bytes, in hexadecimal (the manifest's scenario file hashes). */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** Paths in outputs relative to the working directory, so that results do not depend on where the repository lives. */

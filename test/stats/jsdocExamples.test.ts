@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIRS = ["engine/stats", "engine/distributions", "engine/sampling", "engine/observe", "reports/track"];
+const DIRS = ["engine/stats", "engine/distributions", "engine/sampling", "engine/format", "engine/observe", "reports/track"];
 
 interface Example {
   file: string;
