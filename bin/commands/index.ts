@@ -10,6 +10,7 @@ import { registerSensitivity } from "./sensitivity.js";
 import { registerDiscover } from "./discover.js";
 import { registerTrack } from "./track.js";
 import { registerFit } from "./fit.js";
+import { registerHindcast } from "./hindcast.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerTrack(program);
   registerFit(program);
+  registerHindcast(program);
   registerReport(program);
   registerCompare(program);
   registerBlend(program);

@@ -81,21 +81,16 @@ export async function hindcastScenarios(
     starts.set(f, r.start);
     loaded.push({ file: f, scenario: r.scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(g) })) });
   }
-  const { results, simulations } = await runLoadedScenariosWith(
-    loaded,
-    options,
-    started,
-    (scenarios) => {
-      if (problems.some((d) => d.severity === "error"))
-        throw new UserError(`the history cannot start every scenario in ${from}; nothing was run`, dedupe(problems));
-      matched = matchObservations(
-        later,
-        gaps,
-        scenarios.map((scenario) => ({ scenario, model: compileModel(scenario, parseWithMathjs) })),
-      );
-      return matched.plans;
-    },
-  );
+  const { results, simulations } = await runLoadedScenariosWith(loaded, options, started, (scenarios) => {
+    if (problems.some((d) => d.severity === "error"))
+      throw new UserError(`the history cannot start every scenario in ${from}; nothing was run`, dedupe(problems));
+    matched = matchObservations(
+      later,
+      gaps,
+      scenarios.map((scenario) => ({ scenario, model: compileModel(scenario, parseWithMathjs) })),
+    );
+    return matched.plans;
+  });
   const history = options.history.map((f) => ({ file: displayFile(f), sha256: sha256(f) }));
   const manifest = { ...results.manifest, observed: history };
   const track = trackResults(simulations, { matched: matched!, gaps, manifest });
