@@ -60,7 +60,7 @@ function hindcastFigure(s: HindcastScenario, results: Results, k: number, option
   const colWidth = (bodyWidth() - GAP * (COLUMNS - 1)) / COLUMNS;
   const rows: CsvRow[] = [];
   const pct = (x: number) => `${formatNumber(x * 100, lang)}${lang === "fr" ? "\u202F%" : "%"}`;
-  const cells = s.bands.map((b, i) => {
+  const cells = s.bands.map((b) => {
     const band: BandRow[] = b.years.map((x, j) => ({ x, p5: b.p5[j], p25: b.p25[j], p50: b.p50[j], p75: b.p75[j], p95: b.p95[j] }));
     for (const r of band)
       rows.push({
