@@ -17,6 +17,7 @@ interface FitFlags {
   out?: string;
   reference?: string;
   entities?: string;
+  write: string;
   force?: boolean;
   json?: boolean;
 }
@@ -33,13 +34,18 @@ export function registerFit(program: Command): void {
     .option("--out <file>", "write the overlay scenario (it extends FILE) here")
     .option("--reference <id>", 'the share every entity is compared with: "rest" (100% minus the entities fitted) or an entity of the history', "rest")
     .option("--entities <a,b>", "fit only these entities' shares (default: every entity with shares)")
+    .option(
+      "--write <which>",
+      "which fitted numbers the overlay writes: contradicted (the scenario's value outside the fit's 95% interval) or all",
+      "contradicted",
+    )
     .option("--force", "overwrite an existing --out file")
     .option("--json", "print the fit (series, changes, overlay) as JSON")
     .addHelpText(
       "after",
       `
 Shares are fitted as y = ln(share / reference share), a random walk with drift observed with
-rounding and the quarter-to-year gap as noise; market sizes as ln(size). The overlay sets the
+the figures' rounding as noise (each quarter at its own time); market sizes as ln(size). The overlay sets the
 observed players' volatility and drift (or the per-path parameter that is their drift's own)
 so that the scenario implies the fitted values, each citing a source "history".
 Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 wrong usage.`,
@@ -49,6 +55,7 @@ Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 w
         ?.split(",")
         .map((e) => e.trim())
         .filter(Boolean);
+      if (flags.write !== "contradicted" && flags.write !== "all") throw new UsageError(`--write must be contradicted or all, got "${flags.write}"`);
       if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out file; give --out too, or leave --force out");
       if (flags.out !== undefined) {
         const out = resolve(flags.out);
@@ -71,6 +78,7 @@ Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 w
         ...(flags.out !== undefined ? { out: flags.out } : {}),
         ...(flags.reference ? { reference: flags.reference } : {}),
         ...(entities ? { entities } : {}),
+        write: flags.write,
       });
       for (const w of warnings) process.stderr.write(formatDiagnostic(w) + "\n");
       let wrote = "";

@@ -8,7 +8,6 @@ import type { Diagnostic } from "../diagnostics.js";
 import { makeDistribution } from "../distributions/makeDistribution.js";
 import type { Scenario } from "../model/types.js";
 import type { Observation } from "../observe/observations.js";
-import type { QuarterGap } from "../observe/quarterGap.js";
 import type { FitChange, FitResults, FittedSeries } from "../results/historyTypes.js";
 import type { CompiledModel } from "../simulate/model.js";
 import { buildSeries, type HistorySeries } from "./historySeries.js";
@@ -24,7 +23,6 @@ export interface FitInput {
   extendsPath: string;
   observations: readonly Observation[];
   history: { file: string; sha256: string }[];
-  gaps: readonly QuarterGap[];
   reference?: string;
   entities?: string[];
   /** which fitted numbers the overlay writes: those whose scenario value lies outside the fit's 95% interval (default), or all */
@@ -35,7 +33,6 @@ export interface FitInput {
 export function fitHistory(input: FitInput): { results: FitResults; diagnostics: Diagnostic[] } {
   const { scenario: sc, model: m } = input;
   const { series, diagnostics } = buildSeries(input.observations, {
-    gaps: input.gaps,
     ...(input.reference ? { reference: input.reference } : {}),
     ...(input.entities ? { entities: input.entities } : {}),
   });
@@ -82,7 +79,6 @@ export function fitHistory(input: FitInput): { results: FitResults; diagnostics:
       scenario: { id: sc.id, file: input.extendsPath },
       history: input.history,
       reference: input.reference ?? "rest",
-      quarterGaps: input.gaps.filter((g) => Number.isFinite(g.sd) && g.measure === "share").map((g) => ({ measure: g.measure, sd: g.sd })),
       series: fitted,
       changes,
       notWritten,

@@ -13,9 +13,11 @@
  *
  * Times: a year's figure at its middle (2024.5), a quarter's at its middle
  * (2026Q1 = 2026.125). Measurement noise of each point, on y's scale by
- * the delta method: the rounding (uniform on +-h: variance h^2/3) and, for
- * a quarter standing for its year's share, the quarter-to-year gap
- * (engine/observe/quarterGap.ts). The `error` column (an analyst's
+ * the delta method: the rounding (uniform on +-h: variance h^2/3). A
+ * quarter is placed at its own time, so no quarter-to-year gap is added
+ * (that gap is the walk's own movement within the year: counted as noise,
+ * it took a third of the volatility of synthetic quarterly histories, in
+ * test/history/fitOverlay.test.ts). The `error` column (an analyst's
  * definitional error: several points between analyst houses) is left out:
  * it is the same definition quarter after quarter, so it shifts the level
  * of a series, not its moves, which are what is fitted.
@@ -23,7 +25,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { log } from "../stats/fdlibm/index.js";
 import type { Observation } from "../observe/observations.js";
-import type { QuarterGap } from "../observe/quarterGap.js";
 import { tooFewPoints, type WalkPoint } from "./randomWalkFit.js";
 
 export interface SeriesPoint extends WalkPoint {
@@ -54,7 +55,6 @@ export interface SeriesOptions {
   reference?: string;
   /** only these entities (default: every share entity observed) */
   entities?: string[];
-  gaps?: readonly QuarterGap[];
 }
 
 export const timeOf = (o: Pick<Observation, "year" | "quarter">): number => (o.quarter === undefined ? o.year + 0.5 : o.year + (o.quarter - 0.5) / 4);
@@ -70,8 +70,7 @@ export function buildSeries(observations: readonly Observation[], options: Serie
   const error = (o: Observation, column: keyof Observation["columns"], message: string, hint?: string, severity: "error" | "warning" = "error") =>
     diagnostics.push({ severity, file: o.file, line: o.line, column: o.columns[column] ?? 0, path: column, message, ...(hint ? { hint } : {}) });
   const reference = options.reference ?? "rest";
-  const gap = (o: Observation) => (o.quarter === undefined ? 0 : (options.gaps?.find((g) => g.measure === o.measure)?.sd ?? 0));
-  const pointVariance = (o: Observation) => (o.rounding * o.rounding) / 3 + (Number.isFinite(gap(o)) ? gap(o) * gap(o) : 0);
+  const pointVariance = (o: Observation) => (o.rounding * o.rounding) / 3;
 
   const series: HistorySeries[] = [];
   const shares = observations.filter((o) => o.measure === "share");

@@ -34,7 +34,7 @@ export interface FittedSeries {
     sigmaSe: number | null;
     sigmaLow: number;
     sigmaHigh: number;
-    /** whether measurement noise (rounding, quarter-to-year gap) was modelled */
+    /** whether measurement noise (the figures' rounding) was modelled */
     withNoise: boolean;
   } | null;
   problem?: string;
@@ -59,8 +59,6 @@ export interface FitResults {
   scenario: { id: string; file: string };
   history: { file: string; sha256: string }[];
   reference: string;
-  /** quarter-to-year gaps used as measurement noise, by measure, in percentage points */
-  quarterGaps: { measure: string; sd: number }[];
   series: FittedSeries[];
   changes: FitChange[];
   /** what was fitted but not written, and why */

@@ -15,7 +15,7 @@ import { loadScenario } from "../load/index.js";
 import type { FitResults } from "../results/historyTypes.js";
 import { compileModel } from "../simulate/compile.js";
 import { displayFile } from "./runScenarios.js";
-import { quarterGaps, readObservationFiles } from "./trackScenarios.js";
+import { readObservationFiles } from "./trackScenarios.js";
 
 export interface FitOptions {
   /** observation CSV files */
@@ -26,6 +26,8 @@ export interface FitOptions {
   reference?: string;
   /** only these entities' shares */
   entities?: string[];
+  /** which fitted numbers the overlay writes (default: those the scenario's values contradict) */
+  write?: "contradicted" | "all";
 }
 
 /** The fit; warnings (series too short, figures left out) beside it. Throws a UserError when nothing can be fitted. */
@@ -42,9 +44,9 @@ export async function fitScenarioHistory(file: string, options: FitOptions): Pro
     extendsPath,
     observations,
     history,
-    gaps: quarterGaps(observations),
     ...(options.reference ? { reference: options.reference } : {}),
     ...(options.entities ? { entities: options.entities } : {}),
+    ...(options.write ? { write: options.write } : {}),
   });
   results.scenario.file = displayFile(file);
   const errors = diagnostics.filter((d) => d.severity === "error");
