@@ -23,6 +23,10 @@ export { readResults, summaryTable, targetsTable, writeResults } from "./results
 export type { SummaryRow, SummaryStat, TargetRow, WriteResultsOptions } from "./results.js";
 export { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, sensitivity } from "./analyses.js";
 export type { AnalysisRunOptions, CalibrateOptions, Calibration, DiscoverOptions, SensitivityOptions } from "./analyses.js";
+export { fit, hindcast } from "./history.js";
+export type { FitOptions, HindcastOptions } from "./history.js";
+export type { FitChange, FitResults, FittedSeries, HindcastPoint, HindcastResults, HindcastScenario } from "../engine/results/historyTypes.js";
+export type { Caveat } from "../engine/results/trackTypes.js";
 export { UsageError, UserError } from "../engine/diagnostics.js";
 export type { Diagnostic, Severity } from "../engine/diagnostics.js";
 export type {

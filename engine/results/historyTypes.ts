@@ -3,6 +3,7 @@
  * section 10): the data types that the CLI, reports/ and the JSON outputs
  * share.
  */
+import type { Diagnostic } from "../diagnostics.js";
 import type { Caveat } from "./trackTypes.js";
 
 /** One fitted series: the log-ratio of an entity's share to a reference's, or the log of a market's size. */
@@ -55,6 +56,7 @@ export interface FitChange {
   because: string;
 }
 
+/** What `marketfutures fit` prints with --json: the fitted series, the changes and the overlay. */
 export interface FitResults {
   scenario: { id: string; file: string };
   history: { file: string; sha256: string }[];
@@ -65,6 +67,8 @@ export interface FitResults {
   notWritten: string[];
   /** the overlay scenario document */
   overlay: Record<string, unknown>;
+  /** series too short to fit, figures left out (at file:line:col) */
+  warnings?: Diagnostic[];
 }
 
 /** One observation of a hindcast: where it fell in the scenario's predictive distribution. */
@@ -87,6 +91,7 @@ export interface HindcastPoint {
   in90: boolean;
 }
 
+/** A hindcast's verdict on one scenario: start values, every later observation placed, coverage, PIT histogram, bands. */
 export interface HindcastScenario {
   id: string;
   file: string;
@@ -118,6 +123,7 @@ export interface HindcastScenario {
   }[];
 }
 
+/** What `marketfutures hindcast` prints with --json. */
 export interface HindcastResults {
   manifest: { version: string; command: string; seed: string; paths: number; history: { file: string; sha256: string }[] };
   from: number;

@@ -10,15 +10,15 @@ import type { Manifest, Results, ScenarioResult, Stat } from "./types.js";
 
 export type ObservedMeasure = "share" | "growth" | "size";
 
+/** Why an observation was not used: outside the years every scenario simulates. */
+export type SkipReason = { kind: "beforeBase" | "afterEnd" | "growthIntoBase"; year: number };
+
 /**
  * A caveat on the comparison, printed with it (reports/track/caveatText.ts words it): observations of
  * one market definition against scenarios of another (shares and growth are compared, sizes never);
  * a scenario that does not say which market it measures; a growth measured on a broader or narrower
  * entity than the scenario's.
  */
-/** Why an observation was not used: outside the years every scenario simulates. */
-export type SkipReason = { kind: "beforeBase" | "afterEnd" | "growthIntoBase"; year: number };
-
 export type Caveat =
   | { kind: "definition"; observed: string; scenario: string; label: Label }
   | { kind: "undefined"; observed: string; scenario: string }

@@ -16,7 +16,8 @@ describe("entry points", () => {
   it("marketfutures loads only a few small modules and Node built-ins", () => {
     const graph = runtimeImportGraph("api/index.ts");
     expect(packages("api/index.ts").filter((p) => !p.startsWith("node:"))).toEqual([]);
-    expect(graph.files.length).toBeLessThan(40);
+    // 41 files after main's engine/format (issue 16), 42 with api/history.ts; 17 of them the fdlibm ports
+    expect(graph.files.length).toBeLessThan(45);
   });
 
   it("marketfutures/figures loads the rendering stack", () => {
