@@ -5,6 +5,7 @@
  * their provenance, then what was fitted but not written.
  */
 import type { FitResults, FittedSeries } from "../../engine/results/historyTypes.js";
+import { exp } from "../../engine/stats/fdlibm/index.js";
 
 const f3 = (x: number) => (x < 0 ? "" : " ") + x.toFixed(3);
 
@@ -34,7 +35,7 @@ export function formatFitTable(r: FitResults): string {
       );
       if (s.kind === "logSize")
         lines.push(
-          `  growth     ${((Math.exp(s.fit.drift) - 1) * 100).toFixed(1)}% a year${imp ? ` (scenario ${((Math.exp(imp.drift) - 1) * 100).toFixed(1)}%)` : ""}`,
+          `  growth     ${((exp(s.fit.drift) - 1) * 100).toFixed(1)}% a year${imp ? ` (scenario ${((exp(imp.drift) - 1) * 100).toFixed(1)}%)` : ""}`,
         );
     }
     if (s.impliedNote) lines.push(`  note: ${s.impliedNote}`);
