@@ -34,9 +34,7 @@ export function formatFitTable(r: FitResults): string {
           (imp && (imp.sigma < s.fit.sigmaLow || imp.sigma > s.fit.sigmaHigh) ? "  ! outside the interval" : ""),
       );
       if (s.kind === "logSize")
-        lines.push(
-          `  growth     ${((exp(s.fit.drift) - 1) * 100).toFixed(1)}% a year${imp ? ` (scenario ${((exp(imp.drift) - 1) * 100).toFixed(1)}%)` : ""}`,
-        );
+        lines.push(`  growth     ${((exp(s.fit.drift) - 1) * 100).toFixed(1)}% a year${imp ? ` (scenario ${((exp(imp.drift) - 1) * 100).toFixed(1)}%)` : ""}`);
     }
     if (s.impliedNote) lines.push(`  note: ${s.impliedNote}`);
     if (s.dropped.length) lines.push(`  left out: ${s.dropped.join("; ")}`);

@@ -16,6 +16,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { FAINT, GRID } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
+import { entityLabel, viewLabel } from "../results/select.js";
 
 const COLUMNS = 3;
 const GAP = 22;
@@ -93,7 +94,8 @@ function hindcastFigure(s: HindcastScenario, results: Results, k: number, option
       });
     const top = niceCeil(Math.max(0.01, ...band.map((r) => r.p95), ...points.map((p) => p.y)) * 1.08);
     const low = b.measure === "growth" ? Math.min(0, ...band.map((r) => r.p5)) : 0;
-    const label = b.measure === "growth" ? `${tx.growth} (${b.view}), %` : `${b.entity} (${b.view}), %`;
+    const view = viewLabel(results, b.view, lang);
+    const label = b.measure === "growth" ? `${tx.growth} (${view}), %` : `${entityLabel(results, b.entity, lang)} (${view}), %`;
     const heading = panelHeading(doc, label, BAND, colWidth);
     const plot = plotPanel(doc, {
       width: colWidth,
