@@ -19,6 +19,27 @@ import { toCsv, type CsvRow } from "../render/csv.js";
 import { entityLabel, viewLabel } from "../results/select.js";
 
 const COLUMNS = 3;
+/** The figure's data: bands (p5..p95 per year), observed points (period, value, pit, in90), the PIT histogram (bins, count). */
+const CSV_COLUMNS = [
+  "scenario",
+  "kind",
+  "view",
+  "entity",
+  "measure",
+  "year",
+  "p5",
+  "p25",
+  "p50",
+  "p75",
+  "p95",
+  "period",
+  "value",
+  "pit",
+  "in90",
+  "bin_low",
+  "bin_high",
+  "count",
+];
 const GAP = 22;
 const PLOT_HEIGHT = 170;
 const BAND = "#0072B2";
@@ -159,5 +180,5 @@ function hindcastFigure(s: HindcastScenario, results: Results, k: number, option
     panels,
     bodyHeight: Math.ceil(all.length / COLUMNS) * rowHeight,
   });
-  return { name, title, svg, csv: toCsv(rows) };
+  return { name, title, svg, csv: toCsv(rows, CSV_COLUMNS) };
 }
