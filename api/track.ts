@@ -1,7 +1,7 @@
 /**
  * Confronting scenarios with what has been observed, from code: {@link track},
- * the numbers of `marketfutures track` (MODEL.md section 9 of the project;
- * `docs/model.md`) with the same options and seed. The engine is imported
+ * the numbers of `marketfutures track` (the package's `docs/model.md`,
+ * section 8) with the same options and seed. The engine is imported
  * when first called.
  */
 import { fileURLToPath } from "node:url";
