@@ -94,7 +94,11 @@ export async function trackLoadedScenarios(
   const { observations, warnings } = observed;
   const gaps = quarterGaps(observations, options.quarterGap);
   if (options.prior && options.prior.length !== loaded.length)
-    throw new UserError(`--prior gives ${options.prior.length} weights for ${loaded.length} scenarios; give one per scenario, in the order of the files`, [], 2);
+    throw new UserError(
+      `--prior gives ${options.prior.length} weights for ${loaded.length} scenarios; give one per scenario, in the order of the files`,
+      [],
+      2,
+    );
   let matched: Matched | undefined;
   const { results, simulations } = await runLoadedScenariosWith(loaded, options, started, (scenarios) => {
     matched = matchObservations(

@@ -5,15 +5,7 @@
  * Group's rule), a probability is 0% or 100% only when exactly that, and
  * shares' spreads are in percentage points ("pp", French "pts").
  */
-import {
-  formatDecimal,
-  formatEstimateSe,
-  formatProbability,
-  formatProbabilitySe,
-  NNBSP,
-  percentText,
-  probabilityDecimals,
-} from "../../engine/format/index.js";
+import { formatDecimal, formatEstimateSe, formatProbability, formatProbabilitySe, NNBSP, percentText, probabilityDecimals } from "../../engine/format/index.js";
 import type { Lang } from "../i18n/index.js";
 
 /** The largest double below 1: a percentile never is 1 (nor 0), the observation's error being Gaussian. */

@@ -46,7 +46,9 @@ export function quarterLine(track: TrackResults, lang: Lang): string | undefined
   const quarterly = new Set(track.observations.filter((o) => o.quarter !== undefined).map((o) => o.measure));
   const gaps = track.quarterGaps.filter((g) => quarterly.has(g.measure));
   if (gaps.length === 0) return undefined;
-  const each = gaps.map((g) => tt(lang, g.given ? "gapGiven" : "gapEstimated", { measure: tt(lang, `measure_${g.measure}`), sd: formatNumber(g.sd, lang, 2), df: g.df }));
+  const each = gaps.map((g) =>
+    tt(lang, g.given ? "gapGiven" : "gapEstimated", { measure: tt(lang, `measure_${g.measure}`), sd: formatNumber(g.sd, lang, 2), df: g.df }),
+  );
   return tt(lang, "quarterLine", { gaps: each.join(", ") });
 }
 

@@ -62,7 +62,9 @@ export function posteriorWeights(track: TrackResults, options: FigureOptions): F
   // moved beyond Monte Carlo error: some scenario's interval leaves out its prior weight
   const moved = rows.some((r) => r.low > r.prior || r.high < r.prior);
   const title = moved
-    ? tt(lang, "weightsTitleMoved", { scenario: top.label, posterior: formatProbability(top.weight, lang, weightDecimals(top.low, top.high)),
+    ? tt(lang, "weightsTitleMoved", {
+        scenario: top.label,
+        posterior: formatProbability(top.weight, lang, weightDecimals(top.low, top.high)),
         prior: priorText(top.prior, lang),
       })
     : tt(lang, "weightsTitleFlat");
