@@ -17,6 +17,7 @@ import { JSDOM } from "jsdom";
 import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend.js";
 import type { DiscoverResult } from "../engine/analysis/discover.js";
 import type { SensitivityResult } from "../engine/analysis/sensitivity.js";
+import type { TrackResults } from "../engine/results/trackTypes.js";
 import type { Results } from "../engine/results/types.js";
 import { packageVersion } from "../engine/version.js";
 import { buildReport } from "../reports/buildReport.js";
@@ -27,6 +28,7 @@ import { sensitivityFigure as sensitivityChart } from "../reports/figures/sensit
 import type { Figure as DomFigure, FigureOptions as DomOptions } from "../reports/figures/types.js";
 import { isLang, type Lang } from "../reports/i18n/index.js";
 import { serializeSvg } from "../reports/render/serialize.js";
+import { trackFigures as trackFigureList } from "../reports/track/trackFigures.js";
 
 export type { Lang };
 
@@ -52,11 +54,15 @@ let window: JSDOM | undefined;
 
 /** The figures are built as DOM elements in one jsdom document, then serialised. */
 function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions = {}): Figure {
+  return drawAll((o) => [make(o)], options)[0];
+}
+
+/** draw, for a function that makes several figures. */
+function drawAll(make: (options: DomOptions) => DomFigure[], options: FigureOptions = {}): Figure[] {
   const lang = options.lang ?? "en";
   if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
   window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
-  const f = make({ document: window.window.document, lang });
-  return { name: f.name, title: f.title, svg: serializeSvg(f.svg), csv: f.csv };
+  return make({ document: window.window.document, lang }).map((f) => ({ name: f.name, title: f.title, svg: serializeSvg(f.svg), csv: f.csv }));
 }
 
 /** Fan chart of one scenario (default: the first): each key group's global share, median with 50% and 90% bands. */
@@ -132,6 +138,16 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
 }
 
 /**
+ * The figures of a `track()` result, in reading order: the observations (with their 90% error bars)
+ * on every scenario's fan chart, each observation's percentile in each scenario, the posterior weights
+ * with their Monte Carlo intervals (resting on the prior), then each scenario's fan chart given the
+ * observations, over the one before them.
+ */
+export function trackFigures(result: TrackResults, options: FigureOptions = {}): Figure[] {
+  return drawAll((o) => trackFigureList(result, o), options);
+}
+
+/**
  * A PNG of a figure (or of any SVG text) at `scale` times its size (default 2: sharp on high-density screens),
  * drawn by resvg with the bundled Inter font, so it looks the same on every machine.
  */
@@ -152,6 +168,8 @@ export interface ReportOptions extends FigureOptions {
   analyses?: readonly (SensitivityResult | DiscoverResult)[];
   /** weights of a blend of the scenarios (your assumption) whose fan chart the Analysis section shows */
   blend?: readonly number[];
+  /** a `track()` result of these scenarios: the section "What has been observed" (as `report --observed`) */
+  track?: TrackResults;
 }
 
 /**
@@ -173,6 +191,7 @@ export async function writeReport(results: Results, dir: string, options: Report
     version: packageVersion(),
     analyses: [...(options.analyses ?? [])],
     blendWeights: weights,
+    ...(options.track ? { track: options.track } : {}),
   });
   return summary.files;
 }

@@ -1,8 +1,8 @@
 /**
  * `marketfutures`: load and check scenarios, run them, read and write
  * results, and the analyses of the CLI, from JavaScript or TypeScript.
- * Importing it loads almost nothing: the engine is loaded by the first call
- * that needs it. Figures are in `marketfutures/figures`.
+ * {@link track} confronts scenarios with observed figures. Importing it
+ * loads almost nothing: the engine is loaded by the first call that needs it. Figures are in `marketfutures/figures`.
  *
  * @example
  * import { run, summaryTable } from "marketfutures";
@@ -19,6 +19,20 @@ export { loadScenario, parseScenario, validate } from "./scenarios.js";
 export type { LoadedScenario, ScenarioDocument, ScenarioSource, SourceOptions } from "./scenarios.js";
 export { run } from "./run.js";
 export type { RunOptions, RunProgress, ScenarioInput } from "./run.js";
+export { shippedObservations, track } from "./track.js";
+export type { TrackOptions, TrackRun } from "./track.js";
+export type {
+  Band,
+  Caveat,
+  GrowthSeries,
+  ObservationFit,
+  ObservedMeasure,
+  QuarterGapResult,
+  ScenarioTrack,
+  SkipReason,
+  TrackedObservation,
+  TrackResults,
+} from "../engine/results/trackTypes.js";
 export { readResults, summaryTable, targetsTable, writeResults } from "./results.js";
 export type { SummaryRow, SummaryStat, TargetRow, WriteResultsOptions } from "./results.js";
 export { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, sensitivity } from "./analyses.js";

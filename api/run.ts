@@ -4,7 +4,7 @@
  * AbortSignal. The engine is imported when first called.
  */
 import type { Results } from "../engine/results/types.js";
-import { internalsOf, loadScenario, type LoadedScenario, type ScenarioSource } from "./scenarios.js";
+import { internalsOf, loadScenario, type LoadedInternals, type LoadedScenario, type ScenarioSource } from "./scenarios.js";
 
 /** A scenario to run: a source that {@link loadScenario} reads, or a scenario it returned. */
 export type ScenarioInput = ScenarioSource | LoadedScenario;
@@ -57,16 +57,8 @@ export interface RunOptions {
  */
 export async function run(scenarios: ScenarioInput | readonly ScenarioInput[], options: RunOptions = {}): Promise<Results> {
   const started = performance.now();
-  const list = Array.isArray(scenarios) ? (scenarios as readonly ScenarioInput[]) : [scenarios as ScenarioInput];
-  if (list.length === 0) throw new RangeError("run: give at least one scenario");
   const engineOptions = checkRunOptions(options);
-  const loaded = [];
-  for (const input of list) {
-    options.signal?.throwIfAborted();
-    const inside = internalsOf(input) ?? internalsOf(await loadScenario(input as ScenarioSource));
-    if (!inside) throw new TypeError("run: a scenario must be a file path, a file: URL, a scenario document or a loaded scenario");
-    loaded.push(inside);
-  }
+  const loaded = await loadInputs(scenarios, options.signal, "run");
   const threads = engineOptions.threads;
   if (threads !== undefined && threads > 1) (await import("../engine/run/workerPool.js")).prestartWorkers(threads);
   const { displayFile, runLoadedScenarios } = await import("../engine/run/runScenarios.js");
@@ -78,24 +70,43 @@ export async function run(scenarios: ScenarioInput | readonly ScenarioInput[], o
   return results;
 }
 
-/** The engine's options, each checked: a RangeError names the first bad one. */
-function checkRunOptions(o: RunOptions) {
+/** The scenarios to run, loaded (those loadScenario returned are not read again). */
+export async function loadInputs(
+  scenarios: ScenarioInput | readonly ScenarioInput[],
+  signal: AbortSignal | undefined,
+  call: string,
+): Promise<LoadedInternals[]> {
+  const list = Array.isArray(scenarios) ? (scenarios as readonly ScenarioInput[]) : [scenarios as ScenarioInput];
+  if (list.length === 0) throw new RangeError(`${call}: give at least one scenario`);
+  const loaded = [];
+  for (const input of list) {
+    signal?.throwIfAborted();
+    const inside = internalsOf(input) ?? internalsOf(await loadScenario(input as ScenarioSource));
+    if (!inside) throw new TypeError(`${call}: a scenario must be a file path, a file: URL, a scenario document or a loaded scenario`);
+    loaded.push(inside);
+  }
+  return loaded;
+}
+
+/** The engine's options, each checked: a RangeError names the first bad one (`call`: the function named in messages). */
+export function checkRunOptions(o: RunOptions, call = "run") {
   const whole = (name: string, v: number | undefined, min = 1) => {
-    if (v !== undefined && !(Number.isSafeInteger(v) && v >= min)) throw new RangeError(`run: ${name} must be a whole number of at least ${min}, got ${v}`);
+    if (v !== undefined && !(Number.isSafeInteger(v) && v >= min)) throw new RangeError(`${call}: ${name} must be a whole number of at least ${min}, got ${v}`);
     return v;
   };
   const paths = whole("paths", o.paths);
   const threads = whole("threads", o.threads ?? undefined);
   const maxPaths = whole("maxPaths", o.maxPaths);
   if (o.precision !== undefined && !(o.precision > 0 && o.precision < 1))
-    throw new RangeError(`run: precision must be between 0 and 1 (exclusive), got ${o.precision}`);
-  if (maxPaths !== undefined && o.precision === undefined) throw new RangeError("run: maxPaths is only meaningful with precision");
-  if (maxPaths !== undefined && paths !== undefined && maxPaths < paths) throw new RangeError(`run: maxPaths (${maxPaths}) must be at least paths (${paths})`);
+    throw new RangeError(`${call}: precision must be between 0 and 1 (exclusive), got ${o.precision}`);
+  if (maxPaths !== undefined && o.precision === undefined) throw new RangeError(`${call}: maxPaths is only meaningful with precision`);
+  if (maxPaths !== undefined && paths !== undefined && maxPaths < paths)
+    throw new RangeError(`${call}: maxPaths (${maxPaths}) must be at least paths (${paths})`);
   if (o.sampling !== undefined && o.sampling !== "random" && o.sampling !== "lhs")
-    throw new RangeError(`run: sampling must be "random" or "lhs", got ${String(o.sampling)}`);
+    throw new RangeError(`${call}: sampling must be "random" or "lhs", got ${String(o.sampling)}`);
   const seed = o.seed === undefined ? undefined : String(o.seed);
-  if (seed !== undefined && seed.trim() === "") throw new RangeError("run: seed must not be empty");
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new TypeError("run: signal must be an AbortSignal");
+  if (seed !== undefined && seed.trim() === "") throw new RangeError(`${call}: seed must not be empty`);
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new TypeError(`${call}: signal must be an AbortSignal`);
   return {
     paths,
     seed,
@@ -109,9 +120,17 @@ function checkRunOptions(o: RunOptions) {
 }
 
 /** What results.json records as the command: the call, for the reproducibility block of a report. */
-function commandOf(files: string[], o: RunOptions): string {
-  const shown = Object.entries({ paths: o.paths, seed: o.seed, threads: o.threads, sampling: o.sampling, precision: o.precision, maxPaths: o.maxPaths })
+export function commandOf(files: string[], o: RunOptions, call = "run", more: Record<string, unknown> = {}): string {
+  const shown = Object.entries({
+    ...more,
+    paths: o.paths,
+    seed: o.seed,
+    threads: o.threads,
+    sampling: o.sampling,
+    precision: o.precision,
+    maxPaths: o.maxPaths,
+  })
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return `run(${JSON.stringify(files)}, { ${shown.join(", ")} }) (marketfutures library)`;
+  return `${call}(${JSON.stringify(files)}, { ${shown.join(", ")} }) (marketfutures library)`;
 }

@@ -8,6 +8,7 @@
 import type { Label } from "../model/types.js";
 import type { Manifest, Results, ScenarioResult, Stat } from "./types.js";
 
+/** What an observation measures: a share (percent), a market's yearly growth (percent), or a market's size. */
 export type ObservedMeasure = "share" | "growth" | "size";
 
 /** Why an observation was not used: outside the years every scenario simulates. */
@@ -24,6 +25,7 @@ export type Caveat =
   | { kind: "undefined"; observed: string; scenario: string }
   | { kind: "entity"; entity: string; match: "broader" | "narrower"; file: string; line: number };
 
+/** An observation used: one row of an observation file, with the error it is compared with. */
 export interface TrackedObservation {
   file: string;
   line: number;
@@ -48,13 +50,14 @@ export interface TrackedObservation {
   note: string;
 }
 
-/** Five quantiles of a simulated quantity (without the observation's error), in the model's unit. */
+/** The 5%, 50% and 95% quantiles of a simulated quantity (without the observation's error), in the model's unit. */
 export interface Band {
   p5: number;
   p50: number;
   p95: number;
 }
 
+/** Where one observation falls in one scenario. */
 export interface ObservationFit {
   /** P(x + e <= o): the observation's percentile in the scenario's predictive distribution (the PIT) */
   percentile: number;
@@ -76,6 +79,7 @@ export interface GrowthSeries {
   conditioned: Stat[];
 }
 
+/** One scenario confronted with all the observations: its evidence and each observation's fit. */
 export interface ScenarioTrack {
   id: string;
   paths: number;
@@ -90,6 +94,7 @@ export interface ScenarioTrack {
   growth: GrowthSeries[];
 }
 
+/** The quarter-to-year gap of a measure (MODEL.md section 9): a quarter's figure read as its year's, its error widened by this. */
 export interface QuarterGapResult {
   measure: ObservedMeasure;
   /** percentage points */
@@ -100,6 +105,7 @@ export interface QuarterGapResult {
   given?: boolean;
 }
 
+/** What `marketfutures track` computes (track.json): MODEL.md section 9. */
 export interface TrackResults {
   manifest: Manifest & { observed: { file: string; sha256: string }[] };
   observations: TrackedObservation[];

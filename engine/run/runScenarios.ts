@@ -50,23 +50,19 @@ export const DEFAULT_SEED = "2025";
 export const MIN_CHUNKS_PER_THREAD = 12;
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
-  return (await runScenariosWith(files, options)).results;
+  const started = performance.now();
+  return runLoadedScenarios(await loadScenarioFiles(files, options.signal), options, started);
 }
 
-/**
- * runScenarios, also returning each scenario's Simulation (its accumulator); `plan`, given the
- * loaded scenarios, may weigh each one's paths by observations (engine/run/trackScenarios.ts), or
- * throw a UserError before anything runs.
- */
-export async function runScenariosWith(files: string[], options: RunOptions, plan?: TrackPlanner): Promise<{ results: Results; simulations: Simulation[] }> {
-  const started = performance.now();
+/** Loads scenario files, each with the hashes of the files it was read from; a UserError for an invalid one. */
+export async function loadScenarioFiles(files: readonly string[], signal?: AbortSignal): Promise<ScenarioToRun[]> {
   const loaded: ScenarioToRun[] = [];
   for (const f of files) {
-    options.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     const { scenario } = await loadScenario(f);
     loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
   }
-  return runLoadedScenariosWith(loaded, options, started, plan);
+  return loaded;
 }
 
 /** Given the loaded scenarios, the observations to weigh each one's paths by (undefined: none); may throw a UserError. */
@@ -84,7 +80,11 @@ export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], optio
   return (await runLoadedScenariosWith(loaded, options, started)).results;
 }
 
-/** runLoadedScenarios, also returning each scenario's Simulation when `plan` is given (see runScenariosWith). */
+/**
+ * runLoadedScenarios, also returning each scenario's Simulation (its accumulator) when `plan` is
+ * given: given the scenarios, it may weigh each one's paths by observations (engine/run/trackScenarios.ts),
+ * or throw a UserError before anything runs.
+ */
 export async function runLoadedScenariosWith(
   loaded: readonly ScenarioToRun[],
   options: RunOptions,

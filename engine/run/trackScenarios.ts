@@ -16,7 +16,7 @@ import { estimateQuarterGaps, type QuarterGap } from "../observe/quarterGap.js";
 import { trackResults } from "../observe/trackResults.js";
 import type { TrackResults } from "../results/trackTypes.js";
 import { compileModel } from "../simulate/compile.js";
-import { displayFile, runScenariosWith, type RunOptions } from "./runScenarios.js";
+import { displayFile, loadScenarioFiles, runLoadedScenariosWith, type RunOptions, type ScenarioToRun } from "./runScenarios.js";
 
 export interface TrackOptions extends Omit<RunOptions, "precision" | "maxPaths"> {
   /** observation CSV files */
@@ -74,14 +74,33 @@ export function quarterGaps(observations: readonly Observation[], given: TrackOp
   return gaps;
 }
 
+/** Tracks scenario files (`marketfutures track`): the observations are read and checked before the scenarios are loaded. */
 export async function trackScenarios(files: string[], options: TrackOptions): Promise<Tracked> {
   const started = performance.now();
-  const { observations, warnings } = readObservationFiles(options.observed);
+  const observed = readObservationFiles(options.observed);
+  return trackLoadedScenarios(await loadScenarioFiles(files, options.signal), options, started, observed);
+}
+
+/**
+ * Tracks scenarios already loaded (from files, objects or text: see api/track.ts); `started` is when
+ * the wall time starts, `observed` the observation files already read (read here when absent).
+ */
+export async function trackLoadedScenarios(
+  loaded: readonly ScenarioToRun[],
+  options: TrackOptions,
+  started = performance.now(),
+  observed = readObservationFiles(options.observed),
+): Promise<Tracked> {
+  const { observations, warnings } = observed;
   const gaps = quarterGaps(observations, options.quarterGap);
-  if (options.prior && options.prior.length !== files.length)
-    throw new UserError(`--prior gives ${options.prior.length} weights for ${files.length} scenarios; give one per scenario, in the order of the files`, [], 2);
+  if (options.prior && options.prior.length !== loaded.length)
+    throw new UserError(
+      `--prior gives ${options.prior.length} weights for ${loaded.length} scenarios; give one per scenario, in the order of the files`,
+      [],
+      2,
+    );
   let matched: Matched | undefined;
-  const { results, simulations } = await runScenariosWith(files, options, (scenarios) => {
+  const { results, simulations } = await runLoadedScenariosWith(loaded, options, started, (scenarios) => {
     matched = matchObservations(
       observations,
       gaps,

@@ -11,7 +11,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { scenarioTitle } from "../results/select.js";
 import { caveatText } from "./caveatText.js";
 import { seriesLabel } from "./observedSeries.js";
-import { ess, observed, percent, probability, weightWithInterval, withSe } from "./trackNumbers.js";
+import { ess, logLikelihoodText, observed, percentileText, priorText, weightText } from "./trackNumbers.js";
 import { quarterLine, usedLine } from "./trackTable.js";
 import { tt } from "./trackText.js";
 
@@ -41,7 +41,7 @@ export function trackSection(track: TrackResults, figures: readonly SectionFigur
       observed(o.value, o.unit, o.omega, lang),
       ...track.scenarios.map((s) => {
         const f = s.fits[k];
-        return `${probability(f.percentile, Math.max(f.percentileSe, 0.0005), lang)}${f.outside ? " !" : ""}`;
+        return `${percentileText(f.percentile, f.percentileSe, lang)}${f.outside ? " !" : ""}`;
       }),
     ]),
   );
@@ -51,10 +51,10 @@ export function trackSection(track: TrackResults, figures: readonly SectionFigur
       const w = track.posteriorWeights[k];
       return [
         titles[k],
-        withSe(s.logLikelihood, s.likelihoodRelSe, lang, 4),
+        logLikelihoodText(s.logLikelihood, s.likelihoodRelSe, lang),
         `${ess(s.ess, lang)}${s.ess < SMALL_ESS ? " !" : ""}`,
-        percent(track.priorWeights[k], lang, 0),
-        weightWithInterval(w.weight, w.low, w.high, lang),
+        priorText(track.priorWeights[k], lang),
+        weightText(w.weight, w.low, w.high, lang),
       ];
     }),
   );
@@ -63,7 +63,7 @@ export function trackSection(track: TrackResults, figures: readonly SectionFigur
   return [
     tag("p", tt(lang, "sectionLead"), 'class="lead"'),
     tag("p", usedLine(track, lang)),
-    ...[quarterLine(track, lang), ...track.caveats.map((c) => `${tt(lang, "caveatPrefix")}: ${caveatText(c, lang)}.`)]
+    ...[quarterLine(track, lang), ...track.caveats.map((c) => `${tt(lang, "caveatPrefix")}${tt(lang, "colon")}${caveatText(c, lang)}.`)]
       .filter((x): x is string => !!x)
       .map((x) => tag("p", x, 'class="note"')),
     ...(fans ? [figureHtml(fans, lang)] : []),
@@ -71,7 +71,7 @@ export function trackSection(track: TrackResults, figures: readonly SectionFigur
     ...(pits ? [figureHtml(pits, lang)] : []),
     evidence,
     tag("p", tt(lang, "weightsNotePrior", { prior: tt(lang, track.priorGiven ? "priorGiven" : "priorEqual") }), 'class="note"'),
-    ...(small.length ? [tag("p", `${small.join(", ")}: ${tt(lang, "condNoteSmallEss", { min: SMALL_ESS })}`, 'class="note"')] : []),
+    ...(small.length ? [tag("p", `${small.join(", ")}${tt(lang, "colon")}${tt(lang, "condNoteSmallEss", { min: SMALL_ESS })}`, 'class="note"')] : []),
     ...(weights ? [figureHtml(weights, lang)] : []),
     ...conditioned.map((f) => figureHtml(f, lang)),
     `<ol>${sources.map((s) => tag("li", s)).join("")}</ol>`,

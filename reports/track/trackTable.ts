@@ -11,7 +11,7 @@ import { tt } from "./trackText.js";
 import { formatNumber } from "../format/numbers.js";
 import type { Lang } from "../i18n/index.js";
 import { caveatText } from "./caveatText.js";
-import { ess, observed, percent, probability, weightWithInterval, withSe } from "./trackNumbers.js";
+import { ess, logLikelihoodText, observed, percentileText, priorText, weightText } from "./trackNumbers.js";
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
@@ -35,7 +35,7 @@ export function usedLine(track: TrackResults, lang: Lang = "en"): string {
   const skipped = track.skipped.length
     ? tt(lang, "skippedPart", {
         count: track.skipped.length,
-        reasons: [...reasons.values()].map(({ why, count }) => tt(lang, words[why.kind], { count, year: why.year })).join("; "),
+        reasons: [...reasons.values()].map(({ why, count }) => tt(lang, words[why.kind], { count, year: why.year })).join(tt(lang, "listSeparator")),
       })
     : "";
   return `${tt(lang, "usedLine", { count: track.observations.length, files })}${skipped}.`;
@@ -46,7 +46,9 @@ export function quarterLine(track: TrackResults, lang: Lang): string | undefined
   const quarterly = new Set(track.observations.filter((o) => o.quarter !== undefined).map((o) => o.measure));
   const gaps = track.quarterGaps.filter((g) => quarterly.has(g.measure));
   if (gaps.length === 0) return undefined;
-  const each = gaps.map((g) => tt(lang, g.given ? "gapGiven" : "gapEstimated", { measure: g.measure, sd: formatNumber(g.sd, lang, 2), df: g.df }));
+  const each = gaps.map((g) =>
+    tt(lang, g.given ? "gapGiven" : "gapEstimated", { measure: tt(lang, `measure_${g.measure}`), sd: formatNumber(g.sd, lang, 2), df: g.df }),
+  );
   return tt(lang, "quarterLine", { gaps: each.join(", ") });
 }
 
@@ -65,7 +67,7 @@ export function formatTrackTable(track: TrackResults, lang: Lang = "en"): string
         observed(o.value, o.unit, o.omega, lang),
         ...track.scenarios.map((s) => {
           const f = s.fits[k];
-          return `${probability(f.percentile, Math.max(f.percentileSe, 0.0005), lang)}${f.outside ? " !" : ""}`;
+          return `${percentileText(f.percentile, f.percentileSe, lang)}${f.outside ? " !" : ""}`;
         }),
       ]),
     ]),
@@ -78,10 +80,10 @@ export function formatTrackTable(track: TrackResults, lang: Lang = "en"): string
         const w = track.posteriorWeights[k];
         return [
           s.id,
-          withSe(s.logLikelihood, s.likelihoodRelSe, lang, 4),
+          logLikelihoodText(s.logLikelihood, s.likelihoodRelSe, lang),
           `${ess(s.ess, lang)}${s.ess < SMALL_ESS ? " !" : ""}`,
-          percent(track.priorWeights[k], lang, 0),
-          weightWithInterval(w.weight, w.low, w.high, lang),
+          priorText(track.priorWeights[k], lang),
+          weightText(w.weight, w.low, w.high, lang),
         ];
       }),
     ]),

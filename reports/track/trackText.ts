@@ -26,6 +26,7 @@ const en = {
   weightsNotePrior: "The weights rest on the prior weights: {prior}. They are an assumption, as the scenarios carry no probabilities of their own.",
   priorEqual: "equal, by default",
   priorGiven: "given with --prior",
+  priorShort: "prior",
   condTitle: "Given the observations, the median world share of {group} in {end}: {after} (before: {before})",
   condSubtitle:
     "World share, median with 50% and 90% bands, given the observations (colour) and before them (grey), %; effective sample size {ess} of {paths} paths",
@@ -52,6 +53,11 @@ const en = {
   gapEstimated: "{measure} {sd} pp ({df} degrees of freedom)",
   gapGiven: "{measure} {sd} pp (given)",
   caveatPrefix: "Caveat",
+  colon: ": ",
+  listSeparator: "; ",
+  measure_share: "share",
+  measure_growth: "growth",
+  measure_size: "size",
 };
 
 const fr: typeof en = {
@@ -77,6 +83,7 @@ const fr: typeof en = {
   weightsNotePrior: "Les poids reposent sur les poids a priori : {prior}. C'est une hypothèse, les scénarios ne portant pas de probabilités propres.",
   priorEqual: "égaux, par défaut",
   priorGiven: "donnés par --prior",
+  priorShort: "a priori",
   condTitle: "Au vu des observations, part mondiale médiane de {group} en {end} : {after} (avant : {before})",
   condSubtitle:
     "Part mondiale, médiane avec bandes à 50 % et 90 %, au vu des observations (couleur) et avant elles (gris), % ; taille d'échantillon effective {ess} sur {paths} trajectoires",
@@ -100,9 +107,14 @@ const fr: typeof en = {
   skipGrowthIntoBase: "{count} de croissance vers l'année de base {year} (les scénarios y commencent)",
   quarterLine:
     "Les chiffres trimestriels sont lus comme des observations de leur année civile, leur erreur élargie de l'écart trimestre-année (la dispersion des trimestres d'une même série dans une année, arrondi retiré) : {gaps}.",
-  gapEstimated: "{measure} {sd} pt ({df} degrés de liberté)",
-  gapGiven: "{measure} {sd} pt (donné)",
+  gapEstimated: "{measure} {sd}\u202Fpts ({df} degrés de liberté)",
+  gapGiven: "{measure} {sd}\u202Fpts (donné)",
   caveatPrefix: "Mise en garde",
+  colon: " : ",
+  listSeparator: " ; ",
+  measure_share: "part",
+  measure_growth: "croissance",
+  measure_size: "taille",
 };
 
 export type TrackTextKey = keyof typeof en;

@@ -24,11 +24,12 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: strin
 const npm = (args: string[], cwd: string) =>
   execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
 
-/** The first js code block of the README's "Use it from code" section. */
-function readmeExample(): string {
+/** The js code blocks of the README's "Use it from code" section: the run example, then the track example. */
+function readmeExamples(): string[] {
   const readme = readFileSync("README.md", "utf8");
-  const section = readme.slice(readme.indexOf("## Use it from code"));
-  return /```js\n([\s\S]*?)```/.exec(section)![1];
+  const start = readme.indexOf("## Use it from code");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  return [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
 let files: string[] = [];
@@ -69,7 +70,7 @@ describe("the packed package", () => {
   });
 
   it("runs the README's example script", () => {
-    writeFileSync(join(app, "example.mjs"), readmeExample());
+    writeFileSync(join(app, "example.mjs"), readmeExamples()[0]);
     const r = spawnSync(process.execPath, ["example.mjs"], { cwd: app, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     // one line per target of the three scenarios, each a probability ± its standard error
@@ -77,6 +78,16 @@ describe("the packed package", () => {
     expect(r.stdout).toMatch(/^paradigm_shift: EU providers [\d.]+% of the world market in 2030 \(median\)$/m);
     expect(readFileSync(join(app, "fan-chart-paradigm-shift.svg"), "utf8")).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*Part mondiale/);
     expect(statSync(join(app, "fan-chart-paradigm-shift.png")).size).toBeGreaterThan(10_000);
+  });
+
+  it("runs the README's track example (the shipped observations in the package, the track figures)", () => {
+    writeFileSync(join(app, "track.mjs"), readmeExamples()[1]);
+    const r = spawnSync(process.execPath, ["track.mjs"], { cwd: app, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    // one line per observation used (the worldwide shares of 2025 and 2026: 12), one per scenario
+    expect(r.stdout.match(/^\w+ share \d{4}(Q\d)? = [\d.]+%: percentile hyperscaler_hegemony [<> \d.]+%/gm)?.length).toBe(12);
+    expect(r.stdout.match(/^\w+: posterior weight [\d.]+% \[[\d.]+%, [\d.]+%\], effective sample size \d+$/gm)?.length).toBe(3);
+    expect(readFileSync(join(app, "track-weights.svg"), "utf8")).toMatch(/<svg[\s\S]*rest on the prior/);
   });
 
   it("runs `npx marketfutures` (the version, and a run on two threads)", () => {

@@ -70,6 +70,13 @@ describe("the README's tour", () => {
         if (/^npx marketfutures run /.test(command))
           expect(files, what).toEqual(expect.arrayContaining(["results.json", "summary.csv", "targets.csv", "paths.csv"]));
         if (/^npx marketfutures report /.test(command)) expect(files, what).toContain("report.html");
+        if (/^npx marketfutures track /.test(command))
+          expect(files, what).toEqual(expect.arrayContaining(["track.json", "observations.csv", "weights.csv", "conditioned-summary.csv"]));
+        // report --observed: the section on what has been observed, in the report's language
+        if (flag(command, "--observed") && /^npx marketfutures report /.test(command))
+          expect(readFileSync(join(dir, out, "report.html"), "utf8"), what).toContain(
+            value(command, "--lang") === "fr" ? "Ce qui a été observé" : "What has been observed",
+          );
         if (flag(command, "--xlsx")) expect(files, what).toContain("results.xlsx");
         if (flag(command, "--png"))
           expect(

@@ -17,7 +17,7 @@ import { Z95 } from "../../../engine/simulate/accumulator.js";
 import { legendRow } from "../../render/legend.js";
 import { scenarioTitle } from "../../results/select.js";
 import { seriesLabel } from "../observedSeries.js";
-import { probability } from "../trackNumbers.js";
+import { percentileText } from "../trackNumbers.js";
 import { tt } from "../trackText.js";
 
 const ROW = 22;
@@ -98,7 +98,7 @@ export function percentiles(track: TrackResults, options: FigureOptions): Figure
     outside_5_95: p.outside ? "yes" : "no",
   }));
   const desc = track.scenarios
-    .map((s) => `${s.id}: ${s.fits.map((f, k) => `${labels[k]} ${probability(f.percentile, Math.max(f.percentileSe, 0.0005), lang)}`).join(", ")}`)
+    .map((s) => `${s.id}: ${s.fits.map((f, k) => `${labels[k]} ${percentileText(f.percentile, f.percentileSe, lang)}`).join(", ")}`)
     .join(". ");
   const svg = frame(doc, {
     id: name,

@@ -14,7 +14,8 @@ import { Plot, plotPanel } from "../../render/plot.js";
 import { textWidth } from "../../render/textWidth.js";
 import { toCsv } from "../../render/csv.js";
 import { scenarioTitle } from "../../results/select.js";
-import { percent, weightWithInterval } from "../trackNumbers.js";
+import { priorText, weightDecimals, weightText } from "../trackNumbers.js";
+import { formatProbability } from "../../../engine/format/index.js";
 import { tt } from "../trackText.js";
 
 const ROW = 34;
@@ -32,7 +33,7 @@ export function posteriorWeights(track: TrackResults, options: FigureOptions): F
       weight: w.weight,
       low: w.low,
       high: w.high,
-      text: weightWithInterval(w.weight, w.low, w.high, lang),
+      text: weightText(w.weight, w.low, w.high, lang),
     };
   });
   const marginLeft = Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, 12))) + 12);
@@ -61,13 +62,17 @@ export function posteriorWeights(track: TrackResults, options: FigureOptions): F
   // moved beyond Monte Carlo error: some scenario's interval leaves out its prior weight
   const moved = rows.some((r) => r.low > r.prior || r.high < r.prior);
   const title = moved
-    ? tt(lang, "weightsTitleMoved", { scenario: top.label, posterior: percent(top.weight, lang, 0), prior: percent(top.prior, lang, 0) })
+    ? tt(lang, "weightsTitleMoved", {
+        scenario: top.label,
+        posterior: formatProbability(top.weight, lang, weightDecimals(top.low, top.high)),
+        prior: priorText(top.prior, lang),
+      })
     : tt(lang, "weightsTitleFlat");
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: tt(lang, "weightsSubtitle"),
-    desc: rows.map((r) => `${r.label}: ${r.text} (prior ${percent(r.prior, lang, 0)})`).join("; "),
+    desc: rows.map((r) => `${r.label}: ${r.text} (${tt(lang, "priorShort")} ${priorText(r.prior, lang)})`).join("; "),
     notes: figureNotes(results, lang, {
       bands: false,
       extra: [tt(lang, "weightsNotePrior", { prior: tt(lang, track.priorGiven ? "priorGiven" : "priorEqual") })],

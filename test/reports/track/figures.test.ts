@@ -50,7 +50,7 @@ describe("track figures", () => {
     expect(english[0].figure.title).toBe("Market growth (World), 2026Q1, lies outside every scenario's 5-95% range");
     const outside = track.observations.filter((_, k) => track.scenarios.some((s) => s.fits[k].outside)).length;
     expect(english[1].figure.title).toBe(`${outside} of 13 observations fall outside the 5-95% range of at least one scenario`);
-    expect(english[2].figure.title).toMatch(/^Given the observations, .* weighs most: \d+% \(prior 33%\)$|^The observations do not separate/);
+    expect(english[2].figure.title).toMatch(/^Given the observations, .* weighs most: \d+% \(prior 33\.3%\)$|^The observations do not separate/);
   });
 
   it("draw every observation (a dot and its error bar) in every scenario's panel, on the same scale as the fans", () => {
