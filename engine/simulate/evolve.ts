@@ -13,7 +13,7 @@
 import { SimulationError, type BlockLayout, type BlockSpan, type EvolveConstants, type KernelContext, type SourceArrays } from "./kernelContext.js";
 import { EvolveParam as P } from "./kernelMemory.js";
 import type { CompiledModel, ValueSource } from "./model.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 function sourceArrays(sources: ValueSource[], map: (v: number) => number): SourceArrays {
   return {

@@ -12,7 +12,7 @@ import { aleaNext, type AleaState } from "../random/alea.js";
 import { buffer, SimulationError, sourceValue, type BlockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
-import { log1p } from "../stats/fdlibm/index.js";
+import { log1p } from "../stats/fdlibm/log1p.js";
 
 /** The drift, extra and growth sections of W (zeroed by the caller) receive every increment of the block's paths except the noise. */
 export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
