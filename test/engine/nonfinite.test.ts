@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../engine/diagnostics.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
-import { fixture, simulate } from "./helpers.js";
+import { LocalExecutor, simulateScenario } from "../../engine/simulate/simulateScenario.js";
+import { fixture, load, simulate } from "./helpers.js";
 
 async function failure(file: string, paths: number): Promise<Error> {
   try {
@@ -19,49 +20,59 @@ async function failure(file: string, paths: number): Promise<Error> {
   throw new Error(`${file} ran without error`);
 }
 
-describe("non-finite values stop the run", () => {
-  it("a metric dividing by the share of a player absent from a view (a / c in r2)", async () => {
-    const e = await failure(fixture("nonfinite-metric.json"), 3000);
+describe("non-finite values stop the run, naming the file, line and column of what produced them", () => {
+  // What the file itself fixes (a growth expression below -100%, a metric dividing by an absent player's share, a
+  // market size of 1.79e308) is found by validate: test/fixtures/invalid, test/load/invalidFixtures.test.ts. These
+  // become non-finite only during the run.
+  it("a metric dividing by a share that underflows to 0 in the first simulated year", async () => {
+    const e = await failure(fixture("nonfinite-metric-runtime.json"), 3000);
     expect(e).toBeInstanceOf(UserError);
-    // c is 0 in r2 on every path from the base year: the first bad value is path 0, year 2025
-    expect(e.message).toContain("scenario nonfinite_metric");
-    expect(e.message).toContain("a_over_c (r2)");
-    expect(e.message).toMatch(/ is Infinity in 2025 on path 0;/);
-    expect(e.message).toContain("metric's expression");
+    expect(e.message).toContain("scenario nonfinite_metric_runtime");
+    expect(e.message).toContain("a_over_c (global)");
+    expect(e.message).toMatch(/ is Infinity in 2026 on path 0;/);
+    // the metric's expression, "a / c", is on line 13 at column 61 of the fixture
+    expect(e.message).toContain("check the metric's expression at test/fixtures/engine/nonfinite-metric-runtime.json:13:61 (metrics[0].expr)");
   });
 
-  it("a growth expression giving a CAGR <= -1 from 2028", async () => {
-    const e = await failure(fixture("nonfinite-growth.json"), 3000);
+  it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year, region and place)", async () => {
+    // r2 starts at 1.79e308 (set after loading: validate refuses it in a file) and overflows at the first (path, step)
+    // whose market normal is above about 2.15. Running exactly `path` paths succeeds (no earlier path overflows in any
+    // year); one more fails the same way.
+    const run = async (paths: number) => {
+      const s = await load(fixture("market-overflow-base.json"));
+      s.regions[1].marketSize = { ...s.regions[1].marketSize, dist: { type: "fixed", value: 1.79e308 } };
+      return simulateScenario(s, s.file, new LocalExecutor(), { seed: "1", paths });
+    };
+    const fail = async (paths: number) =>
+      run(paths).then(
+        () => Promise.reject(new Error("ran without error")),
+        (err: Error) => err,
+      );
+    const e = await fail(3000);
     expect(e).toBeInstanceOf(UserError);
-    expect(e.message).toContain("scenario nonfinite_growth");
-    expect(e.message).toContain("market growth of r1");
-    expect(e.message).toContain('"year >= 2028 ? -1.5 : 0.05"');
-    expect(e.message).toMatch(/ is NaN in 2028 on path 0;/);
-  });
-
-  it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year and region)", async () => {
-    // nonfinite-market.json: r2 starts at 1.79e308 and overflows at the first (path, step) whose market normal is above
-    // about 2.15. Running exactly `path` paths succeeds (no earlier path overflows in any year); one more fails the same way.
-    const e = await failure(fixture("nonfinite-market.json"), 3000);
-    expect(e).toBeInstanceOf(UserError);
-    const m = /^scenario nonfinite_market: market size of r2 is Infinity in (20\d\d) on path (\d+); check the market size/.exec(e.message);
+    const m =
+      /^scenario market_overflow_base: market size of r2 is Infinity in (20\d\d) on path (\d+); check its market size at (\S+) \(regions\[1\]\.marketSize\)/.exec(
+        e.message,
+      );
     expect(m, e.message).not.toBeNull();
+    expect(m![3]).toBe("test/fixtures/engine/market-overflow-base.json:8:54");
     const path = Number(m![2]);
     expect(path).toBeGreaterThan(0);
-    const ok = await simulate(fixture("nonfinite-market.json"), { paths: path });
-    expect(ok.result.paths).toBe(path);
-    expect((await failure(fixture("nonfinite-market.json"), path + 1)).message).toBe(e.message);
+    expect((await run(path)).result.paths).toBe(path);
+    expect((await fail(path + 1)).message).toBe(e.message);
   });
 
-  it("names the global index of the first bad path, not its index inside the chunk", async () => {
-    // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path; the first path with q > 0.9995
-    // is somewhere past the first chunk. Running exactly that many paths succeeds; one more fails naming it.
+  it("names the global index of the first bad path, not its index inside the chunk, and the expression's place", async () => {
+    // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path (fine at q's median, 5th and
+    // 95th percentiles, so validate passes); the first path with q > 0.9995 is somewhere past the first chunk. Running
+    // exactly that many paths succeeds; one more fails naming it.
     const e = await failure(fixture("nonfinite-path.json"), 20_000);
     const m = /in 2026 on path (\d+);/.exec(e.message);
     expect(m, e.message).not.toBeNull();
     const path = Number(m![1]);
     expect(path).toBeGreaterThan(2048); // past the first chunk (CHUNK_SIZE 2048): a global index
     expect(e.message).toContain("scenario nonfinite_path");
+    expect(e.message).toContain('(expression "q > 0.9995 ? -2 : 0.05" at test/fixtures/engine/nonfinite-path.json:7:114 (regions[0].growth.expr))');
     const ok = await simulate(fixture("nonfinite-path.json"), { paths: path });
     expect(ok.result.paths).toBe(path);
     const again = await failure(fixture("nonfinite-path.json"), path + 1);
