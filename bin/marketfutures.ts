@@ -2,13 +2,30 @@
 /**
  * The `marketfutures` command. Thin: it parses the command line and hands over
  * to one module per subcommand (bin/commands). Exit codes: 0 success,
- * 1 invalid input, 2 wrong usage. Results go to stdout, diagnostics to stderr.
+ * 1 invalid input or failed run, 2 wrong usage; 130 and 143 after SIGINT and
+ * SIGTERM. Results go to stdout, diagnostics to stderr, text from files with
+ * its control characters escaped (bin/format.ts).
  */
 import { Command, CommanderError } from "commander";
 import { UserError } from "../engine/diagnostics.js";
+import { rollbackAll } from "../engine/io/interrupt.js";
 import { packageVersion } from "../engine/version.js";
-import { formatDiagnostic, paint } from "./format.js";
+import { formatDiagnostic, paint, terminalText } from "./format.js";
 import { registerCommands } from "./commands/index.js";
+
+// Ctrl-C or SIGTERM at any phase: undo the output being written (engine/io/interrupt.ts), then leave at once
+// (worker threads end with the process). Every phase yields to the event loop often enough for this to run
+// within a second.
+function onSignal(signal: NodeJS.Signals): void {
+  const undone = rollbackAll();
+  const clear = process.stderr.isTTY ? "\r\u001b[K" : "";
+  process.stderr.write(
+    `${clear}marketfutures: interrupted (${signal}); ${undone ? "the files being written were removed: no output was changed" : "no output file was written or changed"}\n`,
+  );
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 const program = new Command();
 program
@@ -17,7 +34,7 @@ program
   .version(packageVersion(), "-V, --version", "print the version")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(terminalText(s)), writeOut: (s) => process.stdout.write(terminalText(s)) });
 registerCommands(program);
 
 function fail(err: unknown): number {
@@ -27,21 +44,28 @@ function fail(err: unknown): number {
   }
   if (err instanceof UserError) {
     for (const d of err.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-    if (err.message) process.stderr.write(`${paint("marketfutures:", "bold")} ${err.message}\n`);
+    if (err.message) process.stderr.write(`${paint("marketfutures:", "bold")} ${terminalText(err.message)}\n`);
     return err.exitCode;
   }
   const e = err as Error;
   process.stderr.write(
-    `${paint("marketfutures: internal error:", "red")} ${e?.message ?? String(err)}\n` +
+    `${paint("marketfutures: internal error:", "red")} ${terminalText(e?.message ?? String(err))}\n` +
       "This is a bug in marketfutures, not in your input; please report it with the command you ran." +
-      (process.env.MARKETFUTURES_DEBUG ? `\n${e?.stack ?? ""}` : " (set MARKETFUTURES_DEBUG=1 for details)") +
+      (process.env.MARKETFUTURES_DEBUG ? `\n${terminalText(e?.stack ?? "")}` : " (set MARKETFUTURES_DEBUG=1 for details)") +
       "\n",
   );
   return 1;
 }
 
+// A failure outside the command's own promise (a callback of a library) is reported the same way, never as a stack trace.
+process.on("unhandledRejection", (err) => {
+  rollbackAll();
+  process.exitCode = fail(err);
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
+  rollbackAll();
   process.exitCode = fail(err);
 }

@@ -1,10 +1,10 @@
 /**
  * Build a report from `Results`: every figure as SVG + CSV (+ PNG), then
- * report.html, all written atomically into the output directory. With
+ * report.html, written into the output folder all or none (engine/io/outputSet.ts:
+ * they appear together, under a kill or a full disk too). With
  * `analyses` (results of sensitivity/discover) and `blendWeights`, an
  * Analysis section with their figures.
  */
-import { join } from "node:path";
 import type { Results } from "../engine/results/types.js";
 import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
@@ -16,10 +16,10 @@ import type { Figure } from "./figures/types.js";
 import type { AnalysisItem } from "./html/analysisSection.js";
 import type { Lang } from "./i18n/index.js";
 import { reportPage } from "./html/page.js";
-import { writeFileAtomic } from "./output/atomicWrite.js";
-import { markOutputDir, prepareOutputDir } from "./output/outputDir.js";
+import { planOutputSet, writeOutputSet, type OutputFile } from "../engine/io/outputSet.js";
 import { createDocument } from "./render/dom.js";
 import { serializeSvg } from "./render/serialize.js";
+import { xmlSafe } from "./render/xmlSafe.js";
 
 export interface BuildOptions {
   out: string;
@@ -33,6 +33,10 @@ export interface BuildOptions {
   analyses?: AnalysisResult[];
   /** weights of a blend of the scenarios (the user's assumption), for its fan chart */
   blendWeights?: number[];
+  /** files the report read (scenario files and the files they extend, --from, --analysis): never replaced */
+  inputs?: readonly string[];
+  /** notes about leftovers of interrupted writes cleaned up in --out */
+  onNote?: (note: string) => void;
 }
 
 export interface BuildSummary {
@@ -42,7 +46,9 @@ export interface BuildSummary {
 }
 
 export async function buildReport(results: Results, options: BuildOptions): Promise<BuildSummary> {
-  prepareOutputDir(options.out, options.force);
+  const target = { command: "report", version: options.version, force: options.force, inputs: options.inputs ?? [], onNote: options.onNote };
+  planOutputSet(options.out, target); // refused before rendering, not after
+  const outputs: OutputFile[] = [];
   const t0 = performance.now();
   const document = await createDocument();
   const figures = allFigures(results, { document, lang: options.lang });
@@ -59,7 +65,6 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     const blend = blendResults(results, options.blendWeights);
     extra.push({ figure: blendFanChart(results, blend, fig), item: { blend } });
   }
-  const files: string[] = [];
   const page: { name: string; title: string; svg: string }[] = [];
   const analysis: AnalysisItem[] = [];
   const toPng = options.png ? (await import("./render/png.js")).svgToPng : undefined;
@@ -69,21 +74,17 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
   const pngs = toPng ? await Promise.all(svgs.map((svg) => toPng(svg))) : [];
   for (const [i, f] of all.entries()) {
     const svg = svgs[i];
-    const base = join(options.out, "figures", f.name);
-    writeFileAtomic(`${base}.svg`, svg);
-    writeFileAtomic(`${base}.csv`, f.csv);
-    files.push(`${base}.svg`, `${base}.csv`);
-    if (toPng) {
-      writeFileAtomic(`${base}.png`, pngs[i]);
-      files.push(`${base}.png`);
-    }
+    const base = `figures/${f.name}`;
+    outputs.push({ name: `${base}.svg`, data: svg }, { name: `${base}.csv`, data: f.csv });
+    if (toPng) outputs.push({ name: `${base}.png`, data: pngs[i] });
     const item = extra.find((e) => e.figure === f)?.item;
     if (item) analysis.push({ ...item, figure: { name: f.name, title: f.title, svg } });
     else page.push({ name: f.name, title: f.title, svg });
   }
-  const html = join(options.out, "report.html");
-  writeFileAtomic(html, reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis }));
-  files.push(html);
-  markOutputDir(options.out, options.version);
+  outputs.push({
+    name: "report.html",
+    data: xmlSafe(reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis })),
+  });
+  const files = await writeOutputSet(options.out, outputs, target);
   return { files, figures: figures.length + extra.length, renderMs: performance.now() - t0 };
 }
