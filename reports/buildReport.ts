@@ -10,7 +10,8 @@ import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
 import { blendFanChart } from "./figures/blendFanChart.js";
 import { discoveryTradeoff } from "./figures/discoveryTradeoff.js";
-import { allFigures } from "./figures/index.js";
+import { yieldToEventLoop } from "../engine/simulate/eventLoop.js";
+import { figureMakers } from "./figures/index.js";
 import { sensitivityFigure } from "./figures/sensitivityFigure.js";
 import type { Figure } from "./figures/types.js";
 import type { AnalysisItem } from "./html/analysisSection.js";
@@ -51,7 +52,12 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
   const outputs: OutputFile[] = [];
   const t0 = performance.now();
   const document = await createDocument();
-  const figures = allFigures(results, { document, lang: options.lang });
+  // figure by figure, yielding in between, so that Ctrl-C is handled within a figure's time (engine/io/interrupt.ts)
+  const figures: Figure[] = [];
+  for (const make of figureMakers(results, { document, lang: options.lang })) {
+    figures.push(make());
+    await yieldToEventLoop();
+  }
   const fig = { document, lang: options.lang };
   const extra: { figure: Figure; item: Omit<AnalysisItem, "figure"> }[] = (options.analyses ?? []).map((r, k) => {
     const f = r.analysis === "discover" ? discoveryTradeoff(r, fig) : sensitivityFigure(r, fig);
@@ -69,7 +75,11 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
   const analysis: AnalysisItem[] = [];
   const toPng = options.png ? (await import("./render/png.js")).svgToPng : undefined;
   const all = [...figures, ...extra.map((e) => e.figure)];
-  const svgs = all.map((f) => serializeSvg(f.svg));
+  const svgs: string[] = [];
+  for (const f of all) {
+    svgs.push(serializeSvg(f.svg));
+    await yieldToEventLoop();
+  }
   // All PNGs at once: resvg draws each on a thread of its own (render/png.ts); the slowest part of a report.
   const pngs = toPng ? await Promise.all(svgs.map((svg) => toPng(svg))) : [];
   for (const [i, f] of all.entries()) {

@@ -10,9 +10,9 @@
 import { renameSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "../diagnostics.js";
-import { writeStep } from "./faultInjection.js";
+import { captureWrite, writeStep } from "./faultInjection.js";
 import { fsyncDir, lstatOrUndefined, newTag, reason, removeQuietly, sameFile, writeNewFile } from "./fsHelpers.js";
-import { whileWriting } from "./interrupt.js";
+import { committed, whileWriting } from "./interrupt.js";
 import { recoverLeftovers } from "./leftovers.js";
 
 export interface OutputFileOptions {
@@ -42,14 +42,19 @@ export function checkOutputFile(path: string, options: OutputFileOptions): void 
 }
 
 export async function writeOutputFile(path: string, data: string | Uint8Array, options: OutputFileOptions): Promise<void> {
+  captureWrite(path, [{ name: "", data }], { file: true, force: options.force, inputs: options.inputs, replaceable: options.replaceable, flag: options.flag });
   checkOutputFile(path, options);
   const temp = join(dirname(path), `.mf-${newTag()}.${basename(path)}.new`);
-  const release = whileWriting(() => removeQuietly(temp));
+  const release = whileWriting(() => {
+    removeQuietly(temp);
+    return true;
+  });
   try {
     writeNewFile(temp, data);
     writeStep(`write ${temp}`);
     renameSync(temp, path);
     release();
+    committed(path);
   } catch (err) {
     release();
     removeQuietly(temp);

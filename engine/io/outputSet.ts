@@ -25,9 +25,9 @@ import { accessSync, constants, copyFileSync, linkSync, mkdirSync, readdirSync, 
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../diagnostics.js";
 import { yieldToEventLoop } from "../simulate/eventLoop.js";
-import { writeStep } from "./faultInjection.js";
+import { captureWrite, writeStep } from "./faultInjection.js";
 import { fsyncDir, lstatOrUndefined, newTag, reason, removeQuietly, sameFile, writeNewFile } from "./fsHelpers.js";
-import { whileWriting } from "./interrupt.js";
+import { committed, whileWriting } from "./interrupt.js";
 import { journalName, rollbackJournal, writeJournal, type Journal } from "./journal.js";
 import { recoverLeftovers, swapName } from "./leftovers.js";
 import { describeFile, MANIFEST, manifestText, nextManifest, readManifest, type Manifest } from "./manifest.js";
@@ -206,6 +206,7 @@ function failed(display: string, what: string, err: unknown, restored: boolean):
  */
 export async function writeOutputSet(dirArg: string, files: readonly OutputFile[], options: OutputSetOptions): Promise<string[]> {
   const names = files.map((f) => f.name);
+  captureWrite(dirArg, files, { command: options.command, version: options.version, force: options.force, inputs: options.inputs, flag: options.flag });
   const plan = planOutputSet(dirArg, options, names);
   const all = [...files];
   const manifest = nextManifest(
@@ -229,12 +230,18 @@ async function swapIn(plan: Plan, display: string, files: readonly OutputFile[])
   const old = swapName(dir, "old", tag);
   const createdParents = makeParents(dirname(dir), display);
   let movedAside = false;
+  let done = false;
   const rollback = () => {
     if (movedAside && !lstatOrUndefined(dir)) renameSync(old, dir);
     removeQuietly(fresh);
     removeEmptyUpTo(dirname(dir), createdParents);
   };
-  const release = whileWriting(rollback);
+  // on a signal: before the commit, roll back; after it, finish (remove the previous folder moved aside)
+  const release = whileWriting(() => {
+    if (done) removeQuietly(old);
+    else rollback();
+    return !done;
+  });
   let current = "";
   try {
     mkdirSync(fresh);
@@ -253,7 +260,8 @@ async function swapIn(plan: Plan, display: string, files: readonly OutputFile[])
       writeStep(`move ${dir} aside to ${old}`);
     }
     renameSync(fresh, dir); // the commit
-    release();
+    done = true;
+    committed(display);
   } catch (err) {
     release();
     let restored = true;
@@ -270,6 +278,7 @@ async function swapIn(plan: Plan, display: string, files: readonly OutputFile[])
     removeQuietly(old);
     writeStep(`remove ${old}`);
   }
+  release();
 }
 
 /** In-place mode: new files and backups beside their targets, a journal, renames; removing the journal commits. */
@@ -282,11 +291,20 @@ async function writeInPlace(plan: Plan, display: string, files: readonly OutputF
   };
   const journal: Journal = { tag, entries: [], createdDirs: [] };
   let journalWritten = false;
+  let done = false;
   const rollback = () => {
     rollbackJournal(dir, journal);
     if (journalWritten) removeQuietly(join(dir, journalName(tag)));
   };
-  const release = whileWriting(rollback);
+  const removeBackups = () => {
+    for (const e of journal.entries) if (e.backup !== undefined) removeQuietly(join(dir, e.backup));
+  };
+  // on a signal: before the commit, roll back; after it, finish (remove the backups)
+  const release = whileWriting(() => {
+    if (done) removeBackups();
+    else rollback();
+    return !done;
+  });
   let current = "";
   try {
     for (const f of files) {
@@ -331,7 +349,8 @@ async function writeInPlace(plan: Plan, display: string, files: readonly OutputF
     for (const d of new Set(journal.entries.map((e) => dirname(join(dir, e.target))))) fsyncDir(d);
     removeQuietly(join(dir, journalName(tag))); // the commit
     fsyncDir(dir);
-    release();
+    done = true;
+    committed(display);
   } catch (err) {
     release();
     let restored = true;
@@ -343,8 +362,9 @@ async function writeInPlace(plan: Plan, display: string, files: readonly OutputF
     throw failed(display, current, err, restored);
   }
   writeStep(`remove the journal ${journalName(tag)} from ${dir}`);
-  for (const e of journal.entries) if (e.backup !== undefined) removeQuietly(join(dir, e.backup));
+  removeBackups();
   writeStep(`remove the backups in ${dir}`);
+  release();
 }
 
 /** A second name for a file's current content: a hard link, else (a file system without them) a copy. */

@@ -51,7 +51,7 @@ export function mergeDocuments(parent: Merged, child: Obj, file: string, problem
     const here: Origin = { file, path: [k] };
     const merged =
       (idLists as readonly string[]).includes(k) && Array.isArray(v)
-        ? mergeById(k, asArray(value[k]), children.get(k), v, here, problems)
+        ? mergeById(k, asArray(value[k]), children.get(k), v, here, problems, Object.keys(parent.value).length > 0)
         : keyWiseObjects.has(k) && isObject(v) && isObject(value[k])
           ? mergeKeys(value[k] as Obj, children.get(k)!, v, here, new Set())
           : { value: v, origin: here };
@@ -70,6 +70,8 @@ function mergeById(
   child: unknown[],
   here: Origin,
   problems: Problem[],
+  /** whether this file extends another (the merged document before it is not empty) */
+  extending: boolean,
 ): { value: unknown[]; origin: Origin } {
   const entries: { value: unknown; origin: Origin }[] = parent.map((e, i) => ({
     value: e,
@@ -102,7 +104,11 @@ function mergeById(
         problems.push({
           path: [list, j, "id"],
           message: `"remove": there is no inherited ${list} entry with id "${id}" to remove` + (near ? `; did you mean "${near}"?` : ""),
-          hint: inherited.size ? `inherited ids: ${[...inherited].join(", ")}` : "this file extends nothing, so there is nothing to remove",
+          hint: inherited.size
+            ? `inherited ids: ${[...inherited].join(", ")}`
+            : parentOrigin === undefined && !extending
+              ? "this file extends nothing, so there is nothing to remove"
+              : `the scenarios it extends have no ${list}`,
         });
       }
       return;
