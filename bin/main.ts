@@ -24,7 +24,7 @@ registerCommands(program);
 
 function fail(err: unknown): number {
   if (err instanceof CommanderError) {
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+    // --help, help and --version exit 0; help printed because no command was given is wrong usage (2)
     return err.exitCode === 0 ? 0 : 2; // commander has already printed the message
   }
   if (err instanceof UserError) {

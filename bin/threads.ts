@@ -20,9 +20,10 @@ export function threadsFor(
     if (force) throw new UsageError("--threads-force is about --threads N above the cores; give --threads too, or leave --threads-force out");
     return undefined;
   }
-  if (requested > MAX_FORCED_THREADS)
+  if (requested <= cores) return requested;
+  if (force && requested > MAX_FORCED_THREADS)
     throw new UsageError(`--threads ${requested} is more than the ${MAX_FORCED_THREADS} threads a run may have (this machine has ${cores} cores)`);
-  if (requested <= cores || force) return requested;
+  if (force) return requested;
   note(
     `--threads ${requested} is more than this machine's ${cores} core${cores === 1 ? "" : "s"}: running on ${cores} (the results are the same for any number of threads; add --threads-force to run ${requested} anyway)`,
   );

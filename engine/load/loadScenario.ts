@@ -60,7 +60,15 @@ export async function loadScenarioWith(host: ScenarioHost, file: string): Promis
   const faulted = new Set(faults.map((p) => String(p[0])));
   const semantic = semanticProblems(doc, faulted).filter((p) => !touches(p, faults));
   found.push(...locator.diagnostics(semantic));
-  found.push(...guarded(() => provenanceWarnings(unsourcedNumbers(doc), locator)));
+  // a value the schema refused is not a number whose source is missing
+  found.push(
+    ...guarded(() =>
+      provenanceWarnings(
+        unsourcedNumbers(doc).filter((path) => !touches({ path, message: "" }, faults)),
+        locator,
+      ),
+    ),
+  );
   found.push(...inheritedPresentation(chain.files, merged));
 
   // Values need the normalised scenario, hence a document the schema accepted. An expression is evaluated only

@@ -34,7 +34,7 @@ const checks: [(doc: ResolvedScenario) => Problem[], string[]][] = [
   [checkExpressions, ["parameters"]],
   [checkSourceIds, ["sources"]],
   [checkLimits, ["horizon", "simulation", "regions", "players", "groups", "metrics"]],
-  [checkTargets, ["players", "groups", "metrics"]],
+  [checkTargets, ["metrics"]],
 ];
 
 /** Every check's problems. `faulted`: top-level keys where the schema found errors; checks depending on them wholly are skipped. */
