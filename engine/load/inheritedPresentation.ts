@@ -2,7 +2,9 @@
  * A scenario that extends another and sets no colour (or focus group) of its
  * own silently takes its parent's: in comparison figures it is then drawn in
  * the parent's colour, indistinguishable from it. A warning names what was
- * inherited and from which file, at the child's `extends`.
+ * inherited and from which file, at the child's `extends`. A file with its
+ * parent's id (an edited copy, such as the explorer's download) is the same
+ * scenario: no warning.
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { Locator } from "./locate.js";
@@ -22,7 +24,10 @@ export function inheritedPresentation(files: readonly SourceFile[], merged: Merg
   if (typeof presentation !== "object" || presentation === null) return [];
   const inherited = KEYS.filter(([key]) => presentation[key] !== undefined && resolveOrigin(merged.origin, ["presentation", key]).file !== own.file);
   if (inherited.length === 0) return [];
-  const from = files.find((f) => f.file === resolveOrigin(merged.origin, ["presentation", inherited[0][0]]).file)?.display ?? "its parent";
+  const source = files.find((f) => f.file === resolveOrigin(merged.origin, ["presentation", inherited[0][0]]).file);
+  const idOf = (f: SourceFile | undefined) => (f?.value as { id?: unknown } | undefined)?.id;
+  if (idOf(source) !== undefined && idOf(source) === idOf(own)) return [];
+  const from = source?.display ?? "its parent";
   return [
     {
       severity: "warning",
