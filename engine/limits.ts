@@ -7,8 +7,8 @@
  *
  * Measured on the 2-core development machine (Node 20):
  * - memory does not grow with paths (10,000,000 paths on two threads peak
- *   at about 150 MB), but time does: about 1.7 µs a path for the shipped
- *   scenarios on one thread (35 ms per chunk of 2,048 paths), 1.1 µs for the
+ *   at about 150 MB), but time does: about 17 µs a path for a shipped
+ *   scenario on one thread (35 ms per chunk of 2,048 paths), 1.1 µs for the
  *   1M-path benchmark on two;
  * - each worker thread costs about 11 MB (16 threads: 351 MB against 187 MB
  *   for one; 1,000 threads reached 11 GB before this limit);
@@ -17,7 +17,7 @@
  *   its node count (60,000 arguments of max() took 72 s for 300 paths).
  */
 
-/** Paths per scenario, from --paths, --max-paths or simulation.paths: 1e8 paths of a shipped scenario take about 3 minutes per million on one thread, so this is about 50 minutes; the benchmark's 1e8 take about 2 minutes. */
+/** Paths per scenario, from --paths, --max-paths or simulation.paths: 1e8 paths of a shipped scenario take about half an hour on one thread (17 s per million), the benchmark's about 2 minutes on two. */
 export const MAX_PATHS = 100_000_000;
 
 /**

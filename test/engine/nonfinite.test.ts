@@ -93,7 +93,7 @@ describe("the CLI stops the same way whichever thread meets the value", () => {
     const runs = [1, 2, 3].map((k) => ({
       k,
       out: join(tmp, `t${k}`),
-      r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--quiet", "--out", join(tmp, `t${k}`)),
+      r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--threads-force", "--quiet", "--out", join(tmp, `t${k}`)),
     }));
     for (const { k, out, r } of runs) {
       expect(r.code, `${k} threads: ${r.stderr}`).toBe(1);

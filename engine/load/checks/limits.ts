@@ -25,7 +25,7 @@ export function checkLimits(doc: ResolvedScenario): Problem[] {
     problems.push({
       path: ["simulation", "paths"],
       message: `${formatCount(paths)} paths is more than the ${formatCount(MAX_PATHS)} a run may have`,
-      hint: "memory does not grow with paths but time does (about 3 minutes per million paths of a shipped scenario); use --precision to stop when the targets are known well enough",
+      hint: "memory does not grow with paths but time does (about 17 seconds per million paths of a shipped scenario on one thread); use --precision to stop when the targets are known well enough",
     });
   doc.correlations?.forEach((c, i) => {
     if (c.parameters.length > MAX_CORRELATED_PARAMETERS)
