@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../engine/diagnostics.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
-import { LocalExecutor, simulateScenario } from "../../engine/simulate/simulateScenario.js";
-import { fixture, load, simulate } from "./helpers.js";
+import { fixture, simulate } from "./helpers.js";
 
 async function failure(file: string, paths: number): Promise<Error> {
   try {
@@ -21,9 +20,8 @@ async function failure(file: string, paths: number): Promise<Error> {
 }
 
 describe("non-finite values stop the run, naming the file, line and column of what produced them", () => {
-  // What the file itself fixes (a growth expression below -100%, a metric dividing by an absent player's share, a
-  // market size of 1.79e308) is found by validate: test/fixtures/invalid, test/load/invalidFixtures.test.ts. These
-  // become non-finite only during the run.
+  // What the file itself fixes (a growth expression below -100%, a metric dividing by an absent player's share) is found
+  // by validate: test/fixtures/invalid, test/load/invalidFixtures.test.ts. These become non-finite only during the run.
   it("a metric dividing by a share that underflows to 0 in the first simulated year", async () => {
     const e = await failure(fixture("nonfinite-metric-runtime.json"), 3000);
     expect(e).toBeInstanceOf(UserError);
@@ -35,31 +33,23 @@ describe("non-finite values stop the run, naming the file, line and column of wh
   });
 
   it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year, region and place)", async () => {
-    // r2 starts at 1.79e308 (set after loading: validate refuses it in a file) and overflows at the first (path, step)
-    // whose market normal is above about 2.15. Running exactly `path` paths succeeds (no earlier path overflows in any
-    // year); one more fails the same way.
-    const run = async (paths: number) => {
-      const s = await load(fixture("market-overflow-base.json"));
-      s.regions[1].marketSize = { ...s.regions[1].marketSize, dist: { type: "fixed", value: 1.79e308 } };
-      return simulateScenario(s, s.file, new LocalExecutor(), { seed: "1", paths });
-    };
-    const fail = async (paths: number) =>
-      run(paths).then(
-        () => Promise.reject(new Error("ran without error")),
-        (err: Error) => err,
-      );
-    const e = await fail(3000);
+    // nonfinite-market.json: r2 starts at 1.79e308 (validate warns: beyond any meaningful value) and overflows at the
+    // first (path, step) whose market normal is above about 2.15. Running exactly `path` paths succeeds (no earlier path
+    // overflows in any year); one more fails the same way.
+    const file = fixture("nonfinite-market.json");
+    const e = await failure(file, 3000);
     expect(e).toBeInstanceOf(UserError);
     const m =
-      /^scenario market_overflow_base: market size of r2 is Infinity in (20\d\d) on path (\d+); check its market size at (\S+) \(regions\[1\]\.marketSize\)/.exec(
+      /^scenario nonfinite_market: market size of r2 is Infinity in (20\d\d) on path (\d+); check its market size at (\S+) \(regions\[1\]\.marketSize\)/.exec(
         e.message,
       );
     expect(m, e.message).not.toBeNull();
-    expect(m![3]).toBe("test/fixtures/engine/market-overflow-base.json:8:54");
+    expect(m![3]).toBe("test/fixtures/engine/nonfinite-market.json:8:54");
     const path = Number(m![2]);
     expect(path).toBeGreaterThan(0);
-    expect((await run(path)).result.paths).toBe(path);
-    expect((await fail(path + 1)).message).toBe(e.message);
+    const ok = await simulate(file, { paths: path });
+    expect(ok.result.paths).toBe(path);
+    expect((await failure(file, path + 1)).message).toBe(e.message);
   });
 
   it("names the global index of the first bad path, not its index inside the chunk, and the expression's place", async () => {

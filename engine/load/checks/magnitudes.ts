@@ -1,14 +1,14 @@
 /**
  * Numbers whose size the file fixes, checked against what they mean. Two
  * kinds of finding, each naming the number:
- * - errors, where the run would certainly fail or be meaningless: a growth
- *   (CAGR) of -100% or less (ln(1 + CAGR) is undefined), a number beyond
- *   1e100 (computing with it overflows), an event rate above MAX_EVENT_RATE;
+ * - errors, where the run would certainly fail: a growth (CAGR) of -100% or
+ *   less (ln(1 + CAGR) is undefined), an event rate above MAX_EVENT_RATE;
  * - warnings, where a value is possible in arithmetic but implausible for
- *   a market: a drift of more than 1 log point a year (e^1 = 2.7 times the
- *   attraction every year), a jump of more than 5 log points (148 times),
- *   a market above 1e5 USD bn (the world economy is about 1.1e5), a
- *   volatility above 1, a CAGR outside -50%..+100%.
+ *   a market: a number beyond 1e100 (computing with it can overflow), a
+ *   drift of more than 1 log point a year (e^1 = 2.7 times the attraction
+ *   every year), a jump of more than 5 log points (148 times), a market
+ *   above 1e5 USD bn (the world economy is about 1.1e5), a volatility above
+ *   1, a CAGR outside -50%..+100%.
  * A fixed number is checked as written; a bounded distribution at the ends of
  * its support; an unbounded one at its median (errors) and its 5th and 95th
  * percentiles (warnings).
@@ -95,11 +95,12 @@ export function magnitudeProblem(u: Uncertain, q: Quantity): Problem | undefined
   const overflow = (v: number, how: string, severity: "error" | "warning"): Problem => ({
     path,
     severity,
-    message: `a ${name} of ${num(v)}${how} is beyond any meaningful value: computing with it overflows double precision`,
+    message: `a ${name} of ${num(v)}${how} is beyond any meaningful value: computing with it can overflow double precision (the largest is 1.8e308), which stops the run`,
     ...(q === "marketSize" ? { hint: "market sizes are in USD bn: 400 for 400 billion dollars" } : {}),
   });
-  for (const [v, how] of p.sure) if (Math.abs(v) > OVERFLOW) return overflow(v, how, "error");
-  for (const [v, how] of p.tails) if (Math.abs(v) > OVERFLOW) return overflow(v, how, "warning");
+  // a warning, not an error: whether the run overflows depends on what is done with the number (a market of
+  // 1e308 that does not grow stays finite); if it does, the run stops naming this number's place
+  for (const [v, how] of [...p.sure, ...p.tails]) if (Math.abs(v) > OVERFLOW) return overflow(v, how, "warning");
   if (q === "growth") {
     for (const [v, how] of p.sure)
       if (v <= -1)
