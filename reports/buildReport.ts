@@ -6,6 +6,7 @@
  * Analysis section with their figures.
  */
 import type { Results } from "../engine/results/types.js";
+import type { ScenarioDrivers } from "../engine/analysis/drivers.js";
 import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
 import { blendFanChart } from "./figures/blendFanChart.js";
@@ -38,6 +39,10 @@ export interface BuildOptions {
   inputs?: readonly string[];
   /** notes about leftovers of interrupted writes cleaned up in --out */
   onNote?: (note: string) => void;
+  /** what drives each scenario's headline outcome (engine/analysis/drivers.ts), in scenario order */
+  drivers?: ScenarioDrivers[];
+  /** more files written with the report, all or none (e.g. results.xlsx), at the folder's top */
+  extra?: readonly OutputFile[];
 }
 
 export interface BuildSummary {
@@ -93,8 +98,11 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
   }
   outputs.push({
     name: "report.html",
-    data: xmlSafe(reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis })),
+    data: xmlSafe(
+      reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis, drivers: options.drivers }),
+    ),
   });
+  outputs.push(...(options.extra ?? []));
   const files = await writeOutputSet(options.out, outputs, target);
   return { files, figures: figures.length + extra.length, renderMs: performance.now() - t0 };
 }

@@ -25,6 +25,7 @@ interface ReportFlags {
   force?: boolean;
   analysis: string[];
   blend?: string;
+  xlsx?: boolean;
 }
 
 type RunScenarios = (
@@ -59,6 +60,7 @@ export function registerReport(program: Command): void {
       [],
     )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
+    .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
@@ -92,6 +94,10 @@ export function registerReport(program: Command): void {
           onLoaded: (read) => planOutputSet(flags.out, { ...target, inputs: (inputs = [...inputs, ...read]) }),
         });
       }
+      // made before anything is written, so that a failure leaves no half report
+      const workbook = flags.xlsx ? await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results) : undefined;
+      // What drives each scenario's headline outcome (a small Sobol analysis, events among the inputs).
+      const drivers = await (await import("./reportDrivers.js")).reportDrivers(results, flags.from ? undefined : files);
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
       const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
@@ -106,7 +112,10 @@ export function registerReport(program: Command): void {
         blendWeights,
         inputs,
         onNote: printNote,
+        drivers,
+        extra: workbook ? [workbook] : [],
       });
-      process.stdout.write(terminalText(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`));
+      const what = workbook ? `figures, report.html and ${workbook.name}` : "figures and report.html";
+      process.stdout.write(terminalText(`wrote ${summary.figures} ${what} to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`));
     });
 }

@@ -72,6 +72,12 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
 
 /** readRegularFile, synchronously. */
 export function readRegularFileSync(path: string, maxBytes: number): ReadResult {
+  const read = readRegularBytesSync(path, maxBytes);
+  return "bytes" in read ? { text: read.bytes.toString("utf8").replace(/^\uFEFF/, "") } : read;
+}
+
+/** The bytes of a regular file of at most `maxBytes` bytes, as they are (e.g. to hash them), or why not. */
+export function readRegularBytesSync(path: string, maxBytes: number): { bytes: Buffer } | { failure: ReadFailure } {
   let fd: number;
   try {
     fd = openSync(path, FLAGS);
@@ -92,7 +98,7 @@ export function readRegularFileSync(path: string, maxBytes: number): ReadResult 
       if (got === buf.length) break;
     }
     if (got > maxBytes) return { failure: { kind: "too-large", bytes: got, max: maxBytes } };
-    return { text: buf.toString("utf8", 0, got).replace(/^\uFEFF/, "") };
+    return { bytes: buf.subarray(0, got) };
   } catch (err) {
     return { failure: failureOf(err) };
   } finally {

@@ -29,6 +29,7 @@ import { Locator } from "./locate.js";
 import { mergeDocuments, type Merged } from "./merge.js";
 import { normalise } from "./normalise.js";
 import { parsePath } from "./parsePath.js";
+import { attachProvenanceFiles } from "./provenanceFiles.js";
 import { provenanceWarnings } from "./provenanceWarnings.js";
 import type { Path, Problem, SourceFile } from "./types.js";
 import { issuesToProblems } from "./zodIssues.js";
@@ -90,6 +91,7 @@ export async function loadScenarioWith(host: ScenarioHost, file: string): Promis
         checkExpressionValues(normalised, { rates: clean(["parameters", "correlations"]), metrics: clean(["players", "groups", "regions"]) }),
       );
       found.push(...locator.diagnostics([...values.filter((p) => !touches(p, errorPaths)), ...magnitudes]));
+      attachProvenanceFiles(normalised, merged.origin);
       scenario = { ...normalised, places: places(normalised, locator) };
     }
   }

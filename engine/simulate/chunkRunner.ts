@@ -17,7 +17,8 @@ import type { QuantileSketch } from "../summary/quantileSketch.js";
 import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions } from "./inputs.js";
-import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
+import { kernelContext, simulateChunk, type ChunkWork } from "./kernel.js";
+import { SimulationError, sourceValue, type KernelContext } from "./kernelContext.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
 import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchState } from "./sketches.js";
@@ -136,14 +137,23 @@ export class ChunkRunner {
 
     const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
     if (y) {
-      const D = model.dimensions.length;
+      // The analysis inputs of each path: the model's D dimensions, then whether each of its E regime
+      // events happens (u its occurrence coordinate, x 1 or 0; engine/analysis/inputFactors.ts).
+      const M = model.dimensions.length;
+      const E = model.regimes.length;
+      const D = M + E;
       const u = new Float64Array(recorded * D);
       const x = new Float64Array(recorded * D);
       for (let p = 0; p < recorded; p++) {
-        for (let d = 0; d < D; d++) {
+        for (let d = 0; d < M; d++) {
           u[p * D + d] = inputs.u[d * n + p];
           x[p * D + d] = inputs.x[d * n + p];
         }
+        model.regimes.forEach((reg, g) => {
+          const coordinate = inputs.occurs[g * n + p];
+          u[p * D + M + g] = coordinate;
+          x[p * D + M + g] = 1 - coordinate < sourceValue(reg.probability, inputs.x, n, p) ? 1 : 0;
+        });
       }
       result.records = { paths: recorded, u, x, y };
     }

@@ -5,30 +5,14 @@
  * jumps J_ri(t), and the market's log growth g_r(t) with regime changes.
  *
  * They go to the drift, extra and growth sections of the block's workspace
- * (engine/simulate/block.ts, BlockLayout), path by path, as the streams are
+ * (BlockLayout, engine/simulate/kernelContext.ts), path by path, as the streams are
  * consumed (engine/simulate/kernel.ts gives the draw order).
  */
 import { aleaNext, type AleaState } from "../random/alea.js";
-import type { BlockLayout, ChunkStreams } from "./block.js";
-import { buffer, SimulationError, type KernelContext } from "./kernel.js";
+import { buffer, SimulationError, sourceValue, type BlockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
 import { log1p } from "../stats/fdlibm/index.js";
-
-/** The block's paths: q = 0..nb-1 is path offset + q of the chunk (n paths), global index firstPath + q. */
-export interface BlockSpan {
-  /** per-path input values of the chunk, column-major: x[dim * n + p] */
-  x: Float64Array;
-  n: number;
-  offset: number;
-  nb: number;
-  firstPath: number;
-}
-
-/** Value of a constant or per-path source for chunk path p (NaN for an expression: evaluated elsewhere). */
-export function sourceValue(src: ValueSource, x: Float64Array, n: number, p: number): number {
-  return src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN;
-}
 
 /** The drift, extra and growth sections of W (zeroed by the caller) receive every increment of the block's paths except the noise. */
 export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
@@ -50,9 +34,13 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
+  const g0 = ctx.model.regimes.indexOf(reg) * n;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
-    if (!(aleaNext(occurs) < sourceValue(reg.probability, x, n, p))) continue;
+    let v: number;
+    if (span.occursGiven) v = 1 - span.occurs[g0 + p];
+    else span.occurs[g0 + p] = 1 - (v = aleaNext(occurs));
+    if (!(v < sourceValue(reg.probability, x, n, p))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);

@@ -6,7 +6,7 @@
  * HHI and CR3 (MODEL.md section 6) and the user metrics. Each operation is
  * a loop over the block's paths.
  */
-import { buffer, type KernelContext } from "./kernel.js";
+import { buffer, type KernelContext } from "./kernelContext.js";
 
 export function writeViews(ctx: KernelContext, nb: number, out: Float64Array): void {
   const { model } = ctx;

@@ -42,9 +42,15 @@ export function checkRunOutputDir(dir: string, options: RunOutputCheck): void {
 export interface WriteRunOptions extends RunOutputCheck {
   /** package version, recorded in the manifest */
   version: string;
+  /** more files written with the others, all or nothing (e.g. results.xlsx), listed after them */
+  extra?: readonly OutputFile[];
 }
 
-/** Write the run's files into DIR (created if needed), all or none. Returns their paths, in the order of RUN_OUTPUT_NAMES. */
+/**
+ * Write the run's files into DIR (created if needed), all or none, with options.extra (e.g. results.xlsx) in the
+ * same set. Returns their paths, in the order of RUN_OUTPUT_NAMES, then options.extra.
+ */
 export function writeRunOutputs(dir: string, results: Results, options: WriteRunOptions): Promise<string[]> {
-  return writeOutputSet(dir, runOutputFiles(results), { ...options, command: "run" });
+  const { extra = [], ...rest } = options;
+  return writeOutputSet(dir, [...runOutputFiles(results), ...extra], { ...rest, command: "run" });
 }
