@@ -40,8 +40,9 @@ interface Spec {
 }
 
 const specs: Spec[] = [
-  { command: "run", args: (out, k) => ["run", features, "--paths", "300", "--threads", "1", "--seed", String(k), "--out", out] },
-  { command: "report", args: (out, k) => ["report", "--from", results, "--lang", k % 2 ? "fr" : "en", "--out", out] },
+  // run and report write results.xlsx with the set (every other call for report: a set that loses a file)
+  { command: "run", args: (out, k) => ["run", features, "--paths", "300", "--threads", "1", "--seed", String(k), "--out", out, "--xlsx"] },
+  { command: "report", args: (out, k) => ["report", "--from", results, "--lang", k % 2 ? "fr" : "en", "--out", out, ...(k % 2 ? ["--xlsx"] : [])] },
   { command: "compare", args: (out, k) => ["compare", "--from", results, "--year", k % 2 ? "2029" : "2030", "--out", out] },
   { command: "blend", args: (out, k) => ["blend", "--from", results, "--weights", k % 2 ? "0.5,0.3,0.2" : "0.2,0.3,0.5", "--out", out] },
   {

@@ -44,8 +44,8 @@ function fill(leave: number): void {
 }
 
 const cases: [string, (out: string, k: number) => string[]][] = [
-  ["run", (out, k) => ["run", features, "--paths", "300", "--threads", "1", "--seed", String(k), "--out", out]],
-  ["report", (out, k) => ["report", "--from", results, "--lang", k ? "fr" : "en", "--out", out]],
+  ["run", (out, k) => ["run", features, "--paths", "300", "--threads", "1", "--seed", String(k), "--out", out, "--xlsx"]],
+  ["report", (out, k) => ["report", "--from", results, "--lang", k ? "fr" : "en", "--out", out, "--xlsx"]],
   ["compare", (out, k) => ["compare", "--from", results, "--year", k ? "2029" : "2030", "--out", out]],
   ["blend", (out, k) => ["blend", "--from", results, "--weights", k ? "0.5,0.3,0.2" : "0.2,0.3,0.5", "--out", out]],
   [

@@ -31,7 +31,10 @@ writeFileSync(
   "id": "evil",
   "extends": ${JSON.stringify(join(process.cwd(), "test/fixtures/engine/features.json"))},
   "title": "Evil ${PAYLOAD}",
+  "description": "Narrative ${PAYLOAD}",
   "presentation": {"color": "#123456"},
+  "parameters": [{"id": "push", "label": "push ${PAYLOAD}", "value": {"dist": "triangular", "min": -0.02, "mode": 0.01, "max": 0.05, "assumption": "rationale ${PAYLOAD}"}}],
+  "events": [{"id": "outage", "type": "shock", "label": "Outage ${PAYLOAD}", "rate": {"value": 0.5, "assumption": "event ${PAYLOAD}"}, "jump": {"dist": "triangular", "min": -0.05, "mode": -0.02, "max": 0, "assumption": "test"}, "targets": {"players": ["a"]}, "years": {"from": 2027, "to": 2030}}],
   "targets": [{"id": "a_30", "label": "a ${PAYLOAD} >= 30%"}]
 }
 `,
@@ -107,5 +110,10 @@ describe("figures and HTML stay well-formed", () => {
     expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/); // eslint-disable-line no-control-regex
     expect(html).not.toContain("<b>bold</b>");
     expect(html).toContain("&lt;b&gt;bold&lt;/b&gt;");
+    // the stories, drivers and assumptions of the report (issue 16) show the file's texts the same way
+    expect(html).toContain("rationale \ufffd]0;pwned\ufffd\ufffd[31m red");
+    expect(html).toContain("<td>push \ufffd]0;pwned\ufffd\ufffd[31m red");
+    expect(html).toContain("<p>Narrative \ufffd]0;pwned\ufffd\ufffd[31m red");
+    expect(html).toContain("<td>Outage \ufffd]0;pwned\ufffd\ufffd[31m red");
   }, 120_000);
 });

@@ -71,7 +71,12 @@ describe("validate", () => {
     const r = cli(["validate", join(dir, "paradigm-shift.json"), join(dir, "regulated-multipolarity.json"), join(dir, "baseline.json")]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toHaveLength(1);
-    expect(lines(r.stderr)[0]).toContain('baseline.json:61:27  regions[0].growth.expr  error: expression "market_cgar - 0.011": unknown symbol "market_cgar"');
+    // the place of the expression in the file (its line and the column of its opening quote)
+    const at = base.split("\n").findIndex((l) => l.includes('"market_cgar - 0.011"'));
+    const where = `${at + 1}:${base.split("\n")[at].indexOf('"market_cgar') + 1}`;
+    expect(lines(r.stderr)[0]).toContain(
+      `baseline.json:${where}  regions[0].growth.expr  error: expression "market_cgar - 0.011": unknown symbol "market_cgar"`,
+    );
   });
 
   it("names what a new scenario inherits of its parent's presentation", () => {
