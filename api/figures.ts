@@ -18,6 +18,7 @@ import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend
 import type { DiscoverResult } from "../engine/analysis/discover.js";
 import type { SensitivityResult } from "../engine/analysis/sensitivity.js";
 import type { Results } from "../engine/results/types.js";
+import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 import { buildReport } from "../reports/buildReport.js";
 import { blendFanChart as blendFigure } from "../reports/figures/blendFanChart.js";
@@ -53,7 +54,7 @@ let window: JSDOM | undefined;
 /** The figures are built as DOM elements in one jsdom document, then serialised. */
 function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions = {}): Figure {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
   const f = make({ document: window.window.document, lang });
   return { name: f.name, title: f.title, svg: serializeSvg(f.svg), csv: f.csv };
@@ -62,7 +63,7 @@ function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions =
 /** Fan chart of one scenario (default: the first): each key group's global share, median with 50% and 90% bands. */
 export function fanChart(results: Results, options: FigureOptions & { scenario?: string } = {}): Figure {
   const scenario = options.scenario ?? results.scenarios[0]?.id;
-  if (!results.scenarios.some((s) => s.id === scenario)) throw new RangeError(`fanChart: no scenario "${scenario}" in the results`);
+  if (!results.scenarios.some((s) => s.id === scenario)) throw new UsageError(`fanChart: no scenario "${scenario}" in the results`);
   return draw((o) => report.fanChart(results, { ...o, scenario: scenario! }), options);
 }
 
@@ -138,7 +139,7 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
 export async function toPng(figure: Figure | string, options: { scale?: number } = {}): Promise<Uint8Array> {
   const { svgToPng } = await import("../reports/render/png.js");
   const scale = options.scale ?? 2;
-  if (!(scale > 0 && scale <= 16)) throw new RangeError(`toPng: scale must be in (0, 16], got ${scale}`);
+  if (!(scale > 0 && scale <= 16)) throw new UsageError(`toPng: scale must be in (0, 16], got ${scale}`);
   return new Uint8Array(await svgToPng(typeof figure === "string" ? figure : figure.svg, scale));
 }
 
@@ -162,7 +163,7 @@ export interface ReportOptions extends FigureOptions {
  */
 export async function writeReport(results: Results, dir: string, options: ReportOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   const weights = options.blend ? parseWeights(options.blend.join(","), results.scenarios.length, "blend") : undefined;
   const summary = await buildReport(results, {
     out: dir,

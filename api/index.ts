@@ -13,6 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 
 export { loadScenario, parseScenario, validate } from "./scenarios.js";
@@ -66,7 +67,7 @@ export const SHIPPED_SCENARIOS = ["hyperscaler-hegemony.json", "regulated-multip
  */
 export function shippedScenario(name: string): string {
   const file = name.endsWith(".json") ? name : `${name}.json`;
-  if (!/^[\w.-]+$/.test(file)) throw new RangeError(`shippedScenario: a file name in scenarios/ such as "paradigm-shift.json", got ${name}`);
+  if (!/^[\w.-]+$/.test(file)) throw new UsageError(`shippedScenario: a file name in scenarios/ such as "paradigm-shift.json", got ${name}`);
   return scenariosDir() + file;
 }
 

@@ -176,4 +176,6 @@ export interface Scenario {
   calibration?: { free: { parameter: string; min: number; max: number }[]; targets: string[] };
   simulation: { paths?: number; seed?: number | string; sampling: "random" | "lhs"; concentration: boolean; groups: boolean };
   presentation: { color?: string; keyGroups: string[]; focusGroup?: string };
+  /** `where` (a JSON path, as in Uncertain.where) -> "file:line:column", for run-time messages; filled in by the loader */
+  places?: Record<string, string>;
 }

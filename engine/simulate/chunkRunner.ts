@@ -200,6 +200,16 @@ export class ChunkRunner {
     this.sharePaths = 0;
   }
 
+  /** What to check when a column goes non-finite, with the place of what feeds it. */
+  private hintFor(kind: string, entity: string): string {
+    const { model } = this;
+    const k = model.metrics.findIndex((m) => m.id === entity);
+    if (kind === "metric" && k >= 0) return `check the metric's expression at ${model.metrics[k].where} (a division by a share that can be zero?)`;
+    const i = model.playerIds.indexOf(entity);
+    if (kind === "player" && i >= 0) return `check the drifts, volatilities and jumps that act on it (its drift: ${model.place(`players[${i}].drift`)})`;
+    return kind === "metric" ? "check the market sizes and growths" : "check the drifts, volatilities and jumps that act on it";
+  }
+
   private nonFinite(out: Float64Array, col: number, n: number, firstPath: number): never {
     const { model } = this;
     const T1 = model.T + 1;
@@ -212,9 +222,7 @@ export class ChunkRunner {
       model.baseYear + (col % T1),
       firstPath + p,
       out[col * n + p],
-      cell.kind === "metric"
-        ? "check the metric's expression (a division by a share that can be zero?)"
-        : "check the drifts, volatilities and jumps that act on it",
+      this.hintFor(cell.kind, cell.entity),
     );
   }
 }

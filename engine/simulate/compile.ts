@@ -36,6 +36,8 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   const regionIndex = new Map(regionIds.map((id, i) => [id, i]));
   const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
 
+  const places = s.places ?? {};
+  const place = (where: string) => (Object.hasOwn(places, where) ? `${places[where]} (${where})` : where);
   const dimensions: Dimension[] = [];
   const uncertain = (u: Uncertain, key: string, parameter?: string): ValueSource => {
     if (u.dist.type === "fixed") return { kind: "const", value: u.dist.value };
@@ -63,7 +65,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     if (r.kind === "value") return uncertain(r.value, key);
     const expression = compileExpression(r.expr, r.where, symbols);
     const stepInvariant = !expression.symbols.includes("t") && !expression.symbols.includes("year");
-    exprs.push({ source: r.expr, where: r.where, stepInvariant, evaluate: expression.evaluate });
+    exprs.push({ source: r.expr, where: place(r.where), stepInvariant, evaluate: expression.evaluate });
     return { kind: "expr", expr: exprs.length - 1 };
   };
 
@@ -184,7 +186,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   };
   const metricSyms = metricSymbols(s);
   const metricExpressions = s.metrics.map((m, k) => compileExpression(m.expr, `metrics[${k}].expr`, metricSyms));
-  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: metricExpressions[k].evaluate }));
+  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: place(`metrics[${k}].expr`), evaluate: metricExpressions[k].evaluate }));
   const metricInputs = Int32Array.from(metricSyms.flatMap((sym, k) => (metricExpressions.some((e) => e.symbols.includes(sym)) ? [k] : [])));
   const viewColumns: ViewColumns[] = views.map((_, v) => {
     const region = viewRegion[v];
@@ -260,6 +262,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     sampling: s.simulation.sampling,
     singleRegion,
     expressionTrees: () => Object.fromEntries([...trees].map(([text, tree]) => [text, plainTree(tree)])),
+    place,
   };
 }
 

@@ -88,7 +88,7 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
       model.baseYear + t,
       firstPath + q,
       W[L.size + r],
-      "check the market size, growth and volatility",
+      `check its market size at ${model.place(`regions[${r}].marketSize`)}, growth at ${model.place(`regions[${r}].growth`)} and volatility`,
     );
   }
 }

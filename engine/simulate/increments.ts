@@ -120,7 +120,15 @@ function addRate(
   const column = src.kind === "dim" ? src.dim * n + offset : -1;
   for (let q = 0; q < nb; q++) {
     const v = column < 0 ? constant : map === identity ? x[column + q] : map(x[column + q]);
-    if (!Number.isFinite(v)) throw new SimulationError(scenarioId, quantity(), baseYear + 1, firstPath + q, v, "check its distribution");
+    if (!Number.isFinite(v))
+      throw new SimulationError(
+        scenarioId,
+        src.kind === "dim" ? `${quantity()} (drawn from ${model.place(model.dimensions[src.dim].where)})` : quantity(),
+        baseYear + 1,
+        firstPath + q,
+        v,
+        "check its distribution",
+      );
     if (pathStride > 0) buf[q * pathStride + index] += v;
     else for (let t = 1; t <= T; t++) buf[(q * T + t - 1) * width + index] += v;
   }

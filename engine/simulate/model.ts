@@ -152,6 +152,8 @@ export interface CompiledModel {
   singleRegion: boolean;
   /** the parse tree of every expression, by its text, as plain data (engine/simulate/compile.ts treeLookup) */
   expressionTrees: () => Record<string, ExprNode>;
+  /** where a value was written, for run-time messages: "file:line:column (regions[0].growth)", or the path alone */
+  place: (where: string) => string;
 }
 
 /** Number of output columns. */

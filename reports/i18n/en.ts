@@ -215,6 +215,7 @@ export const en = {
     "Sobol indices from {evaluations} simulated paths ({rows} base rows, seed {seed}): the share of the variance of the outcome that each input explains alone (S) and with its interactions (ST), with 95% bootstrap intervals. Whether each event happens, and its year, are inputs like the others. Interactions and the paths' noise (shocks, volatility) explain the remaining {rest}.",
   driversOthers: "{count} other inputs: each below 1% with its interactions.",
   driversNone: "Not computed: build the report from the scenario files (marketfutures report FILE...) to see what drives each outcome.",
+  driversNotSummarised: "Not computed: the scenario's results do not summarise this outcome (for example, its simulation.groups is off).",
   colInput: "Input",
   colFirst: "Alone (S)",
   colTotal: "With interactions (ST)",

@@ -208,6 +208,7 @@ export const fr: Messages = {
   driversOthers: "{count} autres hypothèses\u202F: chacune sous 1\u202F% avec ses interactions.",
   driversNone:
     "Non calculé\u202F: produisez le rapport à partir des fichiers de scénario (marketfutures report FICHIER...) pour voir ce qui détermine chaque résultat.",
+  driversNotSummarised: "Non calculé\u202F: les résultats du scénario ne contiennent pas cette grandeur (par exemple, son simulation.groups est désactivé).",
   colInput: "Hypothèse",
   colFirst: "Seule (S)",
   colTotal: "Avec interactions (ST)",

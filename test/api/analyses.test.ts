@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CALIBRATION_PATHS as CLI_CALIBRATION_PATHS } from "../../bin/commands/calibrate.js";
 import { blendResults } from "../../engine/analysis/blend.js";
 import { compareResults } from "../../engine/analysis/compare.js";
-import { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity } from "../../api/index.js";
+import { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity, UsageError } from "../../api/index.js";
+import { MAX_ANALYSIS_PATHS } from "../../engine/limits.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
 import { loadFixture } from "../reports/fixture.js";
 
@@ -44,9 +45,14 @@ describe("analyses", () => {
 
   it("checks the request before running", async () => {
     await expect(sensitivity(oneDrift, { output: "nobody", year: 2030, threads: 1 })).rejects.toThrow(/nobody/);
-    await expect(sensitivity(oneDrift, { output: "a", year: 2030, method: "morris" as never })).rejects.toThrow(RangeError);
+    await expect(sensitivity(oneDrift, { output: "a", year: 2030, method: "morris" as never })).rejects.toThrow(UsageError);
     await expect(discover(oneDrift, { where: "a in 2030 at least half" })).rejects.toThrow(/ENTITY \[in VIEW\] YEAR OP VALUE/);
     await expect(discover(oneDrift, { where: "a 2030 >= 35%", minDensity: 2 })).rejects.toThrow(/minDensity/);
+    // the CLI's limits (engine/limits.ts): every path's inputs are kept in memory
+    const tooMany = MAX_ANALYSIS_PATHS + 1;
+    await expect(sensitivity(oneDrift, { output: "a", year: 2030, paths: tooMany })).rejects.toThrow(UsageError);
+    await expect(discover(oneDrift, { where: "a 2030 >= 35%", paths: tooMany })).rejects.toThrow(/more than the 250,000 an analysis may have/);
+    await expect(calibrate(oneDrift, { paths: tooMany })).rejects.toThrow(/more than the 250,000/);
   });
 
   it("calibrate: the calibrated text, the same as the command's file, and a scenario that runs", async () => {
