@@ -14,6 +14,7 @@ import { buffer, SimulationError, type KernelContext } from "./kernel.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
 import { log1p } from "../stats/fdlibm/index.js";
+import { withinBounds } from "./eventValues.js";
 
 /** The block's paths: q = 0..nb-1 is path offset + q of the chunk (n paths), global index firstPath + q. */
 export interface BlockSpan {
@@ -25,7 +26,7 @@ export interface BlockSpan {
   firstPath: number;
 }
 
-/** Value of a constant or per-path source for chunk path p (NaN for an expression: evaluated elsewhere). */
+/** Value of a constant or per-path source for chunk path p (NaN for an expression: see pathValue and addRate). */
 export function sourceValue(src: ValueSource, x: Float64Array, n: number, p: number): number {
   return src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN;
 }
@@ -50,25 +51,64 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
+  const what = (field: string) => () => `${field} of event ${reg.id}`;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
-    if (!(aleaNext(occurs) < sourceValue(reg.probability, x, n, p))) continue;
+    if (!(aleaNext(occurs) < pathValue(ctx, reg.probability, span, q, what("probability")))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);
     for (const fx of reg.effects) {
-      const change = fx.drift ? sourceValue(fx.drift, x, n, p) : 0;
-      const jump = fx.jump ? sourceValue(fx.jump, x, n, p) : 0;
+      const change = fx.drift ? pathValue(ctx, fx.drift, span, q, what("drift")) : 0;
+      const jump = fx.jump ? pathValue(ctx, fx.jump, span, q, what("jump")) : 0;
       for (const j of fx.slots) {
         for (let t = first; t <= last; t++) W[L.extra + (q * T + t - 1) * S + j] += change;
         if (start >= 1 && start <= T) W[L.extra + (q * T + start - 1) * S + j] += jump;
       }
     }
     for (const gr of reg.growth) {
-      const change = sourceValue(gr.change, x, n, p);
+      const change = pathValue(ctx, gr.change, span, q, what("market growth change"));
       for (const r of gr.regions) for (let t = first; t <= last; t++) W[L.growth + (q * T + t - 1) * R + r] += change;
     }
   }
+}
+
+/**
+ * The expression arguments of chunk path p: [t, year, ...parameters, ...levers], in the context's
+ * buffer (t and year are left to the caller). Levers are the same on every path.
+ */
+function expressionArgs(ctx: KernelContext, x: Float64Array, n: number, p: number): Float64Array {
+  const { model } = ctx;
+  const P = model.parameterSources.length;
+  const args = buffer(ctx, "args", 2 + P + model.leverValues.length, false);
+  for (let k = 0; k < P; k++) args[2 + k] = sourceValue(model.parameterSources[k], x, n, p);
+  args.set(model.leverValues, 2 + P);
+  return args;
+}
+
+/**
+ * The value of a per-path number for path q of the block: a constant, an input, or an event's
+ * expression of the parameters and levers (evaluated here and checked against its bounds: a
+ * probability outside [0, 1] stops the run with the path's number, it is never clamped).
+ */
+export function pathValue(ctx: KernelContext, src: ValueSource, span: BlockSpan, q: number, quantity: () => string): number {
+  if (src.kind !== "expr") return sourceValue(src, span.x, span.n, span.offset + q);
+  const { model } = ctx;
+  const e = model.exprs[src.expr];
+  const args = expressionArgs(ctx, span.x, span.n, span.offset + q);
+  args[0] = 1;
+  args[1] = model.baseYear + 1;
+  const v = e.evaluate(args);
+  if (!withinBounds(v, e.bounds))
+    throw new SimulationError(
+      model.scenarioId,
+      `${quantity()} (expression "${e.source}" at ${e.where})`,
+      model.baseYear + 1,
+      span.firstPath + q,
+      v,
+      e.bounds ? `${e.bounds.what}: check the expression and the parameters it uses` : "check the expression and the parameters it uses",
+    );
+  return v;
 }
 
 const identity = (v: number) => v;
@@ -100,11 +140,8 @@ function addRate(
   const { x, n, offset, nb, firstPath } = span;
   if (src.kind === "expr") {
     const e = model.exprs[src.expr];
-    // Expression arguments per path: [t, year, parameters...].
-    const P = model.parameterSources.length;
-    const args = buffer(ctx, "args", 2 + P, false);
     for (let q = 0; q < nb; q++) {
-      for (let k = 0; k < P; k++) args[2 + k] = sourceValue(model.parameterSources[k], x, n, offset + q);
+      const args = expressionArgs(ctx, x, n, offset + q);
       // An expression without t or year has the same value at every step: evaluated at step 1 only
       // (where a non-finite value would have stopped the run anyway), then added at every step.
       let v = NaN;
