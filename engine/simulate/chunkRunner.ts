@@ -32,6 +32,14 @@ export interface RecordRequest {
   columns: number[];
   /** keep paths with global index < maxPaths */
   maxPaths: number;
+  /** also keep each path's inputs (u and x); default true */
+  inputs?: boolean;
+  /**
+   * summarise every column (moments, sketches, targets, sample paths) as a run does; default true.
+   * false: only the recorded columns come back (`decide`, which needs nothing else), the chunk's
+   * moments are empty and its sketches stay empty.
+   */
+  summaries?: boolean;
 }
 
 export interface ChunkResult {
@@ -102,7 +110,13 @@ export class ChunkRunner {
     const recorded = rec && firstPath < rec.maxPaths ? Math.min(n, rec.maxPaths - firstPath) : 0;
     const y = recorded > 0 ? new Float64Array(recorded * rec!.columns.length) : undefined;
 
+    const summaries = rec?.summaries ?? true;
     const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
+      if (y) {
+        const K = rec!.columns.length;
+        for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
+      }
+      if (!summaries) return;
       // Share columns in WebAssembly (engine/wasm/assembly/summaries.ts), with the numbers of the
       // JavaScript below; a block whose bins leave a column's store goes to JavaScript.
       if (this.sharePaths + nb > MAX_STORE_COUNT) this.emptyShareStores();
@@ -128,15 +142,19 @@ export class ChunkRunner {
         for (let col = 0; col < C; col++) values[col] = out[col * nb + q];
         samplePaths.push({ path: firstPath + offset + q, values });
       }
-      if (y) {
-        const K = rec!.columns.length;
-        for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
-      }
     });
 
-    const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
+    const result: ChunkResult = {
+      chunk,
+      n,
+      firstPath,
+      moments: summaries ? moments.slice() : new Float64Array(0),
+      targetHits,
+      targetSketches: targetSketches.map(sketchState),
+      samplePaths,
+    };
     if (y) {
-      const D = model.dimensions.length;
+      const D = rec!.inputs === false ? 0 : model.dimensions.length;
       const u = new Float64Array(recorded * D);
       const x = new Float64Array(recorded * D);
       for (let p = 0; p < recorded; p++) {
