@@ -10,6 +10,8 @@ import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
 import { blendFanChart } from "./figures/blendFanChart.js";
 import { discoveryTradeoff } from "./figures/discoveryTradeoff.js";
+import { decisionItems } from "./figures/decisionFigures.js";
+import type { DecisionResult } from "../engine/decide/decide.js";
 import { allFigures } from "./figures/index.js";
 import { sensitivityFigure } from "./figures/sensitivityFigure.js";
 import type { Figure } from "./figures/types.js";
@@ -33,6 +35,8 @@ export interface BuildOptions {
   analyses?: AnalysisResult[];
   /** weights of a blend of the scenarios (the user's assumption), for its fan chart */
   blendWeights?: number[];
+  /** results of `decide` (decision.json) to show in the Analysis section */
+  decisions?: DecisionResult[];
 }
 
 export interface BuildSummary {
@@ -55,6 +59,7 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     f.svg.setAttribute("aria-labelledby", `${name}-title ${name}-desc`);
     return { figure: { ...f, name }, item: { result: r } };
   });
+  (options.decisions ?? []).forEach((r, k) => extra.push(...decisionItems(r, k, fig)));
   if (options.blendWeights) {
     const blend = blendResults(results, options.blendWeights);
     extra.push({ figure: blendFanChart(results, blend, fig), item: { blend } });

@@ -19,6 +19,7 @@ interface ReportFlags {
   threads?: string;
   force?: boolean;
   analysis: string[];
+  decide: string[];
   blend?: string;
 }
 
@@ -56,6 +57,12 @@ export function registerReport(program: Command): void {
       (v: string, all: string[]) => [...all, v],
       [],
     )
+    .option(
+      "--decide <file>",
+      "add a decision.json (from `decide --out`) to the Analysis section: regret heat maps, trade-off, tables; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
@@ -68,6 +75,8 @@ export function registerReport(program: Command): void {
       if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
       const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
       const analyses = flags.analysis.map(readAnalysis);
+      const { readDecision } = await import("../../reports/analysis/readDecision.js");
+      const decisions = flags.decide.map(readDecision);
       // Before the run: a directory the user owns is refused at once, not after minutes of simulation.
       (await import("../../engine/run/outputs/outputDir.js")).checkOutputDir(flags.out, Boolean(flags.force));
       let results: Results;
@@ -91,6 +100,7 @@ export function registerReport(program: Command): void {
         command,
         version: packageVersion(),
         analyses,
+        decisions,
         blendWeights,
       });
       process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);

@@ -15,7 +15,6 @@ import type { ExprNode } from "../expr/ast.js";
 import { parseWithMathjs } from "../expr/compile.js";
 import { formatCount } from "../format/count.js";
 import type { Label, Scenario } from "../model/types.js";
-import { BUILTIN_METRICS } from "../results/scenarioMeta.js";
 import { compileModel } from "../simulate/compile.js";
 import type { Executor } from "../simulate/simulateScenario.js";
 import type { OutcomeSpec } from "./outcomes.js";
@@ -146,11 +145,22 @@ export function planDecision(scenarios: Scenario[], request: DecisionRequest): D
   };
 }
 
+/** Built-in metrics as words inside a sentence ("the median market size in Europe"). */
+const BUILTIN_NAMES: Record<string, Label> = {
+  market_size: { en: "market size", fr: "taille du marché" },
+  hhi: { en: "Herfindahl-Hirschman index", fr: "indice de Herfindahl-Hirschman" },
+  cr3: { en: "share of the top three", fr: "part des trois premiers" },
+};
+
 /** The labels of an outcome's entity and view, as the scenario gives them. */
 function outcomeNames(s: Scenario, entity: string, view: string): { entity: Label; view: Label } {
-  const meta = [...s.groups, ...s.players, ...s.metrics, ...BUILTIN_METRICS].find((x) => x.id === entity);
-  const region = s.regions.find((r) => r.id === view);
-  return { entity: meta?.label ?? { en: entity }, view: region?.label ?? { en: "the world", fr: "le monde" } };
+  if (Object.hasOwn(BUILTIN_NAMES, entity)) return { entity: BUILTIN_NAMES[entity], view: viewName(s, view) };
+  const meta = [...s.groups, ...s.players, ...s.metrics].find((x) => x.id === entity);
+  return { entity: meta?.label ?? { en: entity }, view: viewName(s, view) };
+}
+
+function viewName(s: Scenario, view: string): Label {
+  return s.regions.find((r) => r.id === view)?.label ?? { en: "the world", fr: "le monde" };
 }
 
 /** The units of a plan, scenario by scenario, settings in order: what a shard would take K mod N of. */

@@ -103,8 +103,9 @@ export function formatDifference(value: number, se: number, unit: Unit, lang: La
  * @example formatError(0.000123, "share", "en") // "0.012 pp"
  */
 export function formatError(se: number, unit: Unit, lang: Lang = "en"): string {
+  if (se < 1e-9) return unit === "share" ? `0${pointsSign(lang)}` : "0"; // rounding only: exact
   const d = decimalsFor(se * scale(unit)) ?? EXACT_DECIMALS;
-  return fixed(se * scale(unit), d, lang) + (unit === "share" ? pointsSign(lang) : "");
+  return unit === "share" ? fixed(se * 100, d, lang) + pointsSign(lang) : valueText(se, unit, d, lang);
 }
 
 /**

@@ -117,6 +117,8 @@ export interface ParetoFront {
   nonDominated: number[];
   /** per setting, the first setting that dominates it, or null */
   dominatedBy: (number | null)[];
+  /** per outcome, the largest standard error of a difference of expected values between two settings */
+  maxDiffSe: number[];
 }
 
 /** The settings not dominated on the outcomes' expected values (see the module's comment). */
@@ -139,5 +141,10 @@ export function paretoFront(summaries: readonly ScenarioSummary[], weights: read
     for (let a = 0; a < S; a++) if (a !== b && dominates(a, b)) return a;
     return null;
   });
-  return { nonDominated: dominatedBy.flatMap((d, l) => (d === null ? [l] : [])), dominatedBy };
+  const maxDiffSe = directions.map((_, o) => {
+    let m = 0;
+    for (let a = 0; a < S; a++) for (let b = a + 1; b < S; b++) m = Math.max(m, diffSe(o, a, b));
+    return m;
+  });
+  return { nonDominated: dominatedBy.flatMap((d, l) => (d === null ? [l] : [])), dominatedBy, maxDiffSe };
 }

@@ -28,9 +28,10 @@ const en = {
   tradeoffFront: "not dominated",
   tradeoffDominated: "dominated",
   tradeoffNote:
-    "A setting is dominated when another is better on one outcome by more than {k} standard errors of their difference (same random paths) and worse on none by more than {k}. Grey bars: ± 2 standard errors of each value.",
+    "A setting is dominated when another is better on one outcome by more than {k} standard errors of their difference and worse on none by more than {k}. Monte Carlo standard errors: at most {a} and {b} for a value, {da} and {db} for the difference between two settings (the same random paths).",
   tradeoffDesc: "Settings not dominated: {values}.",
   weightsEqual: "weighted equally: an assumption",
+  weightsSentence: "Scenarios {weights}.",
   weightsGiven: "weights {weights}: the user's assumption",
   better: "better",
   statMean: "mean",
@@ -73,9 +74,10 @@ const fr: Record<Key, string> = {
   tradeoffSubtitle: `Valeur espérée sur les scénarios ({weights}) de {a} et de {b} pour chaque réglage${N}; les flèches indiquent le mieux`,
   tradeoffFront: "non dominé",
   tradeoffDominated: "dominé",
-  tradeoffNote: `Un réglage est dominé quand un autre fait mieux sur un résultat de plus de {k} erreurs types de leur écart (mêmes trajectoires aléatoires) et moins bien sur aucun de plus de {k}. Barres grises${N}: ± 2 erreurs types de chaque valeur.`,
+  tradeoffNote: `Un réglage est dominé quand un autre fait mieux sur un résultat de plus de {k} erreurs types de leur écart et moins bien sur aucun de plus de {k}. Erreurs types Monte-Carlo${N}: au plus {a} et {b} pour une valeur, {da} et {db} pour l'écart entre deux réglages (mêmes trajectoires aléatoires).`,
   tradeoffDesc: `Réglages non dominés${N}: {values}.`,
   weightsEqual: `pondération égale${N}: une hypothèse`,
+  weightsSentence: `Scénarios${N}: {weights}.`,
   weightsGiven: `poids {weights}${N}: hypothèse de l'utilisateur`,
   better: "mieux",
   statMean: "moyenne",
@@ -100,6 +102,9 @@ const fr: Record<Key, string> = {
   yes: "oui",
   no: "non",
 };
+
+/** The separator of a list in a sentence: "; " (French: a narrow no-break space before ";"). */
+export const listSep = (lang: Lang): string => (lang === "fr" ? `${N}; ` : "; ");
 
 /** The message `key` in `lang` with `{name}` placeholders filled in. */
 export function dt(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {

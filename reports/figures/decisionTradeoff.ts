@@ -4,17 +4,20 @@
  * their weights) of the first two outcomes, the axes turned so that up and
  * right are better; the non-dominated settings (engine/decide/robustness.ts
  * paretoFront) in colour, joined in order and labelled, the dominated ones
- * grey; grey bars of +- 2 Monte Carlo standard errors.
+ * grey, the default setting (every lever at its default) labelled in grey.
+ * No error bars: each value's Monte Carlo error is the scenarios' noise,
+ * but settings are compared on the same paths, with far smaller errors
+ * (the note gives both).
  */
 import type { DecisionOutcome, DecisionResult } from "../../engine/decide/decide.js";
-import { fixed, formatEstimate } from "../../engine/decide/decisionFormat.js";
+import { fixed, formatError, formatEstimate } from "../../engine/decide/decisionFormat.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
 import { bodyWidth, frame } from "../render/frame.js";
 import { dodge } from "../render/dodge.js";
 import { legendRow } from "../render/legend.js";
-import { FAINT, GRID, OKABE_ITO, shade } from "../render/palette.js";
+import { FAINT, OKABE_ITO, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
-import { dt, outcomePhrase, settingName, weightsPhrase } from "./decisionText.js";
+import { dt, outcomePhrase, settingName, weightsPhrase, listSep } from "./decisionText.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 export const FRONT_COLOR = OKABE_ITO[0];
@@ -29,8 +32,12 @@ function tick(o: DecisionOutcome, lang: "en" | "fr") {
   };
 }
 
-const axisLabel = (o: DecisionOutcome, lang: "en" | "fr", arrow: string) =>
-  `${outcomePhrase(o, lang)}${o.unit === "share" ? " (%)" : ""} ${arrow} ${dt(lang, "better")}`;
+const UNITS: Partial<Record<string, { en: string; fr: string }>> = { share: { en: "%", fr: "%" }, usd_bn: { en: "USD bn", fr: "Md USD" } };
+
+const axisLabel = (o: DecisionOutcome, lang: "en" | "fr", arrow: string) => {
+  const unit = UNITS[o.unit]?.[lang];
+  return `${outcomePhrase(o, lang)}${unit ? ` (${unit})` : ""} ${arrow} ${dt(lang, "better")}`;
+};
 
 const MARGIN = { top: 16, bottom: 44, left: 58, right: 24 };
 const LABEL_GAP = 15;
@@ -128,20 +135,6 @@ export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Fig
       labelArrow: "none",
     },
     marks: [
-      Plot.ruleX(data, {
-        x: "x",
-        y1: (d: (typeof data)[number]) => d.y - 2 * d.yse,
-        y2: (d: (typeof data)[number]) => d.y + 2 * d.yse,
-        stroke: GRID,
-        strokeWidth: 3,
-      }),
-      Plot.ruleY(data, {
-        y: "y",
-        x1: (d: (typeof data)[number]) => d.x - 2 * d.xse,
-        x2: (d: (typeof data)[number]) => d.x + 2 * d.xse,
-        stroke: GRID,
-        strokeWidth: 3,
-      }),
       Plot.line(onFront, { x: "x", y: "y", stroke: FRONT_COLOR, strokeOpacity: 0.5, strokeWidth: 1.5 }),
       Plot.dot(
         data.filter((d) => !d.front),
@@ -156,7 +149,8 @@ export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Fig
             y: "y",
             text: "label",
             textAnchor: anchor,
-            dx: anchor === "start" ? 9 : -9,
+            dx: anchor === "start" ? 7 : -7,
+            dy: -11,
             fontSize: 11,
             fontWeight: 600,
             fill: shade(FRONT_COLOR, 0.25),
@@ -165,6 +159,22 @@ export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Fig
             className: "decision-front-label",
           },
         ),
+      ),
+      Plot.text(
+        data.filter((d) => r.settings[d.l].isDefault && !d.front),
+        {
+          x: "x",
+          y: "y",
+          text: "label",
+          textAnchor: "start",
+          dx: 8,
+          dy: 10,
+          fontSize: 11,
+          fill: FAINT,
+          stroke: "#ffffff",
+          strokeWidth: 4,
+          className: "decision-default-label",
+        },
       ),
     ],
   });
@@ -189,12 +199,18 @@ export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Fig
     desc: dt(lang, "tradeoffDesc", {
       values: onFront
         .map((d) => `${settingName(r, d.l, lang, false)}: ${formatEstimate(d.x, d.xse, a.unit, lang)}, ${formatEstimate(d.y, d.yse, b.unit, lang)}`)
-        .join("; "),
+        .join(listSep(lang)),
     }),
     notes: [
-      dt(lang, "tradeoffNote", { k: front.margin }),
+      dt(lang, "tradeoffNote", {
+        k: front.margin,
+        a: formatError(Math.max(...data.map((d) => d.xse)), a.unit, lang),
+        b: formatError(Math.max(...data.map((d) => d.yse)), b.unit, lang),
+        da: formatError(front.maxDiffSe[0], a.unit, lang),
+        db: formatError(front.maxDiffSe[1], b.unit, lang),
+      }),
       ...(r.settings.some((s) => s.isDefault) ? [dt(lang, "defaultMark")] : []),
-      dt(lang, "levers", { levers: r.levers.map((l) => (lang === "fr" ? (l.label.fr ?? l.label.en) : l.label.en)).join("; ") }),
+      dt(lang, "levers", { levers: r.levers.map((l) => (lang === "fr" ? (l.label.fr ?? l.label.en) : l.label.en)).join(listSep(lang)) }),
       dt(lang, "notesScenarios"),
     ],
     caption: dt(lang, "caption", {

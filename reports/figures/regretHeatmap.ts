@@ -13,7 +13,7 @@ import { toCsv, type CsvRow } from "../render/csv.js";
 import { bodyWidth, frame, SVG_NS } from "../render/frame.js";
 import { INK, MUTED, OKABE_ITO, tint } from "../render/palette.js";
 import { textWidth, wrapText } from "../render/textWidth.js";
-import { dt, outcomePhrase, settingName, text } from "./decisionText.js";
+import { dt, outcomePhrase, settingName, text, listSep } from "./decisionText.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 export const REGRET_COLOR = OKABE_ITO[5];
@@ -118,12 +118,12 @@ export function regretHeatmap(r: DecisionResult, j: number, options: FigureOptio
     desc: dt(lang, "regretDesc", {
       values: r.settings
         .map((_, l) => `${settingName(r, l, lang, false)}: ${formatDifference(o.settings[l].maxRegret.value, o.settings[l].maxRegret.se, o.unit, lang, false)}`)
-        .join("; "),
+        .join(listSep(lang)),
     }),
     notes: [
       dt(lang, "regretNote", { se: formatError(maxSe, o.unit, lang) }),
       ...(r.settings.some((s) => s.isDefault) ? [dt(lang, "defaultMark")] : []),
-      dt(lang, "levers", { levers: r.levers.map((l) => text(l.label, lang)).join("; ") }),
+      dt(lang, "levers", { levers: r.levers.map((l) => text(l.label, lang)).join(listSep(lang)) }),
       dt(lang, "notesScenarios"),
     ],
     caption: dt(lang, "caption", { paths: fixed(r.evaluations, 0, lang), settings: S, scenarios: K, seed: r.seed, version: r.version ?? "?" }),

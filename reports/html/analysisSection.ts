@@ -11,11 +11,14 @@ import type { AnalysisResult } from "../analysis/readAnalysis.js";
 import { formatOutput, formatOutputChange } from "../figures/analysisText.js";
 import type { Lang } from "../i18n/index.js";
 import { escapeHtml, tag } from "./escape.js";
+import { decisionHtml, type DecisionPart } from "./decisionSection.js";
 import type { PageFigure } from "./page.js";
 
 export interface AnalysisItem {
   result?: AnalysisResult;
   blend?: Blend;
+  /** a part of a `decide` result (reports/html/decisionSection.ts) */
+  decision?: DecisionPart;
   figure: PageFigure;
 }
 
@@ -74,6 +77,7 @@ function heading(r: AnalysisResult): string {
 export function analysisSection(items: readonly AnalysisItem[], lang: Lang): string {
   return items
     .map((item) => {
+      if (item.decision) return decisionHtml(item.decision, item.figure, lang);
       if (item.blend)
         return [
           tag("h3", "Blend of the scenarios"),

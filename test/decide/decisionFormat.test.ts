@@ -17,6 +17,7 @@ describe("decide's number formats: digits follow the Monte Carlo error", () => {
     expect(formatDifference(0.75, 1e-16, "number")).toBe("+0.75");
     expect(formatEstimate(3465.43, 1.4, "hhi")).toBe("3,465.4 ± 1.4");
     expect(formatError(0.000123, "share")).toBe("0.012 pp");
+    expect(formatError(1e-17, "number")).toBe("0");
     expect(fixed(-1234.5, 1, "fr")).toBe("\u22121\u202F234,5");
   });
 

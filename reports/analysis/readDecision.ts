@@ -1,0 +1,35 @@
+/**
+ * Reading the result of `decide` (decision.json) for `report --decide`: a
+ * clear UserError for a missing, malformed or foreign file, naming the file
+ * and what to give instead.
+ */
+import { readFileSync } from "node:fs";
+import type { DecisionResult } from "../../engine/decide/decide.js";
+import { UserError } from "../../engine/diagnostics.js";
+
+const WHAT = "give a decision.json written by `marketfutures decide --out`";
+
+export function readDecision(file: string): DecisionResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UserError(
+      e.code === "ENOENT" ? `--decide ${file}: no such file; ${WHAT}` : `--decide ${file}: not readable JSON (${e.code ?? e.message}); ${WHAT}`,
+    );
+  }
+  const r = data as Partial<DecisionResult>;
+  const ok =
+    typeof r === "object" &&
+    r !== null &&
+    r.analysis === "decide" &&
+    Array.isArray(r.scenarios) &&
+    Array.isArray(r.settings) &&
+    Array.isArray(r.levers) &&
+    Array.isArray(r.outcomes) &&
+    r.outcomes.every((o) => Array.isArray(o?.cells) && o.cells.length === r.settings!.length) &&
+    Array.isArray(r.notes);
+  if (!ok) throw new UserError(`--decide ${file}: not a marketfutures decision; ${WHAT}`);
+  return data as DecisionResult;
+}

@@ -1,0 +1,58 @@
+/** report --decide: a decision's figures, tables and notes in the Analysis section, from a frozen decision.json. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatEstimate, formatProbability } from "../../../engine/decide/decisionFormat.js";
+import { UserError } from "../../../engine/diagnostics.js";
+import { readDecision } from "../../../reports/analysis/readDecision.js";
+import { buildReport } from "../../../reports/buildReport.js";
+import { loadFixture } from "../fixture.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "mf-decision-report-"));
+const fixture = "test/fixtures/results/decision.json";
+
+describe("report --decide", () => {
+  it("adds the heat maps, the trade-off, a table per outcome and the notes; two decisions get distinct file names", async () => {
+    const out = join(tmp, "a");
+    const decision = readDecision(fixture);
+    const summary = await buildReport(loadFixture(), {
+      out,
+      lang: "en",
+      png: false,
+      force: false,
+      command: "test",
+      version: "0.0.0",
+      decisions: [decision, decision],
+    });
+    expect(summary.figures).toBe(10 + 2 * 3);
+    const figures = readdirSync(join(out, "figures"));
+    for (const k of [1, 2])
+      for (const name of [`decision-${k}-regret-1`, `decision-${k}-regret-2`, `decision-${k}-tradeoff`]) expect(figures).toContain(`${name}.svg`);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const section = html.slice(html.indexOf('<section id="analysis">'), html.indexOf('<section id="method">'));
+    expect(section).toContain("<h3>Decision across the scenarios: mean ln(a / b) worldwide in 2030; median share of a worldwide in 2030</h3>");
+    expect(section).toContain('id="decision-1-regret-1-title"');
+    expect(section).toContain('aria-labelledby="decision-2-tradeoff-title decision-2-tradeoff-desc"');
+    // the first outcome's table: the statistic with its error in each scenario, and the satisficing probability
+    const o = decision.outcomes[0];
+    const cell = o.cells[0][0];
+    const [value, error] = formatEstimate(cell.value, cell.se, o.unit).split(" ± ");
+    expect(section).toContain(`<span class="med">${value}</span> <span class="ci">± ${error}</span>`);
+    expect(section).toContain(`<th scope="col" class="num">P(≥ −1.4), all scenarios</th>`);
+    const p = o.settings[2].satisficing!;
+    expect(section).toContain(formatProbability(p.value, p.se).split(" ± ")[0]);
+    expect(section).toContain("The levers&#39; effects are assumptions".replace("&#39;", "'"));
+    expect(section).toContain("16,000 simulated paths, seed linear, from test/fixtures/decide/linear-up.json, test/fixtures/decide/linear-down.json");
+  });
+
+  it("refuses a file that is not a decision, naming it and what to give", () => {
+    const bad = join(tmp, "bad.json");
+    writeFileSync(bad, JSON.stringify({ analysis: "decide", scenarios: [] }));
+    expect(() => readDecision(bad)).toThrow(UserError);
+    expect(() => readDecision(bad)).toThrow(
+      /--decide .*bad\.json: not a marketfutures decision; give a decision\.json written by `marketfutures decide --out`/,
+    );
+    expect(() => readDecision(join(tmp, "none.json"))).toThrow(/--decide .*none\.json: no such file/);
+  });
+});
