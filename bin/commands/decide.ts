@@ -11,7 +11,10 @@
  */
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
+import type { Scenario } from "../../engine/model/types.js";
+import type { Executor } from "../../engine/simulate/simulateScenario.js";
 import { packageVersion } from "../../engine/version.js";
+import { createProgress, type RunProgress } from "../progress.js";
 import {
   analysisFlagOptions,
   checkAnalysisOut,
@@ -19,7 +22,6 @@ import {
   jsonText,
   parseAnalysisFlags,
   positiveInt,
-  withEngine,
   writeAnalysisOut,
   type AnalysisFlags,
 } from "./analysisCommon.js";
@@ -54,11 +56,13 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
   const { parseWeights } = await import("../../engine/analysis/blend.js");
   const weights = flags.weights === undefined ? undefined : parseWeights(flags.weights, files.length);
   await checkAnalysisOut(options, files);
+  // The workers boot (about 0.1 s each) while the scenarios load and every setting is checked.
+  if (options.threads > 1) (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads);
 
   const { loadScenario } = await import("../../engine/load/index.js");
   const { DEFAULT_PATHS } = await import("../../engine/run/runScenarios.js");
   const { seedOf } = await import("./analysisCommon.js");
-  const scenarios = [];
+  const scenarios: Scenario[] = [];
   for (const f of files) scenarios.push((await loadScenario(f)).scenario);
   const seeds = await Promise.all(scenarios.map((s) => seedOf(s, options.seed)));
   const { planDecision, runDecision } = await import("../../engine/decide/decide.js");
@@ -70,8 +74,9 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
     paths: scenarios.map((s) => paths ?? s.simulation.paths ?? DEFAULT_PATHS),
     seeds,
   });
-  const label = `decide: ${plan.settings.length} settings x ${scenarios.length} scenarios`;
-  const result = await withEngine(options.threads, label, options.quiet, (executor, onProgress) => runDecision(plan, executor, onProgress));
+  const result = await withDecisionEngine(options.threads, options.quiet, (executor, onProgress) =>
+    runDecision(plan, executor, (k, done, total) => onProgress?.({ scenario: scenarios[k].id, index: k, count: scenarios.length, done, total })),
+  );
 
   const { displayFile } = await import("../../engine/run/runScenarios.js");
   const full = { ...result, scenarios: result.scenarios.map((s) => ({ ...s, file: displayFile(s.file) })), version: packageVersion() };
@@ -93,6 +98,23 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
     process.stdout.write(jsonText(full));
     process.stderr.write(wrote);
   } else process.stdout.write(formatDecision(full) + (wrote ? `\n${wrote}` : ""));
+}
+
+/** An executor of `threads` threads, closed afterwards, and the progress bar: scenario by scenario, each with all its settings. */
+async function withDecisionEngine<T>(
+  threads: number,
+  quiet: boolean,
+  fn: (executor: Executor, onProgress?: (p: RunProgress) => void) => Promise<T>,
+): Promise<T> {
+  const { LocalExecutor } = await import("../../engine/simulate/simulateScenario.js");
+  const executor: Executor = threads === 1 ? new LocalExecutor() : new (await import("../../engine/run/workerPool.js")).WorkerPool(threads);
+  const progress = createProgress({ quiet });
+  try {
+    return await fn(executor, progress.active ? (p) => progress.update(p) : undefined);
+  } finally {
+    progress.stop();
+    await executor.close();
+  }
 }
 
 export function registerDecide(program: Command): void {

@@ -182,15 +182,18 @@ export function unitWork(plan: DecisionPlan, scenario: number, setting: number, 
   };
 }
 
+/** Paths done of scenario `scenario` (all its settings: `total` paths). */
+export type DecisionProgress = (scenario: number, done: number, total: number) => void;
+
 /** Runs every unit of the plan and returns the decision. */
-export async function runDecision(plan: DecisionPlan, executor: Executor, onProgress?: (done: number, total: number) => void): Promise<DecisionResult> {
-  const total = plan.settings.length * plan.paths.reduce((a, n) => a + n, 0);
-  let done = 0;
+export async function runDecision(plan: DecisionPlan, executor: Executor, onProgress?: DecisionProgress): Promise<DecisionResult> {
   const parse = memoParser();
   const summaries: ScenarioSummary[] = [];
   for (let k = 0; k < plan.scenarios.length; k++) {
     const units: DecisionUnit[] = [];
-    for (let l = 0; l < plan.settings.length; l++) units.push(await runUnit(executor, unitWork(plan, k, l, parse), (n) => onProgress?.((done += n), total)));
+    const total = plan.settings.length * plan.paths[k];
+    let done = 0;
+    for (let l = 0; l < plan.settings.length; l++) units.push(await runUnit(executor, unitWork(plan, k, l, parse), (n) => onProgress?.(k, (done += n), total)));
     summaries.push(summariseScenario(k, plan.settings.length, plan.measures, units));
   }
   return decisionResult(plan, summaries);
