@@ -74,16 +74,21 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
 }
 
 /**
- * The expression arguments of chunk path p: [t, year, ...parameters, ...levers], in the context's
- * buffer (t and year are left to the caller). Levers are the same on every path.
+ * The buffer of expression arguments [t, year, ...parameters, ...levers], with the levers (the same
+ * on every path) filled in; fillParameters puts a path's parameters in it, the caller t and year.
  */
-function expressionArgs(ctx: KernelContext, x: Float64Array, n: number, p: number): Float64Array {
+function expressionArgs(ctx: KernelContext): Float64Array {
   const { model } = ctx;
   const P = model.parameterSources.length;
   const args = buffer(ctx, "args", 2 + P + model.leverValues.length, false);
-  for (let k = 0; k < P; k++) args[2 + k] = sourceValue(model.parameterSources[k], x, n, p);
   args.set(model.leverValues, 2 + P);
   return args;
+}
+
+/** The parameters of chunk path p into args[2 ..]. */
+function fillParameters(ctx: KernelContext, args: Float64Array, x: Float64Array, n: number, p: number): void {
+  const sources = ctx.model.parameterSources;
+  for (let k = 0; k < sources.length; k++) args[2 + k] = sourceValue(sources[k], x, n, p);
 }
 
 /**
@@ -95,7 +100,8 @@ export function pathValue(ctx: KernelContext, src: ValueSource, span: BlockSpan,
   if (src.kind !== "expr") return sourceValue(src, span.x, span.n, span.offset + q);
   const { model } = ctx;
   const e = model.exprs[src.expr];
-  const args = expressionArgs(ctx, span.x, span.n, span.offset + q);
+  const args = expressionArgs(ctx);
+  fillParameters(ctx, args, span.x, span.n, span.offset + q);
   args[0] = 1;
   args[1] = model.baseYear + 1;
   const v = e.evaluate(args);
@@ -140,8 +146,9 @@ function addRate(
   const { x, n, offset, nb, firstPath } = span;
   if (src.kind === "expr") {
     const e = model.exprs[src.expr];
+    const args = expressionArgs(ctx);
     for (let q = 0; q < nb; q++) {
-      const args = expressionArgs(ctx, x, n, offset + q);
+      fillParameters(ctx, args, x, n, offset + q);
       // An expression without t or year has the same value at every step: evaluated at step 1 only
       // (where a non-finite value would have stopped the run anyway), then added at every step.
       let v = NaN;
