@@ -13,11 +13,11 @@ import type { DecisionOutcome, DecisionResult } from "../../engine/decide/decide
 import { fixed, formatError, formatEstimate } from "../../engine/decide/decisionFormat.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
 import { bodyWidth, frame } from "../render/frame.js";
-import { dodge } from "../render/dodge.js";
 import { legendRow } from "../render/legend.js";
 import { FAINT, OKABE_ITO, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { dt, outcomePhrase, settingName, weightsPhrase, listSep } from "./decisionText.js";
+import { MARGIN, placeLabels } from "./tradeoffLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
 export const FRONT_COLOR = OKABE_ITO[0];
@@ -38,48 +38,6 @@ const axisLabel = (o: DecisionOutcome, lang: "en" | "fr", arrow: string) => {
   const unit = UNITS[o.unit]?.[lang];
   return `${outcomePhrase(o, lang)}${unit ? ` (${unit})` : ""} ${arrow} ${dt(lang, "better")}`;
 };
-
-const MARGIN = { top: 16, bottom: 44, left: 58, right: 24 };
-const LABEL_GAP = 15;
-
-/**
- * Where the front's labels go: beside their dot, on the left in the right 40% of the plot (so that
- * none runs off the edge), then moved apart vertically (dodge) where they would overlap.
- */
-function placeLabels<T extends { x: number; y: number; label: string }>(
-  points: readonly T[],
-  xDomain: number[],
-  yDomain: number[],
-  xReverse: boolean,
-  yReverse: boolean,
-): { x: number; y: number; label: string; anchor: "start" | "end" }[] {
-  const fx = (v: number) => {
-    const f = (v - xDomain[0]) / (xDomain[1] - xDomain[0]);
-    return xReverse ? 1 - f : f;
-  };
-  const top = MARGIN.top;
-  const bottom = HEIGHT - MARGIN.bottom;
-  const py = (v: number) => {
-    const f = (v - yDomain[0]) / (yDomain[1] - yDomain[0]);
-    return yReverse ? top + f * (bottom - top) : bottom - f * (bottom - top);
-  };
-  const fromPy = (p: number) => {
-    const f = yReverse ? (p - top) / (bottom - top) : (bottom - p) / (bottom - top);
-    return yDomain[0] + f * (yDomain[1] - yDomain[0]);
-  };
-  const placed = points.map((d) => ({ x: d.x, y: d.y, label: d.label, anchor: fx(d.x) > 0.6 ? ("end" as const) : ("start" as const), p: py(d.y) }));
-  for (const anchor of ["start", "end"] as const) {
-    const side = placed.filter((d) => d.anchor === anchor);
-    const moved = dodge(
-      side.map((d) => d.p),
-      LABEL_GAP,
-      top,
-      bottom,
-    );
-    side.forEach((d, i) => (d.y = fromPy(moved[i])));
-  }
-  return placed.map(({ x, y, label, anchor }) => ({ x, y, label, anchor }));
-}
 
 export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Figure {
   const { document: doc, lang } = options;
@@ -104,7 +62,7 @@ export function decisionTradeoff(r: DecisionResult, options: FigureOptions): Fig
   const yPad = span(ys) * 0.1;
   const xDomain = [Math.min(...xs) - xPad, Math.max(...xs) + xPad];
   const yDomain = [Math.min(...ys) - yPad, Math.max(...ys) + yPad];
-  const labels = placeLabels(onFront, xDomain, yDomain, a.direction === "minimise", b.direction === "minimise");
+  const labels = placeLabels(onFront, HEIGHT, xDomain, yDomain, a.direction === "minimise", b.direction === "minimise");
   const plot = plotPanel(doc, {
     width,
     height: HEIGHT,
