@@ -87,7 +87,7 @@ export class ChunkRunner {
     private readonly options: RunnerOptions,
   ) {
     this.model = compileModel(scenario, treeLookup(options.expressionTrees));
-    this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
+    this.ctx = kernelContext(this.model, dimensionDistributions(this.model), options.record?.summaries !== false);
     const C = columnCount(this.model);
     this.sketches = new Array(C);
     const shares = new Set(this.ctx.memory.shareColumns);

@@ -112,14 +112,19 @@ export function buffer(ctx: KernelContext, name: string, size: number, zero: boo
   return b;
 }
 
-export function kernelContext(model: CompiledModel, dists: Distribution[]): KernelContext {
+/**
+ * @param stores whether the share columns get their bin counts in WebAssembly memory (about 40 KB
+ *   per column: tens of MB for a model with many shares); false when nothing is summarised
+ *   (chunkRunner.ts RecordRequest.summaries), as `decide` runs hundreds of models.
+ */
+export function kernelContext(model: CompiledModel, dists: Distribution[], stores = true): KernelContext {
   const T1 = model.T + 1;
   const viewOf = (r: number) => (model.singleRegion ? 0 : r + 1);
   const slotColumn = new Int32Array(model.S);
   for (let j = 0; j < model.S; j++) slotColumn[j] = model.viewColumns[viewOf(model.slotRegion[j])].playerCell[model.slotPlayer[j]] * T1;
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
-  const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE);
+  const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE, stores);
   return {
     model,
     dists,
