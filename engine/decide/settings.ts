@@ -22,8 +22,8 @@ export type LeverDesign = { kind: "grid"; gridPoints: number } | { kind: "lhs"; 
 
 /** Default number of evenly spaced values of a range lever without its own grid. */
 export const DEFAULT_GRID_POINTS = 3;
-/** The most settings a design may have. */
-export const MAX_SETTINGS = 10_000;
+/** The most settings a design may have: the paired standard errors of every two settings take settings^2 numbers per outcome and scenario. */
+export const MAX_SETTINGS = 1_000;
 
 /** A lever as a decision states it (the first scenario's declaration; checkSameLevers checks the others). */
 export type LeverSpec = Omit<Lever, "value">;
