@@ -87,7 +87,13 @@ export class ChunkRunner {
     private readonly options: RunnerOptions,
   ) {
     this.model = compileModel(scenario, treeLookup(options.expressionTrees));
-    this.ctx = kernelContext(this.model, dimensionDistributions(this.model), options.record?.summaries !== false);
+    const summarised = options.record?.summaries !== false;
+    this.ctx = kernelContext(
+      this.model,
+      dimensionDistributions(this.model),
+      summarised,
+      summarised ? undefined : recordedViewSteps(this.model, options.record!.columns),
+    );
     const C = columnCount(this.model);
     this.sketches = new Array(C);
     const shares = new Set(this.ctx.memory.shareColumns);
@@ -225,6 +231,14 @@ export class ChunkRunner {
         : "check the drifts, volatilities and jumps that act on it",
     );
   }
+}
+
+/** The (view, step) pairs of the recorded columns: all a runner that summarises nothing must compute (KernelContext.viewSteps). */
+function recordedViewSteps(model: CompiledModel, columns: readonly number[]): Uint8Array {
+  const T1 = model.T + 1;
+  const steps = new Uint8Array(model.views.length * T1);
+  for (const col of columns) steps[model.cells[Math.floor(col / T1)].view * T1 + (col % T1)] = 1;
+  return steps;
 }
 
 /** Whether values[offset .. offset + n) are all the same number (NaN is never: it fails ===). */

@@ -101,6 +101,12 @@ export interface KernelContext {
   memory: KernelMemory;
   /** the layout whose constant starting values are in the workspace (engine/simulate/evolve.ts) */
   gathered: BlockLayout | undefined;
+  /**
+   * The (view, step) pairs whose groups, concentration and metrics are computed, at
+   * [view * (T + 1) + step]; undefined: all of them (a run). A runner that records a few columns
+   * and summarises nothing computes only theirs (engine/simulate/views.ts).
+   */
+  viewSteps: Uint8Array | undefined;
 }
 
 /** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */
@@ -116,8 +122,9 @@ export function buffer(ctx: KernelContext, name: string, size: number, zero: boo
  * @param stores whether the share columns get their bin counts in WebAssembly memory (about 40 KB
  *   per column: tens of MB for a model with many shares); false when nothing is summarised
  *   (chunkRunner.ts RecordRequest.summaries), as `decide` runs hundreds of models.
+ * @param viewSteps the (view, step) pairs to compute views for (KernelContext.viewSteps); all if absent
  */
-export function kernelContext(model: CompiledModel, dists: Distribution[], stores = true): KernelContext {
+export function kernelContext(model: CompiledModel, dists: Distribution[], stores = true, viewSteps?: Uint8Array): KernelContext {
   const T1 = model.T + 1;
   const viewOf = (r: number) => (model.singleRegion ? 0 : r + 1);
   const slotColumn = new Int32Array(model.S);
@@ -139,6 +146,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[], store
     layout: undefined,
     streams: undefined,
     gathered: undefined,
+    viewSteps,
   };
 }
 
