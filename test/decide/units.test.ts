@@ -57,3 +57,24 @@ describe("decision units", async () => {
     expect(Math.abs(whole.outcomes[0].cells[0][0].value - p50)).toBeLessThan(1e-4 * Math.abs(p50));
   });
 });
+
+describe("a runner that records a few columns and summarises nothing", () => {
+  it("records exactly the values a full run computes, in every view (it computes only their views and steps)", async () => {
+    const { DesignRunner } = await import("../../engine/analysis/designRunner.js");
+    const { compileModel } = await import("../../engine/simulate/compile.js");
+    const { parseWithMathjs } = await import("../../engine/expr/compile.js");
+    const scenario = (await loadScenario("test/fixtures/engine/features.json")).scenario;
+    const model = compileModel(scenario, parseWithMathjs);
+    const T1 = model.T + 1;
+    const at = (view: string, entity: string, step: number) => model.cells.findIndex((c) => model.views[c.view] === view && c.entity === entity) * T1 + step;
+    const columns = [at("global", "small", 5), at("r2", "hhi", 4), at("r1", "big_over_small", 5), at("global", "cr3", 3)];
+    const n = 3000;
+    const few = await DesignRunner.start(new LocalExecutor(), scenario, model, { seed: "v", column: columns[0], columns });
+    const y = await few.outputs(n, columns.length);
+    for (const [k, column] of columns.entries()) {
+      const full = await DesignRunner.start(new LocalExecutor(), scenario, model, { seed: "v", column });
+      const { y: expected } = await full.sample(n);
+      expect(Float64Array.from({ length: n }, (_, p) => y[p * columns.length + k])).toEqual(expected);
+    }
+  });
+});
