@@ -6,7 +6,9 @@ const node = { process: "readonly", console: "readonly", URL: "readonly", setTim
 const browser = { document: "readonly", window: "readonly", navigator: "readonly", getComputedStyle: "readonly", globalThis: "readonly" };
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "node_modules/", "coverage/", "engine/wasm/kernelModule.ts", "engine/wasm/assembly/", "test/browser/screenshots/"] },
+  {
+    ignores: ["dist/", "out/", "docs/api/", "node_modules/", "coverage/", "engine/wasm/kernelModule.ts", "engine/wasm/assembly/", "test/browser/screenshots/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

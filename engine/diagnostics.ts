@@ -5,6 +5,7 @@
  */
 export type Severity = "error" | "warning";
 
+/** A problem found in a scenario: where it is (file, line, column, JSON path), what is wrong and, where it helps, what to do. */
 export interface Diagnostic {
   severity: Severity;
   file: string;

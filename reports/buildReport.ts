@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import type { Results } from "../engine/results/types.js";
+import type { ScenarioDrivers } from "../engine/analysis/drivers.js";
 import type { AnalysisResult } from "./analysis/readAnalysis.js";
 import { blendResults } from "../engine/analysis/blend.js";
 import { blendFanChart } from "./figures/blendFanChart.js";
@@ -37,6 +38,8 @@ export interface BuildOptions {
   blendWeights?: number[];
   /** results of `decide` (decision.json) to show in the Analysis section */
   decisions?: DecisionResult[];
+  /** what drives each scenario's headline outcome (engine/analysis/drivers.ts), in scenario order */
+  drivers?: ScenarioDrivers[];
 }
 
 export interface BuildSummary {
@@ -87,7 +90,10 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     else page.push({ name: f.name, title: f.title, svg });
   }
   const html = join(options.out, "report.html");
-  writeFileAtomic(html, reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis }));
+  writeFileAtomic(
+    html,
+    reportPage(results, { lang: options.lang, figures: page, command: options.command, version: options.version, analysis, drivers: options.drivers }),
+  );
   files.push(html);
   markOutputDir(options.out, options.version);
   return { files, figures: figures.length + extra.length, renderMs: performance.now() - t0 };

@@ -4,6 +4,7 @@
  * self-contained report.html into --out. The rendering stack is imported only here.
  */
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Results } from "../../engine/results/types.js";
 import { UsageError } from "../../engine/diagnostics.js";
@@ -21,6 +22,7 @@ interface ReportFlags {
   analysis: string[];
   decide: string[];
   blend?: string;
+  xlsx?: boolean;
 }
 
 type RunScenarios = (files: string[], options: { paths?: number; seed?: string; threads?: number; quiet?: boolean }) => Promise<Results>;
@@ -64,6 +66,7 @@ export function registerReport(program: Command): void {
       [],
     )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
+    .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
@@ -89,6 +92,10 @@ export function registerReport(program: Command): void {
         const runScenarios = await loadRunScenarios();
         results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
       }
+      // made before anything is written, so that a failure leaves no half report
+      const workbook = flags.xlsx ? await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results) : undefined;
+      // What drives each scenario's headline outcome (a small Sobol analysis, events among the inputs).
+      const drivers = await (await import("./reportDrivers.js")).reportDrivers(results, flags.from ? undefined : files);
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
       const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
@@ -102,7 +109,10 @@ export function registerReport(program: Command): void {
         analyses,
         decisions,
         blendWeights,
+        drivers,
       });
-      process.stdout.write(`wrote ${summary.figures} figures and report.html to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
+      if (workbook) (await import("../../reports/output/atomicWrite.js")).writeFileAtomic(join(flags.out, workbook.name), workbook.data);
+      const what = workbook ? `figures, report.html and ${workbook.name}` : "figures and report.html";
+      process.stdout.write(`wrote ${summary.figures} ${what} to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
     });
 }

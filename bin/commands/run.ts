@@ -14,6 +14,7 @@ import type { Results } from "../../engine/results/types.js";
 import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/writeOutputs.js";
 import { packageVersion } from "../../engine/version.js";
 import { createProgress, formatDuration } from "../progress.js";
+import { formatProbabilitySe } from "../../engine/format/probability.js";
 
 interface RunFlags {
   paths?: string;
@@ -25,6 +26,7 @@ interface RunFlags {
   maxPaths?: string;
   sampling?: string;
   force?: boolean;
+  xlsx?: boolean;
 }
 
 /** The engine's options. */
@@ -88,8 +90,6 @@ async function loadRunScenarios(): Promise<RunScenarios> {
   return (await import("../../engine/run/runScenarios.js")).runScenarios;
 }
 
-const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
-
 /** What `run` prints on stdout: per scenario its paths and each target's probability ± standard error, then the files written. */
 export function formatRunSummary(results: Results, files: readonly string[]): string {
   const lines: string[] = [];
@@ -100,10 +100,8 @@ export function formatRunSummary(results: Results, files: readonly string[]): st
     lines.push(head);
     if (s.targets.length === 0) lines.push("  no targets");
     const width = Math.max(0, ...s.targets.map((t) => t.id.length));
-    for (const t of s.targets) {
-      const digits = t.probabilitySe > 0 && t.probabilitySe * 100 < 0.1 ? 2 : 1;
-      lines.push(`  ${t.id.padEnd(width)}  P = ${pct(t.probability, digits)} ± ${pct(t.probabilitySe, digits)}  ${t.label.en}`);
-    }
+    // digits from the standard error; 100% or 0% only when every path or none meets it (engine/format)
+    for (const t of s.targets) lines.push(`  ${t.id.padEnd(width)}  P = ${formatProbabilitySe(t.probability, t.probabilitySe, "en")}  ${t.label.en}`);
   }
   const wall = results.manifest.wallSeconds;
   const took = !Number.isFinite(wall) ? "" : wall < 60 ? ` (run took ${wall.toFixed(1)} s)` : ` (run took ${formatDuration(wall * 1000)})`;
@@ -143,6 +141,7 @@ export function registerRun(program: Command): void {
     )
     .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
     .option("--force", "write into a non-empty directory not made by marketfutures")
+    .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .addHelpText(
       "after",
       `
@@ -157,6 +156,7 @@ Files written into --out (all written in full, then renamed into place):
   targets.csv   scenario,target,entity,view,year,op,value,probability,
                 probability_se,statistic,achieved,achieved_se
   paths.csv     scenario,path,view,entity,year,value (sampled whole paths)
+  results.xlsx  with --xlsx: sheets summary and targets, as the two CSV files
 A non-empty --out is refused unless marketfutures made it (or --force);
 scenario files are never overwritten.
 Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
@@ -174,7 +174,8 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
         const results = await runScenarios(files, { ...options, onProgress: progress.active ? (p) => progress.update(p) : undefined });
         progress.stop();
         if (!results.manifest.command) results.manifest.command = ["marketfutures", ...process.argv.slice(2)].join(" ");
-        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion() });
+        const extra = flags.xlsx ? [await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results)] : [];
+        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion(), extra });
         process.stdout.write(formatRunSummary(results, written));
       } finally {
         progress.stop();

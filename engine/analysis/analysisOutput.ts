@@ -18,6 +18,7 @@ export interface OutputRequest {
   year: number;
 }
 
+/** The output an analysis explains: an entity in a view and a year, with its kind, unit and labels. */
 export interface AnalysisOutput {
   entity: string;
   /** the view as the user named it (a single-region scenario's region is its global view) */
@@ -29,6 +30,9 @@ export interface AnalysisOutput {
   label: string;
   /** English label of the view: the region's, or "the world" */
   viewLabel: string;
+  /** the same in French, when the scenario gives them (reports print them in French figures) */
+  labelFr?: string;
+  viewLabelFr?: string;
   /** output column of the compiled model */
   column: number;
 }
@@ -92,8 +96,18 @@ export function resolveOutput(scenario: Scenario, model: CompiledModel, request:
     unit: c.unit,
     label: entityLabel(scenario, c.entity),
     viewLabel: view === "global" ? "the world" : (scenario.regions.find((r) => r.id === asked)?.label.en ?? asked),
+    ...frenchLabels(scenario, c.entity, view === "global" ? undefined : asked),
     column: k * (model.T + 1) + step,
   };
+}
+
+/** The French labels of the entity and the view, where the scenario gives them. */
+function frenchLabels(scenario: Scenario, id: string, region: string | undefined): { labelFr?: string; viewLabelFr?: string } {
+  const meta = scenario.groups.find((g) => g.id === id) ?? scenario.players.find((p) => p.id === id) ?? scenario.metrics.find((m) => m.id === id);
+  const builtin = ({ market_size: "taille du marché", hhi: "IHH", cr3: "CR3" } as Record<string, string>)[id];
+  const labelFr = meta?.label.fr ?? builtin;
+  const viewLabelFr = region === undefined ? "le monde" : scenario.regions.find((r) => r.id === region)?.label.fr;
+  return { ...(labelFr ? { labelFr } : {}), ...(viewLabelFr ? { viewLabelFr } : {}) };
 }
 
 /** The English label of a player, group or metric id; the id itself for built-in metrics. */
@@ -109,10 +123,10 @@ export function entityLabel(scenario: Scenario, id: string): string {
  * @throws {UserError} (exit 1) saying what to add to the scenario.
  */
 export function requireInputs(scenario: Scenario, model: CompiledModel, command: string): void {
-  if (model.dimensions.length > 0) return;
+  if (model.dimensions.length + model.regimes.length > 0) return;
   throw new UserError(
     `${scenario.file} has no uncertain per-path input, so ${command} has nothing to vary: every parameter, drift, share and event ` +
-      `setting is fixed (shocks and volatility are noise, not inputs). Give at least one a distribution, e.g. ` +
+      `setting is fixed and no regime event may or may not happen (shocks and volatility are noise, not inputs). Give at least one a distribution, e.g. ` +
       `"drift": { "dist": "normal", "mean": 0.02, "sd": 0.01 } on a player, or a parameter with "dist": "uniform"`,
   );
 }

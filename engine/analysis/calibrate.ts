@@ -22,6 +22,7 @@ export interface TargetStat {
 /** Runs a scenario and returns each calibration target's statistic, in `calibration.targets` order. */
 export type CalibrationSimulate = (scenario: Scenario) => Promise<TargetStat[]>;
 
+/** A free parameter of the calibration, its bounds and the value found. */
 export interface CalibratedParameter {
   parameter: string;
   min: number;
@@ -29,6 +30,7 @@ export interface CalibratedParameter {
   value: number;
 }
 
+/** A calibration target: the statistic wanted, the one achieved ± its standard error, and the tolerance it was held to. */
 export interface CalibratedTarget {
   id: string;
   statistic: Target["statistic"];

@@ -12,8 +12,10 @@ import { UsageError, UserError } from "../diagnostics.js";
 import type { Label } from "../model/types.js";
 import type { Results, ScenarioResult, SeriesKind, Unit } from "../results/types.js";
 import { formatCount } from "../format/count.js";
+import { decimalsForSe, formatDecimal, formatEstimateSe, formatPointDifferenceSe, formatProbabilitySe, signedDecimal } from "../format/index.js";
 import { hypot } from "../stats/fdlibm/index.js";
 
+/** One scenario's value of a compared quantity: median, mean and its Monte Carlo standard error, and the difference from the first scenario. */
 export interface CompareCell {
   scenario: string;
   median: number;
@@ -24,6 +26,7 @@ export interface CompareCell {
   diff?: { value: number; se: number };
 }
 
+/** A compared quantity (a view and entity), with one cell per scenario. */
 export interface CompareRow {
   view: string;
   entity: string;
@@ -33,6 +36,7 @@ export interface CompareRow {
   cells: (CompareCell | null)[];
 }
 
+/** A target of one scenario and its probability ± standard error. */
 export interface CompareTarget {
   scenario: string;
   id: string;
@@ -46,6 +50,7 @@ export interface CompareTarget {
   probabilitySe: number;
 }
 
+/** Scenarios side by side in one year: what `marketfutures compare --json` prints. */
 export interface Comparison {
   year: number;
   baseYear: number;
@@ -152,21 +157,18 @@ export function formatValue(x: number, unit: Unit, digits = 1): string {
   return x.toFixed(digits);
 }
 
-/** Standard errors are tiny next to the values: show them with more digits. */
-function formatSe(x: number, unit: Unit): string {
-  if (unit === "share") return `${(x * 100).toFixed(2)}%`;
-  return x.toFixed(unit === "hhi" ? 1 : 2);
-}
-
-function signed(s: string): string {
-  return s.startsWith("-") ? s : `+${s}`;
+/** A difference of the mean from the first scenario's, ± its standard error: shares in percentage points (engine/format). */
+function formatDiff(diff: { value: number; se: number }, unit: Unit): string {
+  if (unit === "share") return formatPointDifferenceSe(diff.value, diff.se, "en");
+  const d = Math.min(3, decimalsForSe(diff.se));
+  return `${signedDecimal(diff.value, "en", d)} ± ${formatDecimal(diff.se, "en", d)}`;
 }
 
 /** The readable table `compare` prints. */
 export function formatComparison(c: Comparison): string {
   const lines: string[] = [];
   lines.push(
-    `Scenarios in ${c.year} (horizon ${c.baseYear}-${c.endYear}); differences are against ${c.scenarios[0].id}, ± Monte Carlo standard error sqrt(se1² + se2²) of independent runs`,
+    `Scenarios in ${c.year} (horizon ${c.baseYear}-${c.endYear}); differences of means are against ${c.scenarios[0].id} (shares in percentage points, pp), ± Monte Carlo standard error sqrt(se1² + se2²) of independent runs`,
   );
   for (const s of c.scenarios) lines.push(`  ${s.id}: ${s.title.en} (${formatCount(s.paths)} paths)`);
   const header = ["view", "entity", "scenario", "median", "mean ± se", "diff vs first ± se"];
@@ -183,8 +185,8 @@ export function formatComparison(c: Comparison): string {
         r.entity,
         id,
         formatValue(cell.median, r.unit),
-        `${formatValue(cell.mean, r.unit)} ± ${formatSe(cell.se, r.unit)}`,
-        cell.diff ? `${signed(formatValue(cell.diff.value, r.unit, 2))} ± ${formatSe(cell.diff.se, r.unit)}` : "",
+        formatEstimateSe(cell.mean, cell.se, r.unit, "en"),
+        cell.diff ? formatDiff(cell.diff, r.unit) : "",
       ]);
     });
   }
@@ -193,12 +195,8 @@ export function formatComparison(c: Comparison): string {
   if (c.targets.length === 0) lines.push("  no targets");
   const tw = Math.max(0, ...c.targets.map((t) => t.scenario.length));
   const iw = Math.max(0, ...c.targets.map((t) => t.id.length));
-  for (const t of c.targets) {
-    const digits = t.probabilitySe > 0 && t.probabilitySe * 100 < 0.1 ? 2 : 1;
-    lines.push(
-      `  ${t.scenario.padEnd(tw)}  ${t.id.padEnd(iw)}  P = ${(t.probability * 100).toFixed(digits)}% ± ${(t.probabilitySe * 100).toFixed(digits)}%  ${t.label.en}`,
-    );
-  }
+  for (const t of c.targets)
+    lines.push(`  ${t.scenario.padEnd(tw)}  ${t.id.padEnd(iw)}  P = ${formatProbabilitySe(t.probability, t.probabilitySe, "en")}  ${t.label.en}`);
   return lines.join("\n") + "\n";
 }
 

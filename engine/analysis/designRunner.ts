@@ -7,8 +7,9 @@
  *
  * Rows are cut into the engine's chunks of CHUNK_SIZE paths; row r goes to
  * chunk `firstChunk + floor(r / CHUNK_SIZE)`, position r mod CHUNK_SIZE.
- * Every non-input random quantity (shocks, factor and idiosyncratic noise,
- * event occurrence, market noise) is drawn from streams keyed by (seed,
+ * The inputs are the model's dimensions and, after them, whether each regime
+ * event happens (inputFactors.ts). Every non-input random quantity (shocks,
+ * factor and idiosyncratic noise, market noise) is drawn from streams keyed by (seed,
  * scenario, quantity, chunk) (engine/random/streams.ts), so two evaluations
  * with the same firstChunk see the same noise on the same row: common random
  * numbers (e.g. P. Glasserman, "Monte Carlo Methods in Financial
@@ -61,7 +62,8 @@ export class DesignRunner {
       ? { columns: options.columns, maxPaths: Number.MAX_SAFE_INTEGER, inputs: false, summaries: false }
       : { columns: [options.column], maxPaths: Number.MAX_SAFE_INTEGER };
     await executor.start(scenario, { seed: options.seed, samplePaths: 0, record, expressionTrees: model.expressionTrees() });
-    return new DesignRunner(executor, model.dimensions.length, options.onPaths ?? (() => {}));
+    // Inputs: the model's dimensions, then whether each regime event happens (inputFactors.ts).
+    return new DesignRunner(executor, model.dimensions.length + model.regimes.length, options.onPaths ?? (() => {}));
   }
 
   /** n paths on the scenario's own input design (its sampling method and correlations), from chunk firstChunk. */
@@ -99,7 +101,10 @@ export class DesignRunner {
     return y;
   }
 
-  /** The output on each row of `rows` (row-major n x D, coordinates in (0, 1)), with the noise of chunks from firstChunk. */
+  /**
+   * The output on each row of `rows` (row-major n x D, coordinates in (0, 1); an event's occurrence
+   * coordinate may be 0, never happens, or 1, happens), with the noise of chunks from firstChunk.
+   */
   async evaluate(rows: Float64Array, firstChunk = 0): Promise<Float64Array> {
     const D = this.inputs;
     const n = D === 0 ? 0 : rows.length / D;

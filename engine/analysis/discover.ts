@@ -9,8 +9,9 @@
  * outcome is frequent, and reports the peeling and pasting trajectory
  * (coverage, density, mass of each box) and the suggested box.
  *
- * The noise of a path (shocks, volatility, event occurrence) is not an
- * input: no box can explain it, so it caps the density reachable.
+ * Whether each regime event happens is an input (1 or 0), as is its year
+ * when uncertain. The noise of a path (shocks, volatility) is not an input:
+ * no box can explain it, so it caps the density reachable.
  * No Node imports.
  */
 import { UserError } from "../diagnostics.js";
@@ -35,6 +36,7 @@ export interface DiscoverRequest {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The suggested box's range of one input (null where it does not restrict that side), beside the input's range over all paths. */
 export interface BoxLimit {
   id: string;
   label: string;
@@ -46,6 +48,7 @@ export interface BoxLimit {
   max: number;
 }
 
+/** One box of the PRIM trajectory: paths inside it, coverage, density, mass, and the inputs it restricts. */
 export interface DiscoverStep {
   kind: "start" | "peel" | "paste";
   count: number;
@@ -56,9 +59,10 @@ export interface DiscoverStep {
   restricted: string[];
 }
 
+/** What `marketfutures discover --json` prints: the outcome, the PRIM trajectory and the suggested box. */
 export interface DiscoverResult {
   analysis: "discover";
-  scenario: { id: string; title: string; file: string };
+  scenario: { id: string; title: string; file: string; titleFr?: string };
   where: WhereClause;
   output: Omit<AnalysisOutput, "column">;
   seed: string;
@@ -121,7 +125,7 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
   const { column: _column, ...out } = output;
   return {
     analysis: "discover",
-    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file },
+    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file, ...(scenario.title.fr ? { titleFr: scenario.title.fr } : {}) },
     where: request.where,
     output: out,
     seed: request.seed,
@@ -144,7 +148,7 @@ export async function runDiscovery(scenario: Scenario, executor: Executor, reque
     notes: [
       `PRIM (Friedman & Fisher 1999) over the ${D} uncertain inputs of ${n} paths of the scenario's own design: peel 5% of the box at a time while its density rises, then paste; suggested box: ${result.criterion}.`,
       "Coverage: share of the paths meeting the condition that fall in the box; density: share of the paths in the box that meet it; mass: share of all paths in the box.",
-      "Shocks, volatility and whether events occur are not inputs: no box can explain them, so they cap the density.",
+      "Whether each event happens (1 or 0) is an input like the others. Shocks and volatility are not inputs: no box can explain them, so they cap the density.",
     ],
   };
 }

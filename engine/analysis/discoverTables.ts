@@ -11,8 +11,13 @@ import { formatCount } from "../format/count.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** "0.02 to 0.05", "at least 0.02", "at most 2027". */
-export function describeLimit(lower: number | null, upper: number | null): string {
+/**
+ * "0.02 to 0.05", "at least 0.02", "at most 2027"; for an event's occurrence (values 0 or 1),
+ * "happens" or "does not happen".
+ */
+export function describeLimit(lower: number | null, upper: number | null, event = false): string {
+  if (event && lower !== null && lower > 0) return "happens";
+  if (event && upper !== null && upper < 1) return "does not happen";
   if (lower !== null && upper !== null) return `${formatInput(lower)} to ${formatInput(upper)}`;
   if (lower !== null) return `at least ${formatInput(lower)}`;
   if (upper !== null) return `at most ${formatInput(upper)}`;
@@ -31,7 +36,10 @@ export function formatDiscovery(r: DiscoverResult): string {
     lines.push(
       ...alignTable(
         ["input", "range in the box", "range over the paths"],
-        r.box.map((b) => [b.id, describeLimit(b.lower, b.upper), `${formatInput(b.min)} to ${formatInput(b.max)}`]),
+        r.box.map((b) => {
+          const event = r.inputs.find((i) => i.id === b.id)?.kind === "event";
+          return [b.id, describeLimit(b.lower, b.upper, event), event ? "happens or not" : `${formatInput(b.min)} to ${formatInput(b.max)}`];
+        }),
         1,
       ).map((l) => `  ${l}`),
     );

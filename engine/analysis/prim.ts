@@ -45,7 +45,9 @@
  */
 import { UserError } from "../diagnostics.js";
 import { checkFinite, checkLength } from "./checks.js";
-import { Box } from "./primBox.js";
+import { Box, type PrimStep } from "./primBox.js";
+
+export type { PrimStep };
 
 export interface PrimOptions {
   /** Fraction of the box's rows removed by a peel, in (0, 0.5); default 0.05. */
@@ -56,18 +58,6 @@ export interface PrimOptions {
   minMass?: number;
   /** If given, in (0, 1]: suggest the step of highest coverage with at least this density. */
   minDensity?: number;
-}
-
-export interface PrimStep {
-  kind: "start" | "peel" | "paste";
-  /** Rows in the box. */
-  count: number;
-  coverage: number;
-  density: number;
-  mass: number;
-  /** Box limits, one per input (inclusive). */
-  lower: number[];
-  upper: number[];
 }
 
 export interface PrimRestriction {

@@ -3,7 +3,19 @@
  * the candidate peels and pastes with their scores. The algorithm, its
  * references and its choices are documented in prim.ts.
  */
-import type { PrimStep } from "./prim.js";
+
+/** One box of the peeling and pasting trajectory, with its coverage, density and mass. */
+export interface PrimStep {
+  kind: "start" | "peel" | "paste";
+  /** Rows in the box. */
+  count: number;
+  coverage: number;
+  density: number;
+  mass: number;
+  /** Box limits, one per input (inclusive). */
+  lower: number[];
+  upper: number[];
+}
 
 /** A move of one limit: input j, side, new value, the box it gives, and its score (higher is better). */
 export interface Move {

@@ -19,6 +19,7 @@ import { describeInputs, factorsOf, type InputInfo } from "./inputFactors.js";
 import { sobolAnalysis } from "./sobolAnalysis.js";
 import { tornado } from "./tornado.js";
 
+/** `tornado`: each input alone at its 10th and 90th percentiles; `sobol`: first-order and total Sobol indices. */
 export type SensitivityMethod = "tornado" | "sobol";
 export const SENSITIVITY_METHODS: readonly SensitivityMethod[] = ["tornado", "sobol"];
 /** Base paths (tornado) or base rows of the Saltelli design (sobol) by default: two chunks. */
@@ -31,9 +32,12 @@ export interface SensitivityRequest {
   method: SensitivityMethod;
   paths: number;
   seed: string;
+  /** bootstrap replicates of the intervals; default TORNADO_BOOTSTRAP or SOBOL_BOOTSTRAP */
+  bootstrap?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
+/** One input of a tornado: its 10th and 90th percentile values, the output's median at each, and the swing with its bootstrap interval. */
 export interface TornadoRow {
   id: string;
   label: string;
@@ -46,6 +50,7 @@ export interface TornadoRow {
   swingCi: [number, number];
 }
 
+/** One factor (an input, or a group of correlated inputs) and its first-order and total Sobol indices with bootstrap intervals. */
 export interface SobolRow {
   id: string;
   label: string;
@@ -57,10 +62,11 @@ export interface SobolRow {
   totalCi: [number, number];
 }
 
+/** What `marketfutures sensitivity --json` prints: the output explained, the inputs, and the tornado or the Sobol indices. */
 export interface SensitivityResult {
   analysis: "sensitivity";
   method: SensitivityMethod;
-  scenario: { id: string; title: string; file: string };
+  scenario: { id: string; title: string; file: string; titleFr?: string };
   output: Omit<AnalysisOutput, "column">;
   seed: string;
   /** base paths (tornado) or base rows n (sobol) */
@@ -88,7 +94,7 @@ export function prepareAnalysis(scenario: Scenario, output: OutputRequest, comma
 
 /** Applies each correlation group of the model to a row-major design with a Gaussian copula (no draws). */
 export function correlator(model: CompiledModel): (rows: Float64Array, n: number) => Float64Array {
-  const D = model.dimensions.length;
+  const D = model.dimensions.length + model.regimes.length;
   return (rows, n) => model.correlations.reduce((acc, c) => gaussianCopula(acc, n, D, c.matrix, { columns: c.dims }), rows);
 }
 
@@ -110,7 +116,7 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
   const head = {
     analysis: "sensitivity" as const,
     method: request.method,
-    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file },
+    scenario: { id: scenario.id, title: scenario.title.en, file: scenario.file, ...(scenario.title.fr ? { titleFr: scenario.title.fr } : {}) },
     output: out,
     seed: request.seed,
     paths: n,
@@ -118,10 +124,13 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
     confidence: 0.95,
     inputs,
   };
+  const tornadoBootstrap = request.bootstrap ?? TORNADO_BOOTSTRAP;
+  const sobolBootstrap = request.bootstrap ?? SOBOL_BOOTSTRAP;
   if (request.method === "tornado") {
     const base = await runner.sample(n);
-    const dists = inputs.map((x) => makeDistribution(x.dist));
-    const t = await tornado(dists, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: TORNADO_BOOTSTRAP });
+    // An event is moved between its two outcomes: coordinate 0 never happens, 1 happens (inputFactors.ts).
+    const tornadoInputs = inputs.map((x) => (x.kind === "event" ? { quantile: (u: number) => u, at: { low: 0, high: 1 } } : makeDistribution(x.dist)));
+    const t = await tornado(tornadoInputs, base, (rows) => runner.evaluate(rows), { rng: rng("bootstrap"), bootstrap: tornadoBootstrap });
     const rows = t.bars.map((b) => ({
       id: inputs[b.input].id,
       label: inputs[b.input].label,
@@ -134,29 +143,29 @@ export async function runSensitivity(scenario: Scenario, executor: Executor, req
       swingCi: b.swingCi,
     }));
     const notes = [
-      `Each input moved alone to its 10th and then its 90th percentile on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 minus median at p10.`,
-      `Intervals: 95% percentile bootstrap over paths (${TORNADO_BOOTSTRAP} replicates).`,
+      `Each input moved alone to its 10th and then its 90th percentile (an event: to not happening, then happening) on all ${n} paths, every other input kept at the value that path sampled, with the same shocks and noise on every run (common random numbers); swing = median with the input at p90 (the event happening) minus median at p10 (not happening).`,
+      `Intervals: 95% percentile bootstrap over paths (${tornadoBootstrap} replicates).`,
       ...(correlated.length
         ? [`Correlated inputs (${correlated.join("; ")}) are moved alone: the others keep their sampled values, not values conditioned on the moved one.`]
         : []),
     ];
-    return { ...head, bootstrap: TORNADO_BOOTSTRAP, tornado: { baseMedian: t.baseMedian, low: t.low, high: t.high, rows }, notes };
+    return { ...head, bootstrap: tornadoBootstrap, tornado: { baseMedian: t.baseMedian, low: t.low, high: t.high, rows }, notes };
   }
   const s = await sobolAnalysis(D, factors, (rows, noise) => runner.evaluate(rows, noise === "A" ? 0 : chunkCount(n)), {
     n,
     designRng: rng("design"),
     bootstrapRng: rng("bootstrap"),
-    bootstrap: SOBOL_BOOTSTRAP,
+    bootstrap: sobolBootstrap,
     correlate: correlator(model),
   });
   const rows = factors.map((f, k) => ({ id: f.id, label: f.label, inputs: f.dims.map((d) => inputs[d].id), ...s.indices[k] }));
   const notes = [
     `First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol indices on a Saltelli design of ${n} base rows, ${total} simulated paths.`,
-    "Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
-    `Intervals: 95% percentile bootstrap over rows (${SOBOL_BOOTSTRAP} replicates).`,
+    "Whether each regime event happens is an input (Bernoulli with its probability), as is its year when uncertain. Shocks and noise are not inputs: a row of A and of every A_B matrix share them (common random numbers), so an input without effect gets indices near 0; B has its own. Indices are fractions of the total variance including noise: 1 − ΣS is what interactions and noise explain.",
+    `Intervals: 95% percentile bootstrap over rows (${sobolBootstrap} replicates).`,
     ...(correlated.length
       ? [`Correlated inputs (${correlated.join("; ")}) form one factor each, drawn with the scenario's rank correlations (Gaussian copula).`]
       : []),
   ];
-  return { ...head, bootstrap: SOBOL_BOOTSTRAP, sobol: { mean: s.mean, variance: s.variance, rows }, notes };
+  return { ...head, bootstrap: sobolBootstrap, sobol: { mean: s.mean, variance: s.variance, rows }, notes };
 }

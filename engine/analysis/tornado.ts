@@ -9,7 +9,8 @@
  * its q-quantile (uniform coordinate u_i = q, value = quantile_i(q)) and
  * every other input kept at the value that path sampled, with the same noise
  * (common random numbers). The output's median over those n paths is
- * m_i(q); the swing is m_i(high) - m_i(low).
+ * m_i(q); the swing is m_i(high) - m_i(low). An input may name its own two
+ * coordinates (`at`): an event is moved between not happening and happening.
  *
  * Why the other inputs stay at their sampled values rather than at their
  * medians: the median of the output is a statistic of the whole
@@ -34,6 +35,11 @@ import { checkInteger } from "./checks.js";
 export interface TornadoInput {
   /** the input's quantile function (inverse CDF), to report the values it is moved to */
   quantile: (u: number) => number;
+  /**
+   * Coordinates to move this input to instead of the options' low and high: a Bernoulli input (an
+   * event happens or not) is moved between its two outcomes, 0 and 1, whatever its probability.
+   */
+  at?: { low: number; high: number };
 }
 
 export interface TornadoOptions {
@@ -122,7 +128,7 @@ export async function tornado(
       for (let r = 0; r < n; r++) rows[r * D + i] = q;
       return evaluate(rows);
     };
-    moved.push({ low: await at(low), high: await at(high) });
+    moved.push({ low: await at(inputs[i].at?.low ?? low), high: await at(inputs[i].at?.high ?? high) });
   }
 
   const next = uniformSource(options.rng);
@@ -133,8 +139,9 @@ export async function tornado(
     for (let i = 0; i < D; i++) reps[i][b] = medianOf(moved[i].high, rows, scratch) - medianOf(moved[i].low, rows, scratch);
   }
   const bars: TornadoBar[] = moved.map((m, i) => {
-    const lo = { u: low, x: inputs[i].quantile(low), median: medianOf(m.low, all, scratch) };
-    const hi = { u: high, x: inputs[i].quantile(high), median: medianOf(m.high, all, scratch) };
+    const [uLow, uHigh] = [inputs[i].at?.low ?? low, inputs[i].at?.high ?? high];
+    const lo = { u: uLow, x: inputs[i].quantile(uLow), median: medianOf(m.low, all, scratch) };
+    const hi = { u: uHigh, x: inputs[i].quantile(uHigh), median: medianOf(m.high, all, scratch) };
     return { input: i, low: lo, high: hi, swing: hi.median - lo.median, swingCi: percentileInterval(reps[i], confidence) };
   });
   bars.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.input - b.input);

@@ -10,8 +10,10 @@
  */
 import { UsageError } from "../diagnostics.js";
 
+/** A comparison of an outcome clause. */
 export type WhereOp = ">=" | ">" | "<=" | "<";
 
+/** An outcome such as "eu_providers in europe 2030 >= 15%", parsed (shares as fractions). */
 export interface WhereClause {
   entity: string;
   /** undefined: the global view */

@@ -18,6 +18,7 @@ import type { ScenarioHost } from "./host.js";
 import { Locator } from "./locate.js";
 import { mergeDocuments, type Merged } from "./merge.js";
 import { normalise } from "./normalise.js";
+import { attachProvenanceFiles } from "./provenanceFiles.js";
 import { provenanceWarnings } from "./provenanceWarnings.js";
 import type { Problem, SourceFile } from "./types.js";
 import { issuesToProblems } from "./zodIssues.js";
@@ -44,7 +45,9 @@ export async function loadScenarioWith(host: ScenarioHost, file: string): Promis
   const found = [...locator.diagnostics(semanticProblems(doc)), ...provenanceWarnings(unsourcedNumbers(doc), locator)];
   stopOnErrors(display, found);
   const files = chain.files.map((f) => f.file);
-  return { scenario: normalise(doc, files[files.length - 1], files), warnings: sortDiagnostics(found) };
+  const scenario = normalise(doc, files[files.length - 1], files);
+  attachProvenanceFiles(scenario, merged.origin);
+  return { scenario, warnings: sortDiagnostics(found) };
 }
 
 function mergeChain(files: SourceFile[]): { merged: Merged; diagnostics: Diagnostic[] } {

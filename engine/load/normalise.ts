@@ -10,7 +10,7 @@ import type { RateInput, UncertainInput } from "../../scenarios/schema/distribut
 import type { ResolvedScenario } from "../../scenarios/schema/scenario.js";
 import { formatPath } from "../diagnostics.js";
 import type { Label, Rate, Scenario, Selector, Uncertain } from "../model/types.js";
-import { provenance, toUncertain } from "./normaliseDist.js";
+import { line, provenance, toUncertain } from "./normaliseDist.js";
 import { isExpression } from "./support.js";
 import { shareValue } from "./checks/shares.js";
 import type { Path } from "./types.js";
@@ -44,7 +44,17 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     ...(doc.description !== undefined ? { description: label(doc.description, "") } : {}),
     baseYear,
     endYear,
-    sources: (doc.sources ?? []).map((s) => ({ ...s })),
+    sources: (doc.sources ?? []).map(({ note, publisher, ...s }) => {
+      const n = line(note);
+      const p = line(publisher);
+      return {
+        ...s,
+        ...(p ? { publisher: p.en } : {}),
+        ...(p?.fr ? { publisherFr: p.fr } : {}),
+        ...(n ? { note: n.en } : {}),
+        ...(n?.fr ? { noteFr: n.fr } : {}),
+      };
+    }),
     regions: doc.regions.map((r, i) => ({
       id: r.id,
       label: label(r.label, r.id),

@@ -61,8 +61,25 @@ export function toDist(u: UncertainInput): Dist {
 
 export function provenance(u: unknown): Provenance {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return {};
-  const { source, assumption, note } = u as Provenance;
-  return { ...(source ? { source } : {}), ...(assumption ? { assumption } : {}), ...(note !== undefined ? { note } : {}) };
+  const { source, assumption, note } = u as { source?: string; assumption?: Line; note?: Line };
+  const a = line(assumption);
+  const n = line(note);
+  const fr = { ...(a?.fr ? { assumption: a.fr } : {}), ...(n?.fr ? { note: n.fr } : {}) };
+  return {
+    ...(source ? { source } : {}),
+    ...(a?.en ? { assumption: a.en } : {}),
+    ...(n !== undefined ? { note: n.en } : {}),
+    ...(Object.keys(fr).length ? { fr } : {}),
+  };
+}
+
+/** A text line as written: a string, or { en, fr } (scenarios/schema/provenance.ts localizedLine). */
+type Line = string | { en: string; fr?: string };
+
+/** The English and French versions of a line, or undefined when absent. */
+export function line(x: Line | undefined): { en: string; fr?: string } | undefined {
+  if (x === undefined) return undefined;
+  return typeof x === "string" ? { en: x } : { en: x.en, ...(x.fr ? { fr: x.fr } : {}) };
 }
 
 export function toUncertain(u: UncertainInput, where: string): Uncertain {

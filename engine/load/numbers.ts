@@ -72,6 +72,11 @@ export function provenanceOf(value: unknown): { source?: string; assumption?: st
   const v = value as { source?: unknown; assumption?: unknown };
   return {
     ...(typeof v.source === "string" ? { source: v.source } : {}),
-    ...(typeof v.assumption === "string" ? { assumption: v.assumption } : {}),
+    // an assumption is a line of text, or { en, fr } (scenarios/schema/provenance.ts)
+    ...(typeof v.assumption === "string"
+      ? { assumption: v.assumption }
+      : typeof (v.assumption as { en?: unknown } | null)?.en === "string"
+        ? { assumption: (v.assumption as { en: string }).en }
+        : {}),
   };
 }

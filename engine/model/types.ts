@@ -21,8 +21,13 @@ export type Dist =
 export interface Provenance {
   /** Source id (see Scenario.sources) */
   source?: string;
+  /** the rationale in English */
   assumption?: string;
   note?: string;
+  /** the French versions the file gives, if any */
+  fr?: { assumption?: string; note?: string };
+  /** the file that sets this number (its path as loaded), when known */
+  file?: string;
 }
 
 /** A number drawn once per path (fixed = same for every path). */
@@ -39,19 +44,25 @@ export interface Uncertain {
  */
 export type Rate = { kind: "value"; value: Uncertain } | { kind: "expr"; expr: string; provenance: Provenance; where: string };
 
+/** A text in English and, optionally, French. */
 export interface Label {
   en: string;
   fr?: string;
 }
 
+/** A publication a scenario cites for its numbers. */
 export interface Source {
   id: string;
   title: string;
   publisher?: string;
+  /** the publisher in French, if the file gives one */
+  publisherFr?: string;
   author?: string;
   date: string;
   url?: string;
   note?: string;
+  /** the note in French, if the file gives one */
+  noteFr?: string;
 }
 
 export interface Region {

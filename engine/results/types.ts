@@ -6,6 +6,7 @@ import type { Label, Source } from "../model/types.js";
 
 /** Kind of a summarised series: player or group share, or a metric (built-in: market_size, hhi, cr3). */
 export type SeriesKind = "player" | "group" | "metric";
+/** Unit of a series: a share (0..1), billions of US dollars, HHI points (0..10000), a ratio or a plain number. */
 export type Unit = "share" | "usd_bn" | "hhi" | "ratio" | "number";
 
 /** Summary of one quantity in one year across paths. `se` is the Monte Carlo standard error of the mean. */
@@ -23,6 +24,7 @@ export interface Stat {
   p95: number;
 }
 
+/** The distribution of a series in the end year, as counts of paths in bins. */
 export interface Histogram {
   year: number;
   /** bin edges, length counts.length + 1 */
@@ -30,6 +32,7 @@ export interface Histogram {
   counts: number[];
 }
 
+/** One summarised quantity (a player's, group's or metric's value in one view) every year of the horizon. */
 export interface Series {
   /** region id or "global" */
   view: string;
@@ -43,6 +46,7 @@ export interface Series {
   histogram: Histogram;
 }
 
+/** A target (a claim of the scenario, e.g. "the EU providers reach 15% in Europe by 2030") and how likely the run found it. */
 export interface TargetResult {
   id: string;
   label: Label;
@@ -66,20 +70,61 @@ export interface SamplePath {
   values: Record<string, Record<string, number[]>>;
 }
 
+/** A region, group, player or metric: its id, label and colour. */
 export interface EntityMeta {
   id: string;
   label: Label;
   color?: string;
 }
 
+/** Where a number of the scenario comes from: a source, an assumption with its rationale, or neither (unsourced). */
 export interface Assumption {
-  /** e.g. "players[aws].shares.europe" */
+  /** JSON path in the merged scenario, e.g. "players[0].shares.europe" */
   where: string;
+  /** "value: rationale", English */
   text: string;
   kind: "source" | "assumption" | "unsourced";
   source?: string;
+  /** the file that sets the number (its name, e.g. "baseline.json"), when known */
+  file?: string;
+  /** readable name of the number (engine/results/readableLabels.ts) */
+  label?: Label;
+  /** the value or distribution in a few words, e.g. "triangular(0.05, 0.15, 0.3)", "= eu_push" */
+  value?: string;
+  /** the rationale (assumption or note), with its French version when the file gives one */
+  rationale?: Label;
 }
 
+/** A selector of an event's targets, as written in the scenario. */
+export interface SelectorMeta {
+  players: string[];
+  groups: string[];
+  regions: string[];
+}
+
+/** An event of the scenario, for the report's story of each scenario. */
+export interface EventMeta {
+  id: string;
+  type: "shock" | "regime";
+  label: Label;
+  /** regime: probability that it happens within the horizon (the mean of its distribution) */
+  probability?: number;
+  /** regime: its first year, as a distribution in words, and the range of years it can start in */
+  year?: { text: string; min: number; max: number };
+  /** regime: years it lasts (null: to the end of the horizon) */
+  duration?: number | null;
+  /** shock: expected events a year per targeted player (mean) and the years it can strike */
+  rate?: number;
+  years?: { from: number; to: number };
+  /** what it changes, each with the mean of its number */
+  effects: { targets: SelectorMeta; drift?: number; jump?: number }[];
+  marketGrowth: { regions: string[]; change: number }[];
+  /** shock: the jump per event (mean) and who it hits */
+  jump?: number;
+  targets?: SelectorMeta;
+}
+
+/** The results of one scenario: what it is (title, horizon, players, groups, sources), its summaries every year, its targets and a few whole paths. */
 export interface ScenarioResult {
   id: string;
   file: string;
@@ -97,6 +142,10 @@ export interface ScenarioResult {
   presentation: { color?: string; keyGroups: string[]; focusGroup?: string };
   sources: Source[];
   assumptions: Assumption[];
+  /** the scenario's events (absent in results written before 0.1.0's story section) */
+  events?: EventMeta[];
+  /** the files of the scenario, the base first (names), when known */
+  files?: string[];
   series: Series[];
   targets: TargetResult[];
   samplePaths: SamplePath[];
@@ -104,6 +153,7 @@ export interface ScenarioResult {
   precision?: { tolerance: number; achieved: number; reached: boolean };
 }
 
+/** How the results were made: versions, command, seed, paths, threads, wall time and the SHA-256 of each scenario file read. */
 export interface Manifest {
   package: string;
   version: string;
@@ -117,6 +167,7 @@ export interface Manifest {
   scenarioFiles: { file: string; sha256: string }[];
 }
 
+/** What a run returns and results.json holds: the manifest, then each scenario's results. */
 export interface Results {
   manifest: Manifest;
   scenarios: ScenarioResult[];

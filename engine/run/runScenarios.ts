@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { loadScenario } from "../load/index.js";
+import type { Scenario } from "../model/types.js";
 import type { Results, ScenarioResult } from "../results/types.js";
 import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor } from "../simulate/simulateScenario.js";
 import { packageVersion } from "../version.js";
@@ -32,6 +33,8 @@ export interface RunOptions {
   maxPaths?: number;
   sampling?: "random" | "lhs";
   onProgress?: (p: RunProgress) => void;
+  /** stops the run (its promise rejects with the signal's reason) before the next scenario or chunk result */
+  signal?: AbortSignal;
 }
 
 /** Paths when neither --paths nor the scenario's simulation.paths says. */
@@ -47,8 +50,24 @@ export const MIN_CHUNKS_PER_THREAD = 12;
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
   const started = performance.now();
-  const loaded = [];
-  for (const f of files) loaded.push({ file: f, ...(await loadScenario(f)) });
+  const loaded: ScenarioToRun[] = [];
+  for (const f of files) {
+    options.signal?.throwIfAborted();
+    const { scenario } = await loadScenario(f);
+    loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
+  }
+  return runLoadedScenarios(loaded, options, started);
+}
+
+/** A loaded scenario to run: the file it is named by in outputs, and the hash of each file it was read from. */
+export interface ScenarioToRun {
+  file: string;
+  scenario: Scenario;
+  sources: { file: string; sha256: string }[];
+}
+
+/** Runs scenarios already loaded (from files, objects or text: see api/); `started` is when the wall time starts. */
+export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], options: RunOptions = {}, started = performance.now()): Promise<Results> {
   const runs = loaded.map(({ file, scenario }) => {
     const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
     const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
@@ -65,11 +84,15 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
   const scenarios: ScenarioResult[] = [];
   try {
     for (const [index, { file, s, paths, seed, maxPaths }] of runs.entries()) {
+      options.signal?.throwIfAborted();
       const { result } = await simulateScenario(s, displayFile(file), executor, {
         paths,
         seed,
         ...(options.precision !== undefined ? { precision: options.precision, maxPaths } : {}),
-        onProgress: (done, total) => options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total }),
+        onProgress: (done, total) => {
+          options.signal?.throwIfAborted(); // called as each chunk's result arrives: a run stops within a chunk
+          options.onProgress?.({ scenario: s.id, index, count: loaded.length, done, total });
+        },
       });
       scenarios.push(result);
     }
@@ -89,16 +112,15 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
       threads: pool?.threadsUsed ?? 1,
       chunkSize: CHUNK_SIZE,
       wallSeconds: (performance.now() - started) / 1000,
-      scenarioFiles: loaded
-        .flatMap(({ scenario }) => scenario.files.map((f) => ({ file: displayFile(f), sha256: sha256(f) })))
-        .filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
+      scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
     },
     scenarios,
   };
 }
 
-function sha256(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
+/** The SHA-256 of a file's bytes, in hexadecimal (the manifest's scenario file hashes). */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** Paths in outputs relative to the working directory, so that results do not depend on where the repository lives. */

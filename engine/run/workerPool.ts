@@ -143,7 +143,11 @@ export class WorkerPool implements Executor {
             ),
           );
         }
-        if (reply.type === "result") onResult(reply.result);
+        try {
+          if (reply.type === "result") onResult(reply.result);
+        } catch (err) {
+          return fail(work, err); // the caller stopped the run (an AbortSignal): hand out no more chunks
+        }
       }
     };
     const threads = this.minChunksPerThread > 0 ? Math.max(1, Math.min(this.threads, Math.floor(works.length / this.minChunksPerThread))) : this.threads;

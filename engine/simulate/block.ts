@@ -6,33 +6,10 @@ import { aleaStateWithPrefix, reseedAlea, type AleaState } from "../random/alea.
 import { streamPrefix } from "../random/streams.js";
 import { fillNormalsAlea } from "../random/ziggurat.js";
 import { evolve } from "./evolve.js";
-import { addIncrements, type BlockSpan } from "./increments.js";
-import type { KernelContext } from "./kernel.js";
+import { addIncrements } from "./increments.js";
+import { blockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
 import type { CompiledModel, ValueSource } from "./model.js";
 import { writeViews } from "./views.js";
-
-/**
- * A chunk's random streams, as Alea states that the blocks advance in turn.
- * Made once per runner and seed, then moved to each chunk in place
- * (seekChunk): the same objects every chunk, so the kernel's optimized code
- * always meets the same shapes, and opening a chunk allocates nothing.
- */
-export interface ChunkStreams {
-  seed: string;
-  factor: AleaState[];
-  /** per slot */
-  noise: AleaState[];
-  /** per region */
-  market: AleaState[];
-  /** per regime event */
-  occurs: AleaState[];
-  /** per shock event */
-  count: AleaState[];
-  /** per shock event with a random jump */
-  jump: (AleaState | undefined)[];
-  /** every state above, with the part of its key that is the same in every chunk */
-  keyed: { state: AleaState; prefix: string }[];
-}
 
 export function chunkStreams(model: CompiledModel, seed: string): ChunkStreams {
   const keyed: ChunkStreams["keyed"] = [];
@@ -60,86 +37,12 @@ export function seekChunk(streams: ChunkStreams, chunk: number): void {
   for (const { state, prefix } of streams.keyed) reseedAlea(state, prefix, rest);
 }
 
-/**
- * Where each of a block's numbers lives in its workspace: one Float64Array
- * for all of them. One array instead of a dozen leaves the JIT registers for
- * the arithmetic: evolve's inner loop ran about a third faster so.
- *
- * Sections (q: path of the block, t: step 1..T, j: slot, k: factor, r: region),
- * each keeping the values of one (path, step) side by side so that the loops
- * over slots read contiguous memory; each stream fills its column of them
- * with a stride:
- *   drift[q S + j]                  the part of slot j's drift that is the same every step
- *   extra[(q T + t - 1) S + j]      the rest of its increment: expressions, regimes, shocks
- *   growth[(q T + t - 1) R + r]     log growth of region r
- *   factors[(q T + t - 1) K + k], eps[(q T + t - 1) S + j], marketEps[(q T + t - 1) R + r]: normals
- *   a[j], sigmaIdio[j], sigmaBeta[j K + k], size[r], tau[r]: the state of the path being run
- *   inverseSum[(r (T + 1) + t) nb + q]: 1 / the softmax's sum
- *   a0[q S + j], sigma0[q S + j], size0[q R + r], tau0[q R + r]: each path's starting values
- * The workspace is a view of the kernel's WebAssembly memory (engine/simulate/kernelMemory.ts).
- */
-export interface BlockLayout {
-  nb: number;
-  drift: number;
-  extra: number;
-  growth: number;
-  factors: number;
-  eps: number;
-  marketEps: number;
-  a: number;
-  sigmaIdio: number;
-  sigmaBeta: number;
-  size: number;
-  tau: number;
-  inverseSum: number;
-  a0: number;
-  sigma0: number;
-  size0: number;
-  tau0: number;
-  /** the first number after the increments (drift, extra, growth: zeroed for each block) */
-  zeroEnd: number;
-  length: number;
-}
-
-export function blockLayout(model: CompiledModel, nb: number): BlockLayout {
-  const { S, T } = model;
-  const K = model.factorIds.length;
-  const R = model.regionIds.length;
-  const nbT = nb * T;
-  let at = 0;
-  const take = (size: number) => ((at += size), at - size);
-  const drift = take(nb * S);
-  const extra = take(nbT * S);
-  const growth = take(nbT * R);
-  const zeroEnd = at;
-  return {
-    nb,
-    drift,
-    extra,
-    growth,
-    zeroEnd,
-    factors: take(nbT * K),
-    eps: take(nbT * S),
-    marketEps: take(nbT * R),
-    a: take(S),
-    sigmaIdio: take(S),
-    sigmaBeta: take(S * K),
-    size: take(R),
-    tau: take(R),
-    inverseSum: take(R * (T + 1) * nb),
-    a0: take(nb * S),
-    sigma0: take(nb * S),
-    size0: take(nb * R),
-    tau0: take(nb * R),
-    length: at,
-  };
-}
-
 /** Simulate paths offset .. offset + nb - 1 of the chunk into out (column-major, nb rows). */
 export function simulateBlock(
   ctx: KernelContext,
   streams: ChunkStreams,
   x: Float64Array,
+  occurs: { u: Float64Array; given: boolean },
   n: number,
   offset: number,
   nb: number,
@@ -151,7 +54,7 @@ export function simulateBlock(
   const K = streams.factor.length;
   const R = streams.market.length;
   const nbT = nb * model.T;
-  const span: BlockSpan = { x, n, offset, nb, firstPath };
+  const span: BlockSpan = { x, n, offset, nb, firstPath, occurs: occurs.u, occursGiven: occurs.given };
   const L = (ctx.layout = ctx.layout?.nb === nb ? ctx.layout : blockLayout(model, nb));
   const W = ctx.memory.workspace.subarray(0, L.length);
   W.fill(0, 0, L.zeroEnd);

@@ -16,8 +16,10 @@ import { addConstantMoments, addMoments } from "../summary/moments.js";
 import type { QuantileSketch } from "../summary/quantileSketch.js";
 import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
-import { dimensionDistributions } from "./inputs.js";
-import { kernelContext, simulateChunk, SimulationError, type ChunkWork, type KernelContext } from "./kernel.js";
+import { dimensionDistributions, type ChunkInputs } from "./inputs.js";
+import { kernelContext, simulateChunk, type ChunkWork } from "./kernel.js";
+import { SimulationError, type KernelContext } from "./kernelContext.js";
+import { pathValue } from "./pathValues.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
 import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchState } from "./sketches.js";
@@ -160,13 +162,24 @@ export class ChunkRunner {
       samplePaths,
     };
     if (y) {
-      const D = rec!.inputs === false ? 0 : model.dimensions.length;
+      // The analysis inputs of each path: the model's D dimensions, then whether each of its E regime
+      // events happens (u its occurrence coordinate, x 1 or 0; engine/analysis/inputFactors.ts); none
+      // when the request keeps no inputs (decide's).
+      const keepInputs = rec!.inputs !== false;
+      const M = keepInputs ? model.dimensions.length : 0;
+      const E = keepInputs ? model.regimes.length : 0;
+      const D = M + E;
       const u = new Float64Array(recorded * D);
       const x = new Float64Array(recorded * D);
       for (let p = 0; p < recorded; p++) {
-        for (let d = 0; d < D; d++) {
+        for (let d = 0; d < M; d++) {
           u[p * D + d] = inputs.u[d * n + p];
           x[p * D + d] = inputs.x[d * n + p];
+        }
+        for (let g = 0; g < E; g++) {
+          const coordinate = inputs.occurs[g * n + p];
+          u[p * D + M + g] = coordinate;
+          x[p * D + M + g] = 1 - coordinate < this.probability(g, inputs, p, firstPath) ? 1 : 0;
         }
       }
       result.records = { paths: recorded, u, x, y };
@@ -178,6 +191,13 @@ export class ChunkRunner {
   sketchStates(): (SketchState | undefined)[] {
     this.emptyShareStores();
     return Array.from(this.sketches, (s) => (s ? sketchState(s) : undefined));
+  }
+
+  /** Regime event g's probability on chunk path p (a constant, an input, or an expression of the parameters and levers). */
+  private probability(g: number, inputs: ChunkInputs, p: number, firstPath: number): number {
+    const reg = this.model.regimes[g];
+    const span = { x: inputs.x, n: inputs.n, offset: 0, nb: inputs.n, firstPath, occurs: inputs.occurs, occursGiven: true };
+    return pathValue(this.ctx, reg.probability, span, p, () => `probability of event ${reg.id}`);
   }
 
   /** One column of a block in JavaScript: its moments merged into the chunk's, its values into its sketch. */

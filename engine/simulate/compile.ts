@@ -165,9 +165,14 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
         toStep: Math.min(T, e.toYear - s.baseYear),
       });
     } else {
+      const probability = eventValue(e.probability, `event:${e.id}:probability`, "probability");
+      // A regime that cannot happen (its probability folds to 0, as the shipped policy event does
+      // at the levers' defaults) is left out: it changes no path, draws nothing, and is no input
+      // of sensitivity or discover (its year would otherwise add one).
+      if (probability.kind === "const" && probability.value === 0) continue;
       regimes.push({
         id: e.id,
-        probability: eventValue(e.probability, `event:${e.id}:probability`, "probability"),
+        probability,
         year: uncertain(e.year, `event:${e.id}:year`),
         duration: e.duration,
         effects: e.effects.map((fx, k) => {

@@ -10,29 +10,10 @@
  * JavaScript's Math.log), sets the block's parameters and turns a
  * non-finite market size into an error that names the path.
  */
-import type { BlockSpan } from "./increments.js";
-import type { BlockLayout } from "./block.js";
-import { SimulationError, type KernelContext } from "./kernel.js";
+import { SimulationError, type BlockLayout, type BlockSpan, type EvolveConstants, type KernelContext, type SourceArrays } from "./kernelContext.js";
 import { EvolveParam as P } from "./kernelMemory.js";
 import type { CompiledModel, ValueSource } from "./model.js";
 import { log } from "../stats/fdlibm/index.js";
-
-/** A constant-or-per-path source as arrays: value[i] when dim[i] < 0, else x[dim[i] * n + p]. */
-interface SourceArrays {
-  value: Float64Array;
-  dim: Int32Array;
-}
-
-/** What evolve reads of the model, as flat arrays. */
-export interface EvolveConstants {
-  /** log of each slot's initial share (when fixed) */
-  logShare: SourceArrays;
-  sigma: SourceArrays;
-  size: SourceArrays;
-  tau: SourceArrays;
-  /** whether all of them are the same on every path */
-  constant: boolean;
-}
 
 function sourceArrays(sources: ValueSource[], map: (v: number) => number): SourceArrays {
   return {
@@ -53,7 +34,7 @@ export function evolveConstants(model: CompiledModel): EvolveConstants {
   };
 }
 
-/** Runs the block's paths on its workspace W (engine/simulate/block.ts, BlockLayout L), into out (both views of ctx.memory). */
+/** Runs the block's paths on its workspace W (BlockLayout L, engine/simulate/kernelContext.ts), into out (both views of ctx.memory). */
 export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: BlockLayout, out: Float64Array): void {
   const { model, memory } = ctx;
   const { logShare, sigma, size, tau } = ctx.evolve;

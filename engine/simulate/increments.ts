@@ -5,31 +5,15 @@
  * jumps J_ri(t), and the market's log growth g_r(t) with regime changes.
  *
  * They go to the drift, extra and growth sections of the block's workspace
- * (engine/simulate/block.ts, BlockLayout), path by path, as the streams are
+ * (BlockLayout, engine/simulate/kernelContext.ts), path by path, as the streams are
  * consumed (engine/simulate/kernel.ts gives the draw order).
  */
 import { aleaNext, type AleaState } from "../random/alea.js";
-import type { BlockLayout, ChunkStreams } from "./block.js";
-import { buffer, SimulationError, type KernelContext } from "./kernel.js";
+import { SimulationError, sourceValue, type BlockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
 import { log1p } from "../stats/fdlibm/index.js";
-import { withinBounds } from "./eventValues.js";
-
-/** The block's paths: q = 0..nb-1 is path offset + q of the chunk (n paths), global index firstPath + q. */
-export interface BlockSpan {
-  /** per-path input values of the chunk, column-major: x[dim * n + p] */
-  x: Float64Array;
-  n: number;
-  offset: number;
-  nb: number;
-  firstPath: number;
-}
-
-/** Value of a constant or per-path source for chunk path p (NaN for an expression: see pathValue and addRate). */
-export function sourceValue(src: ValueSource, x: Float64Array, n: number, p: number): number {
-  return src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN;
-}
+import { expressionArgs, fillParameters, pathValue } from "./pathValues.js";
 
 /** The drift, extra and growth sections of W (zeroed by the caller) receive every increment of the block's paths except the noise. */
 export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
@@ -52,9 +36,13 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
   const what = (field: string) => () => `${field} of event ${reg.id}`;
+  const g0 = ctx.model.regimes.indexOf(reg) * n;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
-    if (!(aleaNext(occurs) < pathValue(ctx, reg.probability, span, q, what("probability")))) continue;
+    let v: number;
+    if (span.occursGiven) v = 1 - span.occurs[g0 + p];
+    else span.occurs[g0 + p] = 1 - (v = aleaNext(occurs));
+    if (!(v < pathValue(ctx, reg.probability, span, q, what("probability")))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);
@@ -71,50 +59,6 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
       for (const r of gr.regions) for (let t = first; t <= last; t++) W[L.growth + (q * T + t - 1) * R + r] += change;
     }
   }
-}
-
-/**
- * The buffer of expression arguments [t, year, ...parameters, ...levers], with the levers (the same
- * on every path) filled in; fillParameters puts a path's parameters in it, the caller t and year.
- */
-function expressionArgs(ctx: KernelContext): Float64Array {
-  const { model } = ctx;
-  const P = model.parameterSources.length;
-  const args = buffer(ctx, "args", 2 + P + model.leverValues.length, false);
-  args.set(model.leverValues, 2 + P);
-  return args;
-}
-
-/** The parameters of chunk path p into args[2 ..]. */
-function fillParameters(ctx: KernelContext, args: Float64Array, x: Float64Array, n: number, p: number): void {
-  const sources = ctx.model.parameterSources;
-  for (let k = 0; k < sources.length; k++) args[2 + k] = sourceValue(sources[k], x, n, p);
-}
-
-/**
- * The value of a per-path number for path q of the block: a constant, an input, or an event's
- * expression of the parameters and levers (evaluated here and checked against its bounds: a
- * probability outside [0, 1] stops the run with the path's number, it is never clamped).
- */
-export function pathValue(ctx: KernelContext, src: ValueSource, span: BlockSpan, q: number, quantity: () => string): number {
-  if (src.kind !== "expr") return sourceValue(src, span.x, span.n, span.offset + q);
-  const { model } = ctx;
-  const e = model.exprs[src.expr];
-  const args = expressionArgs(ctx);
-  fillParameters(ctx, args, span.x, span.n, span.offset + q);
-  args[0] = 1;
-  args[1] = model.baseYear + 1;
-  const v = e.evaluate(args);
-  if (!withinBounds(v, e.bounds))
-    throw new SimulationError(
-      model.scenarioId,
-      `${quantity()} (expression "${e.source}" at ${e.where})`,
-      model.baseYear + 1,
-      span.firstPath + q,
-      v,
-      e.bounds ? `${e.bounds.what}: check the expression and the parameters it uses` : "check the expression and the parameters it uses",
-    );
-  return v;
 }
 
 const identity = (v: number) => v;

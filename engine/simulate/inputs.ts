@@ -23,6 +23,8 @@ export interface ChunkInputs {
   u: Float64Array;
   /** values, column-major: x[dim * n + p] */
   x: Float64Array;
+  /** each regime event's occurrence coordinate, column-major E x n (engine/simulate/increments.ts, BlockSpan.occurs) */
+  occurs: Float64Array;
 }
 
 /** Distributions of the model's dimensions, built once per model. */

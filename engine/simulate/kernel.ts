@@ -33,14 +33,14 @@
  * themselves (evolve.ts), then global shares, groups and concentration
  * (views.ts). The caller summarises each block before the next overwrites it.
  */
-import { UserError } from "../diagnostics.js";
 import type { Distribution } from "../distributions/index.js";
 import { makeDistribution } from "../distributions/index.js";
+import { chunkStreams, seekChunk, simulateBlock } from "./block.js";
+import { evolveConstants } from "./evolve.js";
 import { designValues, sampleDesign, type ChunkInputs } from "./inputs.js";
+import { blockLayout, buffer, type KernelContext } from "./kernelContext.js";
+import { kernelMemory } from "./kernelMemory.js";
 import { columnCount, type CompiledModel } from "./model.js";
-import { blockLayout, chunkStreams, seekChunk, simulateBlock, type BlockLayout, type ChunkStreams } from "./block.js";
-import { evolveConstants, type EvolveConstants } from "./evolve.js";
-import { kernelMemory, type KernelMemory } from "./kernelMemory.js";
 
 /** Paths per block: part of the reproducibility contract (moments are merged block by block). */
 export const BLOCK_SIZE = 256;
@@ -52,7 +52,11 @@ export interface ChunkWork {
   n: number;
   /** global index of the chunk's first path, for messages */
   firstPath: number;
-  /** a uniform design to use instead of the chunk's own (column-major D x n), e.g. for Sobol designs */
+  /**
+   * A uniform design to use instead of the chunk's own (column-major D x n), e.g. for Sobol designs;
+   * with (D + E) x n numbers, the last E columns also say whether each of the E regime events happens
+   * (engine/simulate/increments.ts, BlockSpan.occurs) instead of the stream event:<id>:occurs.
+   */
   design?: Float64Array;
 }
 
@@ -64,58 +68,6 @@ export interface BlockPaths {
   n: number;
   /** outputs, column-major: out[column * n + p], column = cell * (T + 1) + step */
   out: Float64Array;
-}
-
-/** A non-finite number met while simulating: names the scenario, the quantity, the year and the path. */
-export class SimulationError extends UserError {
-  constructor(scenario: string, quantity: string, year: number, path: number, value: number, hint: string) {
-    super(`scenario ${scenario}: ${quantity} is ${value} in ${year} on path ${path}; ${hint}`);
-  }
-}
-
-/**
- * Per-model data the kernel reuses across chunks. Every field is set when the
- * context is made (undefined until first used): a field added later would
- * change the object's shape and throw away the optimized code that reads it.
- */
-export interface KernelContext {
-  model: CompiledModel;
-  dists: Distribution[];
-  /** the first output column of each slot's player cell in its region view (the global view with one region) */
-  slotColumn: Int32Array;
-  /** the first output column of each region's market size in its view */
-  marketColumn: Int32Array;
-  jumpDists: (Distribution | undefined)[];
-  evolve: EvolveConstants;
-  /** Poisson tables of the shock events with a constant rate, by id (engine/simulate/shocks.ts) */
-  poissonTables: Record<string, Float64Array>;
-  /** the slots hit by each shock event, flat, by id (engine/simulate/shocks.ts) */
-  shockSlots: Record<string, { start: Int32Array; slots: Int32Array }>;
-  /** the layout of the last block's workspace (engine/simulate/block.ts) */
-  layout: BlockLayout | undefined;
-  /** the random streams, moved from chunk to chunk (engine/simulate/block.ts) */
-  streams: ChunkStreams | undefined;
-  /** buffers reused from block to block and chunk to chunk (no allocation, no GC in the steady state) */
-  scratch: Map<string, Float64Array>;
-  /** the WebAssembly path loop and its memory, which holds the block's workspace and outputs */
-  memory: KernelMemory;
-  /** the layout whose constant starting values are in the workspace (engine/simulate/evolve.ts) */
-  gathered: BlockLayout | undefined;
-  /**
-   * The (view, step) pairs whose groups, concentration and metrics are computed, at
-   * [view * (T + 1) + step]; undefined: all of them (a run). A runner that records a few columns
-   * and summarises nothing computes only theirs (engine/simulate/views.ts).
-   */
-  viewSteps: Uint8Array | undefined;
-}
-
-/** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */
-export function buffer(ctx: KernelContext, name: string, size: number, zero: boolean): Float64Array {
-  let b = ctx.scratch.get(name);
-  if (!b || b.length < size) ctx.scratch.set(name, (b = new Float64Array(size)));
-  else if (b.length > size) b = b.subarray(0, size);
-  if (zero) b.fill(0);
-  return b;
 }
 
 /**
@@ -159,16 +111,19 @@ export function simulateChunk(ctx: KernelContext, work: ChunkWork, onBlock: (blo
   const { model } = ctx;
   const { n, seed, chunk } = work;
   const D = model.dimensions.length;
+  const E = model.regimes.length;
   const u = work.design ?? sampleDesign(model, seed, chunk, n, buffer(ctx, "design", D * n, false));
   const x = designValues(ctx.dists, u, n, buffer(ctx, "values", D * n, false));
+  const given = work.design !== undefined && work.design.length === (D + E) * n;
+  const occurs = { u: given ? u.subarray(D * n, (D + E) * n) : buffer(ctx, "occurs", E * n, false), given };
   const streams = ctx.streams?.seed === seed ? ctx.streams : (ctx.streams = chunkStreams(model, seed));
   seekChunk(streams, chunk);
   const C = columnCount(model);
   for (let offset = 0; offset < n; offset += BLOCK_SIZE) {
     const nb = Math.min(BLOCK_SIZE, n - offset);
     const out = nb === BLOCK_SIZE ? ctx.memory.out : ctx.memory.out.subarray(0, C * nb);
-    simulateBlock(ctx, streams, x, n, offset, nb, work.firstPath + offset, out);
+    simulateBlock(ctx, streams, x, occurs, n, offset, nb, work.firstPath + offset, out);
     onBlock({ offset, n: nb, out });
   }
-  return { n, u, x };
+  return { n, u, x, occurs: occurs.u };
 }

@@ -56,7 +56,7 @@ export const EvolveParam = {
 const PARAMS = 34;
 
 export interface KernelMemory {
-  /** the block's workspace (engine/simulate/block.ts), for blocks of up to the planned number of paths */
+  /** the block's workspace (BlockLayout, engine/simulate/kernelContext.ts), for blocks of up to the planned number of paths */
   workspace: Float64Array;
   /** the block's outputs */
   out: Float64Array;

@@ -12,11 +12,11 @@ import { aleaNext, fillUniforms, type AleaState } from "../random/alea.js";
 import { poissonFromTable, poissonInverse, poissonTable } from "../random/poisson.js";
 import { openUnit } from "../random/streams.js";
 import { fastExp } from "../stats/fastExp.js";
-import { pathValue, type BlockSpan } from "./increments.js";
-import { buffer, type KernelContext } from "./kernel.js";
+import { buffer, type BlockSpan, type KernelContext } from "./kernelContext.js";
+import { pathValue } from "./pathValues.js";
 import type { ShockPlan } from "./model.js";
 
-/** Adds the jumps of one shock event to W[extra + (q T + t - 1) S + slot] (the extra section of engine/simulate/block.ts). */
+/** Adds the jumps of one shock event to W[extra + (q T + t - 1) S + slot] (the extra section of BlockLayout, engine/simulate/kernelContext.ts). */
 export function addShocks(
   ctx: KernelContext,
   sh: ShockPlan,

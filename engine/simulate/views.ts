@@ -8,7 +8,7 @@
  * views and steps it names (the global view at step t also needs the
  * global shares of step t); the other columns are left as they were.
  */
-import { buffer, type KernelContext } from "./kernel.js";
+import { buffer, type KernelContext } from "./kernelContext.js";
 
 export function writeViews(ctx: KernelContext, nb: number, out: Float64Array): void {
   const { model, viewSteps } = ctx;

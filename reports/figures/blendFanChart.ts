@@ -18,6 +18,7 @@ import { legendRow } from "../render/legend.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { entityLabel, findSeries, GLOBAL, scenarioTitle } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { groupClass, scenarioClass, type Figure, type FigureOptions } from "./types.js";
 
 const COLUMNS = 3;
@@ -83,7 +84,13 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
       width: colWidth,
       height: PLOT_HEIGHT,
       ...margin,
-      x: { domain: [blend.baseYear, blend.endYear], ticks: [blend.baseYear, blend.endYear], tickFormat: (d: number) => String(d), label: null, tickSize: 0 },
+      x: {
+        domain: [blend.baseYear, blend.endYear],
+        ticks: years(blend.baseYear, blend.endYear),
+        tickFormat: (d: number) => yearTick(d, blend.baseYear),
+        label: null,
+        tickSize: 0,
+      },
       y: {
         domain: [0, top],
         ticks: 4,
@@ -136,4 +143,9 @@ export function blendFanChart(results: Results, blend: Blend, options: FigureOpt
     bodyHeight: top0 + Math.ceil(blend.rows.length / COLUMNS) * rowHeight,
   });
   return { name, title, svg, csv: toCsv(rows) };
+}
+
+/** Every year from base to end. */
+function years(base: number, end: number): number[] {
+  return Array.from({ length: end - base + 1 }, (_, i) => base + i);
 }

@@ -14,6 +14,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { allGroups, entityLabel, findSeries, GLOBAL, horizon, scenarioTitle } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { groupClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 240;
@@ -78,7 +79,7 @@ export function composition(results: Results, options: FigureOptions): Figure {
       marginRight: last ? labelRoom : 8,
       marginTop: 24,
       marginBottom: 30,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), tickSize: 0, label: null },
       y: {
         domain: [0, 1],
         ticks: 5,

@@ -5,7 +5,7 @@
  * drawn and labelled.
  */
 import type { Results } from "../../engine/results/types.js";
-import { formatIndex, formatNumber } from "../format/numbers.js";
+import { formatIndex, formatNumber, stepForSpread } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
 import { bandMarks, bandRows, niceCeil, type BandRow } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
@@ -15,7 +15,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { FAINT, GRID, INK, MUTED, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { findSeries, GLOBAL, horizon, scenarioTitle, viewLabel } from "../results/select.js";
+import { findSeries, GLOBAL, horizon, scenarioTitle, viewLabel, scenarioInSentence } from "../results/select.js";
 import { scenarioClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 230;
@@ -31,7 +31,7 @@ export function concentration(results: Results, options: FigureOptions): Figure 
   const { base, end } = horizon(results);
   const rows: CsvRow[] = [];
   const panels: Placed[] = [];
-  const endGlobal: { name: string; v: number }[] = [];
+  const endGlobal: { name: string; v: number; text: string }[] = [];
   let y = 0;
   for (const view of VIEWS) {
     const lines = results.scenarios.flatMap((s) => {
@@ -43,10 +43,13 @@ export function concentration(results: Results, options: FigureOptions): Figure 
     for (const { s, data } of lines)
       for (const r of data) rows.push({ scenario: s.id, view, entity: HHI, year: r.x, p5: r.p5, p25: r.p25, p50: r.p50, p75: r.p75, p95: r.p95 });
     const labels: EndLabel[] = lines.map(({ s, data }) => {
-      const v = data[data.length - 1].p50;
-      if (view === GLOBAL) endGlobal.push({ name: scenarioTitle(s, lang), v });
+      const last = data[data.length - 1];
+      const v = last.p50;
+      // at the step the end year's 90% interval supports (engine/format precision.ts)
+      const text = formatIndex(v, lang, stepForSpread(last.p5, last.p95));
+      if (view === GLOBAL) endGlobal.push({ name: scenarioInSentence(s, lang), v, text });
       return {
-        text: `${scenarioTitle(s, lang)} ${formatIndex(v, lang)}`,
+        text: `${scenarioTitle(s, lang)} ${text}`,
         y: v,
         color: shade(scenarioColor(results, s.id), 0.15),
         className: scenarioClass(s.id),
@@ -113,8 +116,8 @@ export function concentration(results: Results, options: FigureOptions): Figure 
   const title = sorted.length
     ? t(lang, "concentrationTitle", {
         end,
-        lo: formatIndex(sorted[0].v, lang),
-        hi: formatIndex(sorted[sorted.length - 1].v, lang),
+        lo: sorted[0].text,
+        hi: sorted[sorted.length - 1].text,
         scenarioLo: sorted[0].name,
         scenarioHi: sorted[sorted.length - 1].name,
       })
@@ -123,7 +126,7 @@ export function concentration(results: Results, options: FigureOptions): Figure 
     id: name,
     title,
     subtitle: t(lang, "concentrationSubtitle", { base, end }),
-    desc: t(lang, "concentrationDesc", { end, values: endGlobal.map((e) => `${e.name} ${formatIndex(e.v, lang)}`).join(", ") }),
+    desc: t(lang, "concentrationDesc", { end, values: endGlobal.map((e) => `${e.name} ${e.text}`).join(", ") }),
     notes: [t(lang, "concentrationNote"), ...figureNotes(results, lang, { bands: false })],
     caption: caption(results, lang),
     panels,

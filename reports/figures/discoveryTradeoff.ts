@@ -6,17 +6,27 @@
  * input ranges in the notes.
  */
 import type { DiscoverResult } from "../../engine/analysis/discover.js";
-import { describeLimit } from "../../engine/analysis/discoverTables.js";
 import { formatPercent, formatShareTick } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, frame, fitTitle } from "../render/frame.js";
 import { legendRow } from "../render/legend.js";
 import { FAINT, OKABE_ITO, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption } from "./analysisText.js";
+import { analysisCaption, eventOf, inputLabel, whereWords, analysisNotes, analysisScenario } from "./analysisText.js";
 import type { Figure, FigureOptions } from "./types.js";
+import { formatInputValue } from "./inputLabels.js";
+import type { Lang } from "../i18n/index.js";
+
+/** A box's limits on an input in words, in `lang`: "0.02 to 0.05", "at least 0.02", "at most 2027". */
+function limitText(lower: number | null, upper: number | null, lang: Lang): string {
+  const v = (x: number) => formatInputValue(x, lang);
+  if (lower !== null && upper !== null) return t(lang, "limitBetween", { lo: v(lower), hi: v(upper) });
+  if (lower !== null) return t(lang, "limitAtLeast", { lo: v(lower) });
+  if (upper !== null) return t(lang, "limitAtMost", { hi: v(upper) });
+  return t(lang, "limitAny");
+}
 
 const HEIGHT = 380;
 export const TRAJECTORY_COLOR = OKABE_ITO[0];
@@ -93,22 +103,28 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
       }),
     ],
   });
-  const boxText = result.box.map((b) => `${b.label}: ${describeLimit(b.lower, b.upper)}`).join("; ");
+  const boxText = result.box
+    .map((b) => {
+      const event = eventOf(result.inputs, b.id, lang);
+      const name = inputLabel(result.inputs, b.id, b.label, lang);
+      if (event) return t(lang, "pair", { a: event, b: t(lang, (b.lower ?? 0) > 0 ? "eventHappens" : "eventDoesNot") });
+      return t(lang, "pair", { a: name, b: limitText(b.lower, b.upper, lang) });
+    })
+    .join("; ");
+  const where = whereWords(result, lang);
   const title = result.box.length
-    ? t(lang, "discoverTitle", {
-        rate: p(result.rate),
-        where: result.where.text,
-        inputs: inputs(result.box.length),
-        coverage: p(chosen.coverage),
-        density: p(chosen.density),
-      })
-    : t(lang, "discoverTitleNone", { rate: p(result.rate), where: result.where.text });
+    ? fitTitle(
+        (["discoverTitle", "discoverTitleShort"] as const).map((k) =>
+          t(lang, k, { rate: p(result.rate), where, inputs: inputs(result.box.length), coverage: p(chosen.coverage), density: p(chosen.density) }),
+        ),
+      )
+    : t(lang, "discoverTitleNone", { rate: p(result.rate), where });
   const svg = frame(doc, {
     id: name,
     title,
-    subtitle: t(lang, "discoverSubtitle", { scenario: result.scenario.title }),
+    subtitle: t(lang, "discoverSubtitle", { scenario: analysisScenario(result, lang) }),
     desc: t(lang, "discoverDesc", { box: boxText || "–", coverage: p(chosen.coverage), density: p(chosen.density) }),
-    notes: [...(boxText ? [t(lang, "discoverBox", { box: boxText })] : []), ...result.notes, t(lang, "notesScenarios")],
+    notes: [...(boxText ? [t(lang, "discoverBox", { box: boxText })] : []), ...analysisNotes(result, lang), t(lang, "notesScenarios")],
     caption: analysisCaption(lang, result),
     panels: [
       { node: legend.node, x: 50, y: 0 },

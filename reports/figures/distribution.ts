@@ -2,17 +2,19 @@
  * Figure 4: the end-year distribution of each scenario's focus group
  * (presentation.focusGroup, in the view of its claim if it has one, else
  * global), from Series.histogram, as % of paths; the claim's threshold and the
- * median are marked.
+ * median are marked. Where a regime event splits the paths in two humps
+ * (eventModes.ts), the humps are named and a note says which event makes them.
  */
-import type { Results, Series } from "../../engine/results/types.js";
-import { formatNumber, formatShare, formatShareTick } from "../format/numbers.js";
+import type { Results, ScenarioResult, Series } from "../../engine/results/types.js";
+import { formatNumber, formatPercent, formatShare, formatShareTick } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
+import { eventSplit, type EventSplit } from "./eventModes.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
 import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
-import { GRID, INK, groupColor, scenarioColor, shade } from "../render/palette.js";
+import { GRID, INK, MUTED, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
-import { entityLabel, findSeries, focusOf, horizon, scenarioTitle, viewLabel } from "../results/select.js";
+import { entityLabel, findSeries, focusOf, GLOBAL, horizon, labelInSentence, scenarioTitle, viewLabel } from "../results/select.js";
 import { groupClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 150;
@@ -33,7 +35,7 @@ export function distribution(results: Results, options: FigureOptions): Figure {
   const { end } = horizon(results);
   const rows: CsvRow[] = [];
   const panels: Placed[] = [];
-  const widths: { name: string; lo: number; hi: number; w: number }[] = [];
+  const splits: { s: ScenarioResult; group: string; view: string; split: EventSplit }[] = [];
   const medians: string[] = [];
   let y = 0;
   results.scenarios.forEach((s, i) => {
@@ -44,7 +46,8 @@ export function distribution(results: Results, options: FigureOptions): Figure {
     const st = series.stats[series.stats.length - 1];
     if (bins.length === 0 || !st) return;
     for (const b of bins) rows.push({ scenario: s.id, view, group, year: series.histogram.year, bin_start: b.x1, bin_end: b.x2, percent_of_paths: b.pct });
-    widths.push({ name: scenarioTitle(s, lang), lo: st.p5, hi: st.p95, w: st.p95 - st.p5 });
+    const split = eventSplit(s, series, group, view);
+    if (split) splits.push({ s, group, view, split });
     medians.push(t(lang, "pair", { a: `${scenarioTitle(s, lang)}, ${entityLabel(results, group, lang)}`, b: formatShare(st.p50, lang) }));
     const target = s.targets.find((x) => x.entity === group && x.view === view && x.year === series.histogram.year);
     const color = groupColor(results, group);
@@ -70,6 +73,26 @@ export function distribution(results: Results, options: FigureOptions): Figure {
         strokeWidth: 3,
       }),
     ];
+    if (split) {
+      // The humps named: which side holds the paths with the event (checked against its probability, eventModes.ts).
+      for (const [x, h, key] of [
+        [split.without, split.heights.without, "distributionWithout"],
+        [split.with, split.heights.with, "distributionWith"],
+      ] as const)
+        marks.push(
+          Plot.text([x], {
+            x: (d: number) => d,
+            y: () => h / 2,
+            text: () => t(lang, key),
+            textAnchor: "middle",
+            fill: MUTED,
+            fontSize: 11,
+            fontStyle: "italic",
+            stroke: "#ffffff",
+            strokeWidth: 3,
+          }),
+        );
+    }
     if (target) {
       const label = t(lang, "distributionTarget", { op: target.op === ">=" ? "≥" : "≤", value: formatShare(target.value, lang) });
       marks.push(
@@ -125,16 +148,31 @@ export function distribution(results: Results, options: FigureOptions): Figure {
     panels.push({ node: heading.node, x: 0, y }, { node: plot, x: 0, y: y + heading.height });
     y += heading.height + HEIGHT + (last ? 16 : 0) + 10;
   });
-  const widest = [...widths].sort((a, b) => b.w - a.w)[0];
-  const title = widest
-    ? t(lang, "distributionTitle", { end, scenario: widest.name, lo: formatShare(widest.lo, lang), hi: formatShare(widest.hi, lang) })
-    : t(lang, "distributionSubtitle", { end });
+  const main = splits[0];
+  const title = main
+    ? t(lang, "distributionTitleSplit", {
+        event: labelInSentence(main.split.event.label, lang),
+        end,
+        group: entityLabel(results, main.group, lang),
+        where: main.view === GLOBAL ? t(lang, "outcomeWorld") : t(lang, "outcomeIn", { view: viewLabel(results, main.view, lang) }),
+        without: formatShare(main.split.without, lang),
+        with: formatShare(main.split.with, lang),
+      })
+    : t(lang, "distributionTitle", { end });
+  const splitNotes = splits.map(({ s, split }) =>
+    t(lang, "distributionModes", {
+      scenario: scenarioTitle(s, lang),
+      event: labelInSentence(split.event.label, lang),
+      p: formatPercent(split.probability, lang),
+      mass: formatPercent(split.mass, lang),
+    }),
+  );
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: t(lang, "distributionSubtitle", { end }),
     desc: t(lang, "distributionDesc", { end, values: medians.join("; ") }),
-    notes: figureNotes(results, lang, { bands: false }),
+    notes: figureNotes(results, lang, { bands: false, extra: splitNotes }),
     caption: caption(results, lang),
     panels,
     bodyHeight: y,

@@ -1,7 +1,9 @@
 /**
  * Figure 1: fan chart of one scenario, one small panel per key group (each with
- * its own share axis, so small groups stay readable): global share, median with
- * 50% and 90% bands from the base year (observed, marked) to the end year.
+ * its own share axis, so small groups stay readable, the same for a group in
+ * every scenario's chart, so that they compare side by side): global share,
+ * median with 50% and 90% bands from the base year (observed, marked) to the
+ * end year, a tick every year.
  */
 import type { Results, ScenarioResult } from "../../engine/results/types.js";
 import { formatShare, formatShareTick } from "../format/numbers.js";
@@ -45,14 +47,15 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
     const end = last ? formatShare(last.p50, lang) : "";
     ends.push(`${entityLabel(results, g, lang)} ${end}`);
     for (const r of data) rows.push({ scenario: s.id, view: GLOBAL, group: g, year: r.x, p5: r.p5, p25: r.p25, p50: r.p50, p75: r.p75, p95: r.p95 });
-    const top = niceCeil(Math.max(0.01, ...data.map((r) => r.p95)) * 1.08);
+    // One scale per group across the scenarios, so that their fan charts compare side by side.
+    const top = sharedTop(results, g);
     const labels = last ? [{ text: end, y: last.p50, color: shade(color, 0.2), className: groupClass(g) }] : [];
     const margin = { marginTop: 26, marginBottom: 24, marginLeft: 36, marginRight: endLabelWidth(labels) };
     const plot = plotPanel(doc, {
       width: colWidth,
       height: PLOT_HEIGHT,
       ...margin,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), label: null, tickSize: 0 },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), label: null, tickSize: 0 },
       y: {
         domain: [0, top],
         ticks: 4,
@@ -100,6 +103,17 @@ export function fanChart(results: Results, options: FanChartOptions): Figure {
     bodyHeight: Math.ceil(groups.length / COLUMNS) * rowHeight,
   });
   return { name, title, svg, csv: toCsv(rows) };
+}
+
+/** The top of a group's share axis: its highest p95 in any scenario, with room above, rounded up. */
+export function sharedTop(results: Results, group: string): number {
+  const p95 = results.scenarios.flatMap((x) => findSeries(x, GLOBAL, group)?.stats.map((st) => st.p95) ?? []).filter(Number.isFinite);
+  return niceCeil(Math.max(0.01, ...p95) * 1.08);
+}
+
+/** Yearly ticks: "2025", then "26", "27"... (two digits after the first, as in published fan charts) where panels are narrow. */
+export function yearTick(year: number, base: number): string {
+  return year === base ? String(year) : `’${String(year).slice(-2)}`;
 }
 
 /** The finding: how the focus group's (else the biggest mover's) median share moves. */

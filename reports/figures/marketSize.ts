@@ -4,7 +4,7 @@
  * (overlaid 90% bands of three scenarios would be unreadable).
  */
 import type { Results } from "../../engine/results/types.js";
-import { formatNumber, formatUsdBn } from "../format/numbers.js";
+import { formatNumber, formatUsdBn, stepForSpread } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
 import { bandMarks, bandRows, niceCeil, type BandRow } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
@@ -14,6 +14,7 @@ import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js"
 import { FAINT, GRID, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { findSeries, GLOBAL, horizon, scenarioTitle } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { scenarioClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 260;
@@ -45,7 +46,9 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
   );
   const top = niceCeil(Math.max(1, ...fans.flatMap((f) => f.data.map((r) => r.p95))) * 1.05);
   const n = Math.max(1, fans.length);
-  const endTexts = fans.map(({ last }) => formatUsdBn(last.p50, lang));
+  // Each scenario's end-year market at the step its 90% interval supports (engine/format precision.ts).
+  const steps = fans.map(({ last }) => stepForSpread(last.p5, last.p95));
+  const endTexts = fans.map(({ last }, i) => formatUsdBn(last.p50, lang, steps[i]));
   const labelRoom = Math.max(...fans.map((_, i) => endLabelWidth([{ text: endTexts[i], y: 0, color: "" }])));
   const widths = fans.map((_, i) => (i === 0 ? 52 : 12) + labelRoom);
   const inner = (bodyWidth() - widths.reduce((a, b) => a + b, 0) - GAP * (n - 1)) / n;
@@ -63,7 +66,7 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
       width: inner + marginLeft + labelRoom,
       height: HEIGHT,
       ...margin,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), tickSize: 0, label: null },
       y: {
         domain: [0, top],
         ticks: 6,
@@ -96,15 +99,14 @@ export function marketSize(results: Results, options: FigureOptions): Figure {
     x0 += inner + marginLeft + labelRoom + GAP;
   });
   for (let k = 1; k < panels.length; k += 2) panels[k].y = headingHeight;
-  const sorted = [...fans].sort((a, b) => a.last.p50 - b.last.p50);
-  const lo = sorted[0]?.last.p50 ?? NaN;
-  const hi = sorted.at(-1)?.last.p50 ?? NaN;
-  const title = t(lang, "marketTitle", { lo: formatUsdBn(lo, lang), hi: formatUsdBn(hi, lang), end });
+  const texts = [...new Set([...fans].sort((a, b) => a.last.p50 - b.last.p50).map((f) => endTexts[fans.indexOf(f)]))];
+  const title =
+    texts.length === 1 ? t(lang, "marketTitleSame", { value: texts[0], end }) : t(lang, "marketTitle", { lo: texts[0], hi: texts[texts.length - 1], end });
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: t(lang, "marketSubtitle", { base, end }),
-    desc: t(lang, "marketDesc", { end, values: fans.map((f) => `${scenarioTitle(f.s, lang)} ${formatUsdBn(f.last.p50, lang)}`).join(", ") }),
+    desc: t(lang, "marketDesc", { end, values: fans.map((f, i) => `${scenarioTitle(f.s, lang)} ${endTexts[i]}`).join(", ") }),
     notes: figureNotes(results, lang, { bands: true }),
     caption: caption(results, lang),
     panels,

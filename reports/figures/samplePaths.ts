@@ -9,10 +9,11 @@ import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
+import { bodyWidth, frame, panelHeading, type Placed, fitTitle } from "../render/frame.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
-import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel } from "../results/select.js";
+import { entityLabel, findSeries, focusOf, GLOBAL, horizon, scenarioTitle, viewLabel, scenarioInSentence } from "../results/select.js";
+import { yearTick } from "./fanChart.js";
 import { groupClass, type Figure, type FigureOptions } from "./types.js";
 
 const HEIGHT = 220;
@@ -45,7 +46,7 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
         ?.stats.map((st, k) => ({ x: s.years[k], y: st.p50 }))
         .filter((d) => Number.isFinite(d.y)) ?? [];
     const ends = paths.map((p) => p.values[p.values.length - 1]);
-    if (ends.length) spans.push({ name: scenarioTitle(s, lang), g: group, lo: Math.min(...ends), hi: Math.max(...ends) });
+    if (ends.length) spans.push({ name: scenarioInSentence(s, lang), g: group, lo: Math.min(...ends), hi: Math.max(...ends) });
     const color = groupColor(results, group);
     const top = niceCeil(Math.max(0.01, ...lines.map((l) => l.y), ...median.map((d) => d.y)) * 1.08);
     const heading = panelHeading(
@@ -62,7 +63,7 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
       marginBottom: 26,
       marginLeft: 36,
       marginRight: 12,
-      x: { domain: [s.baseYear, s.endYear], ticks: [s.baseYear, s.endYear], tickFormat: (d: number) => String(d), tickSize: 0, label: null },
+      x: { domain: [s.baseYear, s.endYear], ticks: s.years, tickFormat: (d: number) => yearTick(d, s.baseYear), tickSize: 0, label: null },
       y: {
         domain: [0, top],
         ticks: 5,
@@ -85,13 +86,17 @@ export function samplePaths(results: Results, options: FigureOptions): Figure {
   for (let k = 1; k < panels.length; k += 2) panels[k].y = headingHeight;
   const widest = [...spans].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "pathsTitle", {
-        scenario: widest.name,
-        group: entityLabel(results, widest.g, lang),
-        end,
-        lo: formatShare(widest.lo, lang),
-        hi: formatShare(widest.hi, lang),
-      })
+    ? fitTitle(
+        (["pathsTitle", "pathsTitleShort"] as const).map((k) =>
+          t(lang, k, {
+            scenario: widest.name,
+            group: entityLabel(results, widest.g, lang),
+            end,
+            lo: formatShare(widest.lo, lang),
+            hi: formatShare(widest.hi, lang),
+          }),
+        ),
+      )
     : t(lang, "pathsSubtitle", { count: 0 });
   const svg = frame(doc, {
     id: name,

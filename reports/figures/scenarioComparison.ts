@@ -15,11 +15,11 @@ import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame, panelHeading, type Placed } from "../render/frame.js";
+import { bodyWidth, frame, panelHeading, type Placed, fitTitle } from "../render/frame.js";
 import { GRID, groupColor, scenarioColor, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { entityLabel, findSeries, GLOBAL, horizon, isFiniteStat, keyGroups, scenarioTitle, statAt, viewLabel } from "../results/select.js";
+import { entityLabel, findSeries, GLOBAL, horizon, isFiniteStat, keyGroups, scenarioTitle, statAt, viewLabel, scenarioInSentence } from "../results/select.js";
 import { groupClass, scenarioClass, type Figure, type FigureOptions } from "./types.js";
 import { hypot } from "../../engine/stats/fdlibm/index.js";
 
@@ -88,8 +88,13 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
         ...(options.differences ? { mean: d.mean, se: d.se, diff_mean: d.diff?.value, diff_ci95: d.diff?.half } : {}),
       });
     const sorted = [...data].sort((a, b) => a.p50 - b.p50);
+    const inSentence = (id: string) =>
+      scenarioInSentence(
+        results.scenarios.find((x) => x.id === id)!,
+        lang,
+      );
     if (unit === "share" && view === GLOBAL)
-      spreads.push({ g, lo: sorted[0].p50, hi: sorted[sorted.length - 1].p50, sLo: sorted[0].name, sHi: sorted[sorted.length - 1].name });
+      spreads.push({ g, lo: sorted[0].p50, hi: sorted[sorted.length - 1].p50, sLo: inSentence(sorted[0].id), sHi: inSentence(sorted[sorted.length - 1].id) });
     const headingText = custom
       ? `${entityLabel(results, g, lang)}, ${viewLabel(results, view, lang)} (${unitLabel(unit, lang)})`
       : entityLabel(results, g, lang);
@@ -133,13 +138,18 @@ export function scenarioComparison(results: Results, options: ScenarioComparison
   });
   const widest = [...spreads].sort((a, b) => b.hi - b.lo - (a.hi - a.lo))[0];
   const title = widest
-    ? t(lang, "comparisonTitle", {
-        group: entityLabel(results, widest.g, lang),
-        lo: formatShare(widest.lo, lang),
-        hi: formatShare(widest.hi, lang),
-        scenarioLo: widest.sLo,
-        scenarioHi: widest.sHi,
-      })
+    ? fitTitle(
+        (["comparisonTitle", "comparisonTitleShort"] as const).map((k) =>
+          t(lang, k, {
+            group: entityLabel(results, widest.g, lang),
+            lo: formatShare(widest.lo, lang),
+            hi: formatShare(widest.hi, lang),
+            scenarioLo: widest.sLo,
+            scenarioHi: widest.sHi,
+            end,
+          }),
+        ),
+      )
     : t(lang, "comparisonSubtitle", { end });
   const svg = frame(doc, {
     id: name,

@@ -9,16 +9,17 @@ import { formatNumber } from "../format/numbers.js";
 import { t } from "../i18n/index.js";
 import { niceCeil } from "../render/bands.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, fitTitle, frame } from "../render/frame.js";
 import { legendRow } from "../render/legend.js";
 import { GRID, INK, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, outputPhrase } from "./analysisText.js";
+import { analysisCaption, outputPhrase, eventOf, inputLabel, analysisNotes, analysisScenario } from "./analysisText.js";
 import { wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
-const ROW = 44;
+const ROW2 = 44;
+const ROW3 = 54;
 export const FIRST_COLOR = OKABE_ITO[0];
 export const TOTAL_COLOR = OKABE_ITO[5];
 
@@ -29,12 +30,15 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const name = "sobol-indices";
   const width = bodyWidth();
   const f2 = (x: number) => formatNumber(x, lang, 2);
-  const sorted = [...sob.rows].sort((a, b) => b.total - a.total);
-  const labelWidth = Math.min(width * 0.36, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = sorted.map((r) => ({
+  const sorted = [...sob.rows].sort((a, b) => b.total - a.total).map((r) => ({ ...r, label: inputLabel(result.inputs, r.id, r.label, lang) }));
+  const labelWidth = Math.min(width * 0.42, Math.max(...sorted.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
+  // Labels wrap on up to three lines (measured, render/textWidth.ts) rather than being cut.
+  const wrapped = sorted.map((r) => wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10, 3));
+  const ROW = wrapped.some((w) => w.split("\n").length > 2) ? ROW3 : ROW2;
+  const data = sorted.map((r, k) => ({
     ...r,
     name: r.id,
-    shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10),
+    shown: wrapped[k],
     value: `S ${f2(r.first)} · ST ${f2(r.total)}`,
   }));
   const marginRight = Math.ceil(Math.max(...data.map((d) => textWidth(d.value, AXIS_FONT_SIZE)))) + 16;
@@ -82,13 +86,18 @@ export function sobolFigure(result: SensitivityResult, options: FigureOptions): 
   const top = sorted[0];
   const sumFirst = sob.rows.reduce((a, r) => a + r.first, 0);
   const output = outputPhrase(result.output, lang);
-  const title = top ? t(lang, "sobolTitle", { factor: top.label, output, total: f2(top.total), first: f2(top.first) }) : output;
+  const event = top ? eventOf(result.inputs, top.id, lang) : undefined;
+  const title = top
+    ? event
+      ? fitTitle((["sobolTitleEvent", "sobolTitleEventShort"] as const).map((k) => t(lang, k, { event, total: f2(top.total), first: f2(top.first) })))
+      : t(lang, "sobolTitle", { factor: top.label, total: f2(top.total), first: f2(top.first) })
+    : output;
   const svg = frame(doc, {
     id: name,
     title,
-    subtitle: t(lang, "sobolSubtitle", { output, scenario: result.scenario.title }),
+    subtitle: t(lang, "sobolSubtitle", { output, scenario: analysisScenario(result, lang) }),
     desc: t(lang, "sobolDesc", { values: sorted.map((r) => t(lang, "pair", { a: r.label, b: `S ${f2(r.first)}, ST ${f2(r.total)}` })).join("; ") }),
-    notes: [t(lang, "sobolRest", { rest: f2(Math.max(0, 1 - sumFirst)) }), ...result.notes, t(lang, "notesScenarios")],
+    notes: [t(lang, "sobolRest", { rest: f2(Math.max(0, 1 - sumFirst)) }), ...analysisNotes(result, lang), t(lang, "notesScenarios")],
     caption: analysisCaption(lang, result),
     panels: [
       { node: legend.node, x: labelWidth, y: 0 },

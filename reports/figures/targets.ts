@@ -4,12 +4,12 @@
  * (probabilitySe) as an interval, one row per claim, grouped by scenario.
  */
 import type { Results } from "../../engine/results/types.js";
-import { formatPercent, formatShareTick } from "../format/numbers.js";
+import { formatProbability, formatProbabilitySe, formatShareTick } from "../format/numbers.js";
 import { label, t } from "../i18n/index.js";
 import { caption, figureNotes } from "../render/captions.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
-import { GRID, scenarioColor, shade } from "../render/palette.js";
+import { bodyWidth, frame, fitTitle } from "../render/frame.js";
+import { GRID, scenarioColor, shade, tint } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { wrapText } from "../render/textWidth.js";
 import { scenarioTitle } from "../results/select.js";
@@ -60,9 +60,19 @@ export function targets(results: Results, options: FigureOptions): Figure {
         fontWeight: 600,
         className: scenarioClass(d.s.id),
       }),
-      Plot.ruleY([d], { y: "key", x1: "lo", x2: "hi", stroke: color, strokeWidth: 2, className: scenarioClass(d.s.id) }),
-      Plot.dot([d], { y: "key", x: "p", r: 5, fill: color, className: scenarioClass(d.s.id) }),
-      Plot.text([d], { y: "key", x: "hi", text: () => formatPercent(d.p, lang), textAnchor: "start", dx: 8, fill: shade(color, 0.2), fontSize: 12 }),
+      // ±2 se as a wide pale bar and the estimate as a thin tick, so that the interval shows even
+      // when it is narrower than a dot would be (a few pixels at 20,000 paths)
+      Plot.ruleY([d], { y: "key", x1: "lo", x2: "hi", stroke: tint(color, 0.45), strokeWidth: 12, strokeLinecap: "butt", className: scenarioClass(d.s.id) }),
+      Plot.tickX([d], { y: "key", x: "p", stroke: shade(color, 0.1), strokeWidth: 2, insetTop: 16, insetBottom: 16, className: scenarioClass(d.s.id) }),
+      Plot.text([d], {
+        y: "key",
+        x: "hi",
+        text: () => formatProbabilitySe(d.p, d.target.probabilitySe, lang),
+        textAnchor: "start",
+        dx: 8,
+        fill: shade(color, 0.2),
+        fontSize: 12,
+      }),
     );
   }
   const plot = plotPanel(doc, {
@@ -71,7 +81,7 @@ export function targets(results: Results, options: FigureOptions): Figure {
     marginTop: 22,
     marginBottom: 40,
     marginLeft: 8,
-    marginRight: 40,
+    marginRight: 110,
     x: {
       domain: [0, 1],
       ticks: 5,
@@ -90,13 +100,19 @@ export function targets(results: Results, options: FigureOptions): Figure {
   const lo = sorted[0];
   const title =
     hi && lo
-      ? t(lang, "targetsTitle", { hi: formatPercent(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatPercent(lo.p, lang) })
+      ? fitTitle(
+          (["targetsTitle", "targetsTitleShort"] as const).map((k) =>
+            t(lang, k, { hi: formatProbability(hi.p, lang), labelHi: label(hi.target.label, lang), lo: formatProbability(lo.p, lang) }),
+          ),
+        )
       : t(lang, "targetsNone");
   const svg = frame(doc, {
     id: name,
     title,
     subtitle: t(lang, "targetsSubtitle"),
-    desc: t(lang, "targetsDesc", { values: items.map((d) => t(lang, "pair", { a: label(d.target.label, lang), b: formatPercent(d.p, lang) })).join("; ") }),
+    desc: t(lang, "targetsDesc", {
+      values: items.map((d) => t(lang, "pair", { a: label(d.target.label, lang), b: formatProbabilitySe(d.p, d.target.probabilitySe, lang) })).join("; "),
+    }),
     notes: figureNotes(results, lang, { bands: false }),
     caption: caption(results, lang),
     panels: [{ node: plot, x: 0, y: 0 }],

@@ -8,12 +8,22 @@
 import type { SensitivityResult } from "../../engine/analysis/sensitivity.js";
 import { t } from "../i18n/index.js";
 import { toCsv, type CsvRow } from "../render/csv.js";
-import { bodyWidth, frame } from "../render/frame.js";
+import { bodyWidth, frame, fitTitle } from "../render/frame.js";
 import { legendRow } from "../render/legend.js";
 import { INK, MUTED, OKABE_ITO } from "../render/palette.js";
 import { AXIS_FONT_SIZE, Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, formatOutput, formatOutputChange, outputPhrase, unitWords } from "./analysisText.js";
+import {
+  analysisCaption,
+  formatOutput,
+  formatOutputChange,
+  outputPhrase,
+  unitWords,
+  eventOf,
+  inputLabel,
+  analysisNotes,
+  analysisScenario,
+} from "./analysisText.js";
 import { formatInputValue, wrapLabel } from "./inputLabels.js";
 import type { Figure, FigureOptions } from "./types.js";
 
@@ -28,8 +38,9 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   const name = "tornado";
   const unit = result.output.unit;
   const width = bodyWidth();
-  const labelWidth = Math.min(width * 0.4, Math.max(...tor.rows.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
-  const data = tor.rows.map((r) => ({ ...r, name: r.id, shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10) }));
+  const rowsIn = tor.rows.map((r) => ({ ...r, label: inputLabel(result.inputs, r.id, r.label, lang) }));
+  const labelWidth = Math.min(width * 0.4, Math.max(...rowsIn.map((r) => textWidth(r.label, AXIS_FONT_SIZE))) + 10);
+  const data = rowsIn.map((r) => ({ ...r, name: r.id, shown: wrapLabel(r.label, AXIS_FONT_SIZE, labelWidth - 10, 3) }));
   const shown = new Map(data.map((r) => [r.name, r.shown]));
   const swings = data.map((r) => formatOutputChange(r.swing, unit, lang));
   const marginRight = Math.ceil(Math.max(...swings.map((s) => textWidth(s, AXIS_FONT_SIZE, "semibold")))) + 14;
@@ -52,9 +63,13 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
     const m = side === "low" ? r.lowMedian : r.highMedian;
     const other = side === "low" ? r.highMedian : r.lowMedian;
     const right = m > tor.baseMedian || (m === tor.baseMedian && other < m);
-    return { name: r.name, x: m, text: formatInputValue(side === "low" ? r.lowValue : r.highValue, lang), anchor: right ? "start" : "end", dx: right ? 5 : -5 };
+    // an event's two ends are "no" and "yes", not 0 and 1
+    const value = side === "low" ? r.lowValue : r.highValue;
+    const text = eventOf(result.inputs, r.id, lang) ? t(lang, value === 1 ? "eventYes" : "eventNo") : formatInputValue(value, lang);
+    return { name: r.name, x: m, text, anchor: right ? "start" : "end", dx: right ? 5 : -5 };
   };
-  const ends = data.flatMap((r) => [end(r, "low"), end(r, "high")]);
+  // An input that does not move the median has no bar: its values would only overprint each other.
+  const ends = data.filter((r) => r.lowMedian !== r.highMedian).flatMap((r) => [end(r, "low"), end(r, "high")]);
   const plot = plotPanel(doc, {
     width,
     height,
@@ -98,20 +113,30 @@ export function tornadoFigure(result: SensitivityResult, options: FigureOptions)
   const top = data[0];
   const title =
     top && top.swing !== 0
-      ? t(lang, data.length === 1 ? "tornadoTitleOne" : "tornadoTitle", {
-          input: top.label,
-          output: outputPhrase(result.output, lang),
-          lo: formatOutput(top.lowMedian, unit, lang),
-          hi: formatOutput(top.highMedian, unit, lang),
-          count: data.length,
-        })
+      ? fitTitle(
+          (eventOf(result.inputs, top.id, lang)
+            ? (["tornadoTitleEvent", "tornadoTitleEventShort"] as const)
+            : data.length === 1
+              ? (["tornadoTitleOne"] as const)
+              : (["tornadoTitle", "tornadoTitleShort"] as const)
+          ).map((k) =>
+            t(lang, k, {
+              event: eventOf(result.inputs, top.id, lang) ?? "",
+              input: top.label,
+              output: outputPhrase(result.output, lang),
+              lo: formatOutput(top.lowMedian, unit, lang),
+              hi: formatOutput(top.highMedian, unit, lang),
+              count: data.length,
+            }),
+          ),
+        )
       : t(lang, "tornadoTitleNone", { output: outputPhrase(result.output, lang) });
   const svg = frame(doc, {
     id: name,
     title,
-    subtitle: t(lang, "tornadoSubtitle", { output: outputPhrase(result.output, lang), unit: unitWords(unit, lang), scenario: result.scenario.title }),
+    subtitle: t(lang, "tornadoSubtitle", { output: outputPhrase(result.output, lang), unit: unitWords(unit, lang), scenario: analysisScenario(result, lang) }),
     desc: t(lang, "tornadoDesc", { values: data.map((r, i) => t(lang, "pair", { a: r.label, b: swings[i] })).join("; ") }),
-    notes: [...result.notes, t(lang, "notesScenarios")],
+    notes: [...analysisNotes(result, lang), t(lang, "notesScenarios")],
     caption: analysisCaption(lang, result),
     panels: [
       { node: legend.node, x: labelWidth, y: 0 },

@@ -1,39 +1,47 @@
 /**
- * Number formats of the report, by language. Hand-written rather than Intl so
- * that output does not depend on the ICU data of the machine (snapshots must be
- * byte-identical): English "1,300", "70%", "$1,300 bn"; French "1 300" (narrow
- * no-break space U+202F as thousands separator), "12,5", "70 %" (U+202F before
- * %), "1 300 Md$".
+ * Number formats of the report and the explorer: a thin language layer over
+ * engine/format (the rules every output shares: probabilities never rounded
+ * to 0% or 100%, digits that follow the Monte Carlo error, differences in
+ * points, money and HHI at the precision their spread supports). Hand-written
+ * rather than Intl, so that output does not depend on the machine's ICU data:
+ * English "1,300", "70%", "$1,300 bn"; French "1 300" (narrow no-break space
+ * U+202F), "12,5", "70 %", "1 300 Md$".
  */
+import {
+  formatDecimal,
+  formatIndex as indexAt,
+  formatPercent as percentAt,
+  formatPointDifference,
+  formatPointDifferenceSe,
+  formatProbability,
+  formatProbabilitySe,
+  formatQuantity,
+  formatShare as shareAt,
+  formatUsdBn as usdAt,
+  NNBSP,
+  stepForSpread,
+} from "../../engine/format/index.js";
+import type { Stat, Unit } from "../../engine/results/types.js";
 import type { Lang } from "../i18n/index.js";
 
-/** Narrow no-break space: French thousands separator and space before %. */
-export const NNBSP = "\u202F";
-const MINUS = "\u2212";
+export { NNBSP, formatProbability, formatProbabilitySe, formatPointDifference, formatPointDifferenceSe, stepForSpread };
 
 /**
  * `x` rounded to `digits` decimals, with the language's separators; "–" for a non-finite value.
  * @example formatNumber(1300.4, "fr") // "1 300"
  */
 export function formatNumber(x: number, lang: Lang, digits = 0): string {
-  if (!Number.isFinite(x)) return "–";
-  const fixed = Math.abs(x).toFixed(digits);
-  const [int, frac] = fixed.split(".");
-  const sep = lang === "fr" ? NNBSP : ",";
-  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : int;
-  const sign = x < 0 && Number(fixed) !== 0 ? MINUS : "";
-  return sign + grouped + (frac ? (lang === "fr" ? "," : ".") + frac : "");
+  return formatDecimal(x, lang, digits);
 }
 
-/** A share in [0, 1] as a percentage: formatPercent(0.7, "fr") === "70 %". */
+/** A share in [0, 1] as a percentage: formatPercent(0.7, "fr") === "70 %". Not for probabilities: formatProbability. */
 export function formatPercent(share: number, lang: Lang, digits = 0): string {
-  const n = formatNumber(share * 100, lang, digits);
-  return lang === "fr" ? `${n}${NNBSP}%` : `${n}%`;
+  return percentAt(share, lang, digits);
 }
 
 /** Percentage with one decimal below 10% (small groups), none above. */
 export function formatShare(share: number, lang: Lang): string {
-  return formatPercent(share, lang, Math.abs(share) < 0.1 ? 1 : 0);
+  return shareAt(share, lang);
 }
 
 /** Axis tick for a share: the number only, the unit is in the axis label. */
@@ -42,21 +50,36 @@ export function formatShareTick(share: number, lang: Lang): string {
   return formatNumber(pct, lang, Number.isInteger(Math.round(pct * 1000) / 1000) ? 0 : 1);
 }
 
-/** USD billions: "$1,300 bn" / "1 300 Md$". */
-export function formatUsdBn(x: number, lang: Lang): string {
-  const n = formatNumber(x, lang, x < 10 ? 1 : 0);
-  return lang === "fr" ? `${n}${NNBSP}Md$` : `$${n} bn`;
+/** USD billions at `step` (default units): "$1,300 bn" / "1 300 Md$". */
+export function formatUsdBn(x: number, lang: Lang, step = 1): string {
+  return usdAt(x, lang, step);
 }
 
-/** An index such as HHI: integer with thousands separators. */
-export function formatIndex(x: number, lang: Lang): string {
-  return formatNumber(x, lang, 0);
+/** An index such as HHI at `step` (default units), with thousands separators. */
+export function formatIndex(x: number, lang: Lang, step = 1): string {
+  return indexAt(x, lang, step);
 }
 
-/** Formatter for a value of the given unit (as in Series.unit). */
-export function formatValue(x: number, unit: string, lang: Lang): string {
-  if (unit === "share") return formatShare(x, lang);
-  if (unit === "usd_bn") return formatUsdBn(x, lang);
-  if (unit === "hhi") return formatIndex(x, lang);
-  return formatNumber(x, lang, Math.abs(x) < 10 ? 2 : 0);
+/** Formatter for a value of the given unit (as in Series.unit); `step` for USD bn and HHI. */
+export function formatValue(x: number, unit: string, lang: Lang, step = 1): string {
+  return formatQuantity(x, unit as Unit, lang, step);
+}
+
+/**
+ * A number or distribution as the engine writes it ("triangular(0.05, 0.15, 0.3)", "= x - 0.011")
+ * in the report's language: French decimal commas, list items separated by semicolons, the minus sign.
+ * @example valueText("triangular(0.05, 0.15, 0.3)", "fr") // "triangular(0,05; 0,15; 0,3)"
+ */
+export function valueText(text: string, lang: Lang): string {
+  if (lang !== "fr") return text;
+  return text
+    .replace(/, /g, "; ")
+    .replace(/(\d)\.(\d)/g, "$1,$2")
+    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212")
+    .replace(/ - /g, " \u2212 ");
+}
+
+/** The rounding step of a statistic of `unit` whose 90% interval is [st.p5, st.p95]: 1 for shares and other units (their own rules). */
+export function statStep(st: Pick<Stat, "p5" | "p95">, unit: string): number {
+  return unit === "usd_bn" || unit === "hhi" ? stepForSpread(st.p5, st.p95) : 1;
 }

@@ -4,6 +4,7 @@
  * notes; the blend fan chart with its weights stated as the user's
  * assumption. Built from the results the commands wrote, never rerun here.
  */
+import { analysisNotes } from "../figures/analysisText.js";
 import type { Blend } from "../../engine/analysis/blend.js";
 import { describeLimit } from "../../engine/analysis/discoverTables.js";
 import { formatNumber } from "../format/numbers.js";
@@ -91,7 +92,7 @@ export function analysisSection(items: readonly AnalysisItem[], lang: Lang): str
         tag("h3", heading(r)),
         figureHtml(item.figure),
         resultTable(r, lang),
-        ...r.notes.map((n) => tag("p", n, 'class="note"')),
+        ...analysisNotes(r, lang).map((n) => tag("p", n, 'class="note"')),
         tag("p", run, 'class="note"'),
       ].join("\n");
     })

@@ -7,7 +7,10 @@ import type { Results } from "../../engine/results/types.js";
 import { t, type Lang } from "../i18n/index.js";
 import { horizon } from "../results/select.js";
 import { escapeHtml, tag } from "./escape.js";
-import { assumptionsSection, methodSection, reproducibilitySection } from "./sections.js";
+import { methodSection, reproducibilitySection } from "./sections.js";
+import { assumptionsAppendix } from "./assumptionsAppendix.js";
+import { storiesSection } from "./stories.js";
+import type { ScenarioDrivers } from "../../engine/analysis/drivers.js";
 import { reportCss } from "./styles.js";
 import { keyNumbersTable, targetsTable } from "./tables.js";
 import { analysisSection, type AnalysisItem } from "./analysisSection.js";
@@ -27,6 +30,8 @@ export interface PageOptions {
   version: string;
   /** the Analysis section (report --analysis, --blend); left out when empty */
   analysis?: AnalysisItem[];
+  /** what drives each scenario's headline outcome, for the scenarios' stories */
+  drivers?: ScenarioDrivers[];
 }
 
 function section(id: string, heading: string, body: string): string {
@@ -46,6 +51,7 @@ export function reportPage(results: Results, options: PageOptions): string {
   const analysis = options.analysis ?? [];
   const toc = [
     ["key-numbers", "keyNumbers"],
+    ["scenarios", "scenarios"],
     ["figures", "figures"],
     ...(analysis.length ? ([["analysis", "analysis"]] as const) : []),
     ["method", "method"],
@@ -69,9 +75,10 @@ ${tag("h1", title)}
 ${tag("p", t(lang, "reportLead", { base, end, count: results.scenarios.length }), 'class="lead"')}
 <nav aria-label="${escapeHtml(t(lang, "contents"))}"><ol>${toc.map(([id, key]) => `<li><a href="#${id}">${escapeHtml(t(lang, key))}</a></li>`).join("")}</ol></nav>
 ${section("key-numbers", t(lang, "keyNumbers"), `${tag("p", t(lang, "keyNumbersNote", { end }), 'class="note"')}\n${keyNumbersTable(results, lang)}\n${targetsTable(results, lang)}`)}
+${section("scenarios", t(lang, "scenarios"), storiesSection(results, lang, options.drivers))}
 ${section("figures", t(lang, "figures"), figures)}
 ${analysis.length ? section("analysis", t(lang, "analysis"), analysisSection(analysis, lang)) + "\n" : ""}${section("method", t(lang, "method"), methodSection(lang))}
-${section("assumptions", t(lang, "assumptions"), assumptionsSection(results, lang))}
+${section("assumptions", t(lang, "assumptions"), assumptionsAppendix(results, lang))}
 ${section("reproducibility", t(lang, "reproducibility"), reproducibilitySection(results, lang, options.command, options.version))}
 </main>
 </body>

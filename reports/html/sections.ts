@@ -1,38 +1,11 @@
-/** Text sections of the report: method in brief, assumptions and sources, reproducibility. */
+/** Text sections of the report: method in brief, reproducibility (assumptions and sources: assumptionsAppendix.ts). */
 import type { Results } from "../../engine/results/types.js";
 import { formatNumber } from "../format/numbers.js";
 import { t, type Lang } from "../i18n/index.js";
-import { scenarioTitle } from "../results/select.js";
 import { escapeHtml, tag } from "./escape.js";
 
 export function methodSection(lang: Lang): string {
   return (["methodShares", "methodShocks", "methodEvents", "methodRegimes", "methodSummaries"] as const).map((k) => tag("p", t(lang, k))).join("\n");
-}
-
-const KIND = { source: "kindSource", assumption: "kindAssumption", unsourced: "kindUnsourced" } as const;
-
-/** Per scenario: its sources (URLs as plain text, never links) and every assumption with where it is set. */
-export function assumptionsSection(results: Results, lang: Lang): string {
-  return results.scenarios
-    .map((s) => {
-      const name = scenarioTitle(s, lang);
-      const sources = s.sources.map((src) => {
-        const parts = [src.author, src.publisher, src.date].filter((x): x is string => Boolean(x));
-        const text = `[${src.id}] ${src.title}. ${parts.join(", ")}.${src.url ? ` ${src.url}` : ""}${src.note ? ` ${src.note}` : ""}`;
-        return tag("li", text);
-      });
-      const head = ["colWhere", "colText", "colKind"].map((k) => tag("th", t(lang, k as "colWhere"), 'scope="col"')).join("");
-      const rows = s.assumptions.map(
-        (a) => `<tr>${tag("td", a.where)}${tag("td", a.text + (a.source ? ` [${a.source}]` : ""))}${tag("td", t(lang, KIND[a.kind] ?? "kindUnsourced"))}</tr>`,
-      );
-      return [
-        tag("h3", t(lang, "sourcesHeading", { scenario: name })),
-        `<ol>${sources.join("")}</ol>`,
-        tag("h3", t(lang, "assumptionsHeading", { scenario: name })),
-        rows.length ? `<table><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>` : tag("p", t(lang, "noAssumptions")),
-      ].join("\n");
-    })
-    .join("\n");
 }
 
 export function reproducibilitySection(results: Results, lang: Lang, reportCommand: string, reportVersion: string): string {

@@ -20,6 +20,11 @@ main{max-width:800px;margin:0 auto;padding:32px 20px 64px;}
 h1{font-size:30px;line-height:1.2;margin:0 0 12px;font-weight:600;}
 h2{font-size:22px;margin:48px 0 12px;font-weight:600;border-top:1px solid #e3e3e3;padding-top:20px;}
 h3{font-size:17px;margin:28px 0 8px;font-weight:600;}
+h4{font-size:15px;margin:20px 0 6px;font-weight:600;}
+article.story{margin:0 0 40px;}
+article.story td.num{white-space:nowrap;}
+td.value{font-size:13px;color:#444;overflow-wrap:anywhere;}
+ol.sources li{margin-bottom:6px;font-size:14px;}
 p.lead{font-size:18px;color:#444;}
 nav ol{columns:2;padding-left:20px;}
 a{color:#0a5c94;}

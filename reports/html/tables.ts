@@ -1,6 +1,12 @@
-/** The key numbers as HTML tables: end-year medians with 90% intervals per scenario, and the claims' probabilities. */
-import type { Results, ScenarioResult } from "../../engine/results/types.js";
-import { formatNumber, formatPercent, formatValue } from "../format/numbers.js";
+/**
+ * The key numbers as HTML tables: end-year medians with 90% intervals per
+ * scenario, and the claims' probabilities. Numbers follow engine/format's
+ * rules: market size and HHI at the step their interval supports,
+ * probabilities never rounded to 0% or 100%, a standard error's digits.
+ */
+import type { Results, ScenarioResult, TargetResult } from "../../engine/results/types.js";
+import { decimalsForSe } from "../../engine/format/index.js";
+import { formatNumber, formatPercent, formatProbabilitySe, formatValue, statStep } from "../format/numbers.js";
 import { label, t, type Lang } from "../i18n/index.js";
 import { groupColor, scenarioColor } from "../render/palette.js";
 import { entityLabel, findSeries, GLOBAL, isFiniteStat, keyGroups, scenarioTitle } from "../results/select.js";
@@ -11,7 +17,8 @@ function cell(s: ScenarioResult, entity: string, lang: Lang): string {
   const series = findSeries(s, GLOBAL, entity);
   const st = series?.stats[series.stats.length - 1];
   if (!series || !isFiniteStat(st)) return "–";
-  const f = (x: number) => formatValue(x, series.unit, lang);
+  const step = statStep(st, series.unit);
+  const f = (x: number) => formatValue(x, series.unit, lang, step);
   return `<span class="med">${escapeHtml(f(st.p50))}</span> <span class="ci">[${escapeHtml(f(st.p5))} – ${escapeHtml(f(st.p95))}]</span>`;
 }
 
@@ -38,15 +45,27 @@ export function keyNumbersTable(results: Results, lang: Lang): string {
   return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+/**
+ * The statistic a claim is about (median or mean) with its Monte Carlo standard error, at the
+ * error's precision: "70.03% ± 0.03%"; the value alone when the error is 0.
+ */
+export function formatAchieved(s: ScenarioResult, x: TargetResult, lang: Lang): string {
+  const unit = findSeries(s, x.view, x.entity)?.unit ?? "share";
+  if (unit === "share") {
+    const d = Math.min(3, decimalsForSe(x.achievedSe * 100, 1));
+    return x.achievedSe > 0 ? `${formatPercent(x.achieved, lang, d)} ± ${formatPercent(x.achievedSe, lang, d)}` : formatPercent(x.achieved, lang, 1);
+  }
+  const d = Math.min(3, decimalsForSe(x.achievedSe));
+  return x.achievedSe > 0 ? `${formatNumber(x.achieved, lang, d)} ± ${formatNumber(x.achievedSe, lang, d)}` : formatValue(x.achieved, unit, lang);
+}
+
 /** One row per claim: scenario, claim, probability ± standard error, simulated statistic ± standard error. */
 export function targetsTable(results: Results, lang: Lang): string {
   const rows = results.scenarios.flatMap((s) =>
-    s.targets.map((x) => {
-      const unit = findSeries(s, x.view, x.entity)?.unit ?? "share";
-      const prob = `${formatPercent(x.probability, lang)} ± ${formatPercent(x.probabilitySe, lang, 1)}`;
-      const achieved = `${formatValue(x.achieved, unit, lang)} ± ${formatValue(x.achievedSe, unit === "share" ? "share" : unit, lang)}`;
-      return `<tr>${tag("td", scenarioTitle(s, lang))}${tag("td", label(x.label, lang))}${tag("td", prob, 'class="num"')}${tag("td", achieved, 'class="num"')}</tr>`;
-    }),
+    s.targets.map(
+      (x) =>
+        `<tr>${tag("td", scenarioTitle(s, lang))}${tag("td", label(x.label, lang))}${tag("td", formatProbabilitySe(x.probability, x.probabilitySe, lang), 'class="num"')}${tag("td", formatAchieved(s, x, lang), 'class="num"')}</tr>`,
+    ),
   );
   if (rows.length === 0) return tag("p", t(lang, "targetsNone"));
   const head = ["colScenario", "colClaim", "colProbability", "colAchieved"]

@@ -16,7 +16,7 @@ export function figureNotes(results: Results, lang: Lang, opts: { bands: boolean
   if (opts.bands) notes.push(t(lang, "notesBands", { paths: formatNumber(results.manifest.paths, lang) }));
   notes.push(...(opts.extra ?? []));
   notes.push(t(lang, "notesScenarios"));
-  const names = sourceNames(results, opts.scenarios);
-  if (names.length > 0) notes.push(t(lang, "sourcePrefix", { sources: names.join("; ") }));
+  const names = sourceNames(results, opts.scenarios, lang);
+  if (names.length > 0) notes.push(t(lang, "sourcePrefix", { sources: names.join(lang === "fr" ? "\u202F; " : "; ") }));
   return notes;
 }

@@ -104,6 +104,14 @@ export function frame(doc: Document, spec: FrameSpec): SVGSVGElement {
   return svg;
 }
 
+/**
+ * The first of `candidates` (the same finding, from the fullest to the shortest wording) whose title
+ * fits on two lines of the figure (measured as the frame draws it); the last one otherwise.
+ */
+export function fitTitle(candidates: string[], width = FIGURE_WIDTH): string {
+  return candidates.find((c) => wrapText(c, TITLE.size, bodyWidth(width), "semibold").length <= 2) ?? candidates[candidates.length - 1];
+}
+
 /** A small heading above a panel (e.g. the scenario's name in its colour). */
 export function panelHeading(doc: Document, text: string, color: string, maxWidth: number): { node: SVGElement; height: number } {
   const size = 13;

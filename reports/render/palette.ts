@@ -30,10 +30,54 @@ export function groupColor(results: Results, id: string): string {
   return groupColors(results).get(id) ?? OKABE_ITO[6];
 }
 
-/** Colour of a scenario: presentation.color, else Okabe-Ito by position. */
+/**
+ * Scenario colours, apart from the group colours (Okabe-Ito): dark indigo, olive and wine from
+ * P. Tol's colour-blind-safe schemes (https://personal.sron.nl/~pault/, "muted" and "high
+ * contrast"), dark enough for text on white (contrast ratio above 4.5), then black and greys.
+ */
+export const SCENARIO_PALETTE = ["#332288", "#777700", "#882255", "#000000", "#555555", "#44AA99"] as const;
+
+/**
+ * "Redmean" distance of two #rrggbb colours (0 to about 765), a cheap approximation of perceived
+ * difference (T. Riemersma, "Colour metric", CompuPhase, 2019).
+ * @example colorDistance("#0072B2", "#0072B2") // 0
+ */
+export function colorDistance(a: string, b: string): number {
+  const rgb = (h: string) => {
+    const n = parseInt(h.slice(1), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  };
+  const [r1, g1, b1] = rgb(a);
+  const [r2, g2, b2] = rgb(b);
+  const rm = (r1 + r2) / 2;
+  const [dr, dg, db] = [r1 - r2, g1 - g2, b1 - b2];
+  return Math.sqrt((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db);
+}
+
+/** Colours closer than this read as the same on one page. */
+export const MIN_COLOR_DISTANCE = 100;
+
+/**
+ * Colour of every scenario, by id: its presentation.color unless that is close to a group's
+ * colour or to an earlier scenario's (one page must never use one colour for a group and a
+ * scenario), else the first free colour of SCENARIO_PALETTE.
+ */
+export function scenarioColors(results: Results): Map<string, string> {
+  const taken = [...groupColors(results).values()];
+  const out = new Map<string, string>();
+  const free = (c: string) => taken.every((x) => colorDistance(x, c) >= MIN_COLOR_DISTANCE);
+  for (const s of results.scenarios) {
+    const given = s.presentation.color;
+    const color = given && free(given) ? given : (SCENARIO_PALETTE.find(free) ?? SCENARIO_PALETTE[out.size % SCENARIO_PALETTE.length]);
+    out.set(s.id, color);
+    taken.push(color);
+  }
+  return out;
+}
+
+/** Colour of a scenario (scenarioColors). */
 export function scenarioColor(results: Results, id: string): string {
-  const i = results.scenarios.findIndex((s) => s.id === id);
-  return results.scenarios[i]?.presentation.color ?? OKABE_ITO[Math.max(0, i) % OKABE_ITO.length];
+  return scenarioColors(results).get(id) ?? SCENARIO_PALETTE[0];
 }
 
 /** A lighter tint of a #rrggbb colour, mixed with white (t = 0: colour, t = 1: white). */

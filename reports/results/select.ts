@@ -1,4 +1,5 @@
 /** Reading the `Results` type: series lookup, labels of views and groups, the focus of a scenario. */
+import type { Label, Source } from "../../engine/model/types.js";
 import type { Results, ScenarioResult, Series, Stat } from "../../engine/results/types.js";
 import { label, t, type Lang } from "../i18n/index.js";
 
@@ -77,13 +78,52 @@ export function horizon(results: Results): { base: number; end: number } {
   return { base, end };
 }
 
-/** "Publisher (date)" or the title, for every source cited by the scenarios, without duplicates. */
-export function sourceNames(results: Results, scenarios: ScenarioResult[] = results.scenarios): string[] {
+const MONTHS: Record<Lang, string[]> = {
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+};
+
+/**
+ * A source's date (YYYY, YYYY-MM or YYYY-MM-DD) in words.
+ * @example sourceDate("2025-10-20", "fr") // "20 octobre 2025"
+ */
+export function sourceDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split("-");
+  if (!m) return y;
+  const month = MONTHS[lang][Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** A source's publisher in `lang` (else its author, else its title in quotes). */
+export function sourcePublisher(src: Source, lang: Lang): string {
+  const publisher = lang === "fr" ? (src.publisherFr ?? src.publisher) : src.publisher;
+  return publisher ?? src.author ?? `“${src.title}”`;
+}
+
+/** "Publisher, date" for every source cited by the scenarios, in `lang`, without duplicates. */
+export function sourceNames(results: Results, scenarios: ScenarioResult[] = results.scenarios, lang: Lang = "en"): string[] {
   const out: string[] = [];
   for (const s of scenarios)
     for (const src of s.sources) {
-      const name = `${src.publisher ?? src.author ?? src.title} (${src.date})`;
+      const name = `${sourcePublisher(src, lang)}, ${sourceDate(src.date, lang)}`;
       if (!out.includes(name)) out.push(name);
     }
   return out;
 }
+
+/**
+ * A scenario's name inside a sentence: its first letter in lower case unless the name starts with
+ * an acronym ("Regulated multipolarity" -> "regulated multipolarity", "EU first" unchanged).
+ */
+export function scenarioInSentence(s: ScenarioResult, lang: Lang): string {
+  return labelInSentence(s.title, lang);
+}
+
+/** A label inside a sentence: first letter in lower case unless it starts an acronym or a name ("AWS", "EU rules", "US 'sovereign'..."). */
+export function labelInSentence(l: Label, lang: Lang): string {
+  const text = label(l, lang);
+  return /^\p{Lu}\p{Ll}/u.test(text) && !PROPER.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** Words that keep their capital inside a sentence. */
+const PROPER = /^(Europe|European|Chinese|China|American|Amazon|Microsoft|Google|Gaia|Binding EU)\b/;

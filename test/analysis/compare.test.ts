@@ -56,7 +56,7 @@ describe("compareResults", () => {
 
   it("formats a readable table", () => {
     const text = formatComparison(c);
-    expect(text).toMatch(/global {2}us_hyperscalers {7}regulated_multipolarity +62\.9% +62\.8% ± 0\.04% +-7\.27% ± 0\.05%/);
+    expect(text).toMatch(/global {2}us_hyperscalers {7}regulated_multipolarity +62\.9% +62\.83% ± 0\.04% +−7\.27 ± 0\.05 pp/);
     expect(text).toContain("us_big_three_70           P = 53.5% ± 1.1%");
   });
 

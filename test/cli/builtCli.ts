@@ -16,7 +16,7 @@ export function runCli(...args: string[]): { code: number | null; stdout: string
 
 /** Build dist if it is missing or older than a source file. tsc emits even when an unrelated module has a type error. */
 export function ensureBuilt(): boolean {
-  if (!existsSync(CLI) || newestSource(["engine", "bin", "reports", "scenarios"]) > statSync(CLI).mtimeMs)
+  if (!existsSync(CLI) || newestSource(["api", "engine", "bin", "reports", "scenarios"]) > statSync(CLI).mtimeMs)
     spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
   return existsSync(CLI);
 }

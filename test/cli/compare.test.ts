@@ -20,9 +20,12 @@ describe("marketfutures compare", () => {
   it("prints the table from --from results.json", () => {
     const r = run("compare", "--from", fixture);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Scenarios in 2030 \(horizon 2025-2030\); differences are against hyperscaler_hegemony/);
-    expect(r.stdout).toMatch(/europe {2}eu_providers {10}regulated_multipolarity +10\.0% +9\.8% ± 0\.06% +\+6\.61% ± 0\.06%/);
-    expect(r.stdout).toMatch(/global {2}hhi .*paradigm_shift .* -345 ± 1\.9/);
+    expect(r.stdout).toMatch(
+      /^Scenarios in 2030 \(horizon 2025-2030\); differences of means are against hyperscaler_hegemony \(shares in percentage points, pp\)/,
+    );
+    // differences of shares in percentage points, means at their standard error's precision
+    expect(r.stdout).toMatch(/europe {2}eu_providers {10}regulated_multipolarity +10\.0% +9\.80% ± 0\.06% +\+6\.61 ± 0\.06 pp/);
+    expect(r.stdout).toMatch(/global {2}hhi .*paradigm_shift .* −345\.2 ± 1\.9/);
     expect(r.stdout).toContain("eu_sovereign_15           P = 73.7% ± 1.0%");
   });
 

@@ -31,7 +31,7 @@ describe("marketfutures discover", () => {
     expect(json.where).toMatchObject({ entity: "a", year: 2030, op: ">=", value: 0.32 });
     expect(readFileSync(join(out, "discovery-box.csv"), "utf8").split("\n")[0]).toBe("scenario,where,input,label,lower,upper,min,max");
     expect(readFileSync(join(out, "discovery-tradeoff.svg"), "utf8")).toMatch(
-      /<title id="discovery-tradeoff-title">\d+% of paths meet “a 2030 &gt;= 32%”; a box on 1 input holds/,
+      /<title id="discovery-tradeoff-title">In \d+% of paths the 2030 share of A globally is at least 32%; a box on 1 input holds/,
     );
   }, 60_000);
 

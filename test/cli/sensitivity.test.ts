@@ -33,7 +33,7 @@ describe("marketfutures sensitivity", () => {
     expect(json.output).toMatchObject({ entity: "a", view: "global", year: 2030, unit: "share" });
     const svg = readFileSync(join(out, "tornado.svg"), "utf8");
     expect(svg).toContain('role="img"');
-    expect(svg).toContain('<title id="tornado-title">The only uncertain input, A: drift, moves the median market share of A globally, 2030 from');
+    expect(svg).toContain('<title id="tornado-title">The only uncertain input, A: growth advantage, moves the median');
     expect(readFileSync(join(out, "sensitivity.csv"), "utf8").split("\n")[0]).toBe(
       "scenario,entity,view,year,input,label,where,low_percentile,low_value,high_percentile,high_value,median_low,median_high,swing,swing_ci_low,swing_ci_high",
     );

@@ -24,6 +24,9 @@ describe("loadScenario(file) on a complete file", async () => {
     expect(warnings).toEqual([]);
   });
 
+  // every number records the file that sets it (here the only one)
+  const base = resolve(`${valid}/base.json`);
+
   it("records the absolute file and the files read", () => {
     expect(scenario.file).toBe(resolve(`${valid}/base.json`));
     expect(scenario.files).toEqual([resolve(`${valid}/base.json`)]);
@@ -36,7 +39,11 @@ describe("loadScenario(file) on a complete file", async () => {
   });
 
   it("turns {value, source} into a fixed distribution that keeps its provenance and place", () => {
-    expect(scenario.regions[0].marketSize).toEqual({ dist: { type: "fixed", value: 200 }, provenance: { source: "src" }, where: "regions[0].marketSize" });
+    expect(scenario.regions[0].marketSize).toEqual({
+      dist: { type: "fixed", value: 200 },
+      provenance: { source: "src", file: base },
+      where: "regions[0].marketSize",
+    });
   });
 
   it("fits range90 to a normal whose central 90% interval is [low, high]", () => {
@@ -52,7 +59,7 @@ describe("loadScenario(file) on a complete file", async () => {
     expect(scenario.regions[1].growth).toEqual({
       kind: "expr",
       expr: "0.1 + 0.01 * t + tilt",
-      provenance: { assumption: "slowly accelerating" },
+      provenance: { assumption: "slowly accelerating", file: base },
       where: "regions[1].growth.expr",
     });
   });
@@ -70,7 +77,7 @@ describe("loadScenario(file) on a complete file", async () => {
   it("fills in defaults: volatility 0, drift 0, loadings {}, regional drift {}", () => {
     const gamma = scenario.players[2];
     expect(gamma.volatility.dist).toEqual({ type: "fixed", value: 0 });
-    expect(gamma.drift).toEqual({ kind: "value", value: { dist: { type: "fixed", value: 0 }, provenance: {}, where: "players[2].drift" } });
+    expect(gamma.drift).toEqual({ kind: "value", value: { dist: { type: "fixed", value: 0 }, provenance: { file: base }, where: "players[2].drift" } });
     expect(gamma.loadings).toEqual({});
     expect(gamma.regionalDrift).toEqual({});
     expect(scenario.regions[1].volatility.dist).toEqual({ type: "fixed", value: 0 });

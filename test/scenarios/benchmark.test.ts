@@ -145,7 +145,9 @@ describe("scenarios/benchmark.json is the MODEL.md section 8 workload", async ()
     const restShare = scenario.players[11].shares[scenario.regions[0].id];
     for (const u of numbers) {
       if (u === restShare) continue; // "rest": derived, not written
-      expect(u.provenance, u.where).toEqual({ assumption: rationale });
+      const { file, ...provenance } = u.provenance;
+      expect(provenance, u.where).toEqual({ assumption: rationale });
+      expect(file, u.where).toMatch(/benchmark\.json$/); // the file that sets it
     }
   });
 });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIRS = ["engine/stats", "engine/distributions", "engine/sampling"];
+const DIRS = ["engine/stats", "engine/distributions", "engine/sampling", "engine/format"];
 
 interface Example {
   file: string;

@@ -37,7 +37,8 @@ export function summaryCsv(results: Results): string {
   return csvText(SUMMARY_HEADER, summaryRows(results));
 }
 
-function* summaryRows(results: Results): Generator<CsvValue[]> {
+/** The rows of summary.csv, in its column order (SUMMARY_HEADER). */
+export function* summaryRows(results: Results): Generator<CsvValue[]> {
   for (const s of results.scenarios) {
     for (const series of s.series) {
       if (series.stats.length !== s.years.length)
@@ -74,7 +75,8 @@ export function targetsCsv(results: Results): string {
   return csvText(TARGETS_HEADER, targetRows(results));
 }
 
-function* targetRows(results: Results): Generator<CsvValue[]> {
+/** The rows of targets.csv, in its column order (TARGETS_HEADER). */
+export function* targetRows(results: Results): Generator<CsvValue[]> {
   for (const s of results.scenarios)
     for (const t of s.targets)
       yield [s.id, t.id, t.entity, t.view, t.year, t.op, t.value, t.probability, t.probabilitySe, t.statistic, t.achieved, t.achievedSe];

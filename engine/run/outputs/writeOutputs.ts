@@ -77,18 +77,21 @@ export function checkRunOutputDir(dir: string, options: RunOutputCheck): void {
 export interface WriteRunOptions extends RunOutputCheck {
   /** package version, recorded in the marker file */
   version: string;
+  /** more files written with the others, all or nothing (e.g. results.xlsx), listed after them */
+  extra?: readonly OutputFile[];
 }
 
 /**
  * Write results.json, summary.csv, targets.csv, paths.csv and the marker into
  * DIR (created if needed), all or nothing. Returns the paths written, in the
- * order of RUN_OUTPUT_NAMES (the marker is not listed). Throws UserError when
+ * order of RUN_OUTPUT_NAMES, then options.extra (the marker is not listed). Throws UserError when
  * DIR may not be written or when writing fails; nothing is changed then.
  */
 export function writeRunOutputs(dir: string, results: Results, options: WriteRunOptions): string[] {
   checkRunOutputDir(dir, options);
-  const files = [...runOutputFiles(results), { name: MARKER, data: markerText("run", options.version) }];
-  return writeFilesAtomically(dir, files).slice(0, RUN_OUTPUT_NAMES.length);
+  const extra = options.extra ?? [];
+  const files = [...runOutputFiles(results), ...extra, { name: MARKER, data: markerText("run", options.version) }];
+  return writeFilesAtomically(dir, files).slice(0, RUN_OUTPUT_NAMES.length + extra.length);
 }
 
 /**

@@ -27,7 +27,7 @@
 
 // Parameters, as i32 slots of the block at byte address `params` (engine/simulate/evolve.ts, EvolveParam).
 const NB = 0, T_ = 1, S_ = 2, R_ = 3, K_ = 4;
-// f64 indices of the workspace sections (engine/simulate/block.ts, BlockLayout)
+// f64 indices of the workspace sections (BlockLayout, engine/simulate/kernelContext.ts)
 const A_ = 5, DRIFT = 6, EXTRA = 7, GROWTH = 8, FACTORS = 9, EPS = 10, MEPS = 11, SI_ = 12, SB_ = 13, SIZE_ = 14, TAU_ = 15, INV_ = 16, A0 = 17, SIG0 = 18, SIZE0 = 19, TAU0 = 20;
 // byte addresses
 const W_ = 21, OUT = 22, REGION_START = 23, SLOT_COLUMN = 24, MARKET_COLUMN = 25, SLOT_BETA = 26, SLOT_IDIO = 27, REGION_BETA = 28, REGION_IDIO = 29, T_HI = 30, T_LO = 31, HALF_POW2 = 32, SLOT_REGION = 33;

@@ -1,5 +1,6 @@
 /** How the page shows an input's value next to its slider. */
 import type { MovableDist } from "../state/central.js";
+import { formatProbability } from "../../../engine/format/probability.js";
 import type { EditableInput } from "../state/inputs.js";
 
 const percent = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
@@ -8,7 +9,7 @@ export function formatInputValue(input: EditableInput, value: number): string {
   if (!Number.isFinite(value)) return "–";
   switch (input.kind) {
     case "probability":
-      return percent(value, 0);
+      return formatProbability(value, "en");
     case "rate":
     case "volatility":
       return percent(value, 1);

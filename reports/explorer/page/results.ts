@@ -8,7 +8,8 @@
  */
 import type { Results, ScenarioResult } from "../../../engine/results/types.js";
 import { fanChart, scenarioComparison, targets as targetsFigure, type Figure } from "../../figures/index.js";
-import { formatShare } from "../../format/numbers.js";
+import { formatNumber, formatProbability, formatShare } from "../../format/numbers.js";
+import { probabilityDecimals } from "../../../engine/format/probability.js";
 import { label } from "../../i18n/index.js";
 import { entityLabel, findSeries, GLOBAL } from "../../results/select.js";
 import { el } from "./dom.js";
@@ -65,8 +66,9 @@ export function targetsTable(edited: ScenarioResult): HTMLElement {
       el(
         "td",
         {},
-        el("data", { value: String(t.probability), "data-target": t.id }, `${(t.probability * 100).toFixed(1)}%`),
-        el("span", { className: "se" }, ` ± ${(t.probabilitySe * 100).toFixed(1)}`),
+        // digits from the standard error; never rounded to 0% or 100% (engine/format)
+        el("data", { value: String(t.probability), "data-target": t.id }, formatProbability(t.probability, lang, probabilityDecimals(t.probabilitySe))),
+        el("span", { className: "se" }, t.probabilitySe > 0 ? ` ± ${formatNumber(t.probabilitySe * 100, lang, probabilityDecimals(t.probabilitySe))}` : ""),
       ),
     ),
   );

@@ -3,7 +3,9 @@ import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../../reports/i18n/en.js";
 import { fr } from "../../../reports/i18n/fr.js";
-import { groupColors } from "../../../reports/render/palette.js";
+import { colorDistance, groupColors, MIN_COLOR_DISTANCE, scenarioColor } from "../../../reports/render/palette.js";
+import { bodyWidth } from "../../../reports/render/frame.js";
+import { wrapText } from "../../../reports/render/textWidth.js";
 import { loadFixture, renderAll, type Rendered } from "../fixture.js";
 
 const results = loadFixture();
@@ -37,6 +39,20 @@ describe("every figure", () => {
       expect(all).toContain("2,000 paths, seed 42, marketfutures v0.1.0");
       expect(all).toContain("Source: Xpert.Digital");
     }
+  });
+
+  it("states its finding in a title of at most two lines, in both languages", () => {
+    for (const { figure } of [...english, ...french]) {
+      const lines = wrapText(figure.title, 20, bodyWidth(), "semibold");
+      expect(lines.length, `${figure.name}: ${figure.title}`).toBeLessThanOrEqual(2);
+      expect(figure.title, figure.name).not.toMatch(/[a-z_]+ \d{4} (>=|<=)/); // no query syntax
+    }
+  });
+
+  it("never uses a group's colour for a scenario", () => {
+    const groups = [...groupColors(results).values()];
+    for (const s of results.scenarios)
+      for (const g of groups) expect(colorDistance(scenarioColor(results, s.id), g), s.id).toBeGreaterThanOrEqual(MIN_COLOR_DISTANCE);
   });
 
   it("has axis labels with units", () => {

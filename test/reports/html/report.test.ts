@@ -7,6 +7,8 @@ import { UserError } from "../../../engine/diagnostics.js";
 import { buildReport } from "../../../reports/buildReport.js";
 import { en } from "../../../reports/i18n/en.js";
 import { fr } from "../../../reports/i18n/fr.js";
+import { frenchSpacing } from "../../../reports/i18n/index.js";
+import { escapeHtml } from "../../../reports/html/escape.js";
 import { loadFixture } from "../fixture.js";
 
 const results = loadFixture();
@@ -51,7 +53,12 @@ describe("buildReport", () => {
     expect(htmlEn).toContain("US hyperscalers");
     expect(htmlEn).toMatch(/70%/);
     for (const s of results.scenarios) {
-      for (const a of s.assumptions) expect(htmlEn).toContain(a.where);
+      // every number by its readable name, with its rationale, in each language
+      for (const a of s.assumptions) {
+        expect(htmlEn).toContain(escapeHtml(a.label!.en));
+        if (a.rationale) expect(htmlEn).toContain(escapeHtml(a.rationale.en));
+        if (a.rationale?.fr) expect(htmlFr).toContain(escapeHtml(frenchSpacing(a.rationale.fr)));
+      }
       for (const src of s.sources) expect(htmlEn).toContain(src.title.replace(/'/g, "'"));
       for (const t of s.targets) expect(htmlEn).toContain(t.label.en);
     }
@@ -61,6 +68,21 @@ describe("buildReport", () => {
     const threads = results.manifest.threads;
     expect(htmlEn).toContain(`, ${threads} thread${threads === 1 ? "" : "s"}, chunks of`);
     expect(htmlFr).toContain(`, ${threads} fil${threads === 1 ? "" : "s"} d'exécution, blocs de`);
+  });
+
+  it("tells each scenario's story, names numbers in words and lists the baseline's numbers once", () => {
+    for (const s of results.scenarios) {
+      expect(htmlEn).toContain(`<article id="scenario-${s.id}" class="story">`);
+      expect(htmlEn).toContain(escapeHtml(s.description!.en));
+      expect(htmlFr).toContain(escapeHtml(frenchSpacing(s.description!.fr!)));
+    }
+    expect(htmlEn).toContain("Binding EU sovereignty and data-localisation rules");
+    expect(htmlEn).toContain("80% of paths");
+    expect(htmlEn).not.toMatch(/(regions|players|events)\[\d+\]\./); // no JSON path left
+    const base = results.scenarios[0].assumptions.find((a) => a.file === "baseline.json" && a.rationale)!;
+    expect(htmlEn.split(escapeHtml(base.rationale!.en)).length - 1).toBe(1);
+    expect(htmlEn).toContain("Set in baseline.json");
+    expect(htmlEn).toContain("Set in regulated-multipolarity.json");
   });
 
   it("says 1 thread and 2 threads", async () => {
