@@ -10,8 +10,14 @@ import { DOMINANCE_SE, outcomeRobustness, paretoFront, type OutcomeRobustness, t
 import type { ScenarioSummary } from "./scenarioSummary.js";
 import { defaultSetting, leverValueLabel, type LeverSpec } from "./settings.js";
 
+/** One outcome of a decision: what it is (ResolvedOutcome) and how each setting does on it (OutcomeRobustness). */
 export type DecisionOutcome = ResolvedOutcome & OutcomeRobustness;
 
+/**
+ * What `decide` returns (and `decide --json` prints, `decide --out` writes as decision.json): the
+ * scenarios with their weights, the levers and their settings, each outcome's statistics, regrets
+ * and robustness, the non-dominated settings with several outcomes, and notes on how it was computed.
+ */
 export interface DecisionResult {
   analysis: "decide";
   scenarios: { id: string; title: Label; file: string; weight: number; paths: number; seed: string }[];

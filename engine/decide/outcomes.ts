@@ -13,8 +13,10 @@
  */
 import { UsageError } from "../diagnostics.js";
 
+/** Whether more of an outcome is better (`maximise`) or less (`minimise`). */
 export type Direction = "maximise" | "minimise";
 
+/** An outcome as written, `"[STAT] ENTITY [in VIEW] YEAR, maximise|minimise"`, parsed. */
 export interface OutcomeSpec {
   /** "mean", "median" or "pNN" */
   statistic: string;

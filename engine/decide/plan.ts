@@ -32,6 +32,7 @@ export interface DecisionRequest {
   seeds: string[];
 }
 
+/** An outcome as parsed (OutcomeSpec), resolved in the scenarios: its kind, unit, labels and threshold. */
 export type ResolvedOutcome = OutcomeSpec &
   Omit<AnalysisOutput, "column" | "entity" | "view" | "year"> & {
     view: string;

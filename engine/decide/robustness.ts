@@ -28,11 +28,13 @@ import type { ScenarioSummary } from "./scenarioSummary.js";
 /** Standard errors a difference must pass to count in dominance. */
 export const DOMINANCE_SE = 2;
 
+/** A Monte Carlo estimate and its standard error. */
 export interface Estimate {
   value: number;
   se: number;
 }
 
+/** One setting in one scenario: the statistic ± se, its regret ± the se of the paired difference, and the satisficing probability there. */
 export interface CellRobustness extends Estimate {
   regret: number;
   regretSe: number;
@@ -40,6 +42,7 @@ export interface CellRobustness extends Estimate {
   satisficing?: Estimate;
 }
 
+/** One setting over the scenarios: expected value, worst scenario, maximum regret and satisficing probability. */
 export interface SettingRobustness {
   expected: Estimate;
   /** the scenario (index) with the worst value, and that value */
@@ -49,6 +52,7 @@ export interface SettingRobustness {
   satisficing?: Estimate;
 }
 
+/** How every setting does on one outcome: per cell (setting x scenario), per setting, and the best settings. */
 export interface OutcomeRobustness {
   /** [setting][scenario] */
   cells: CellRobustness[][];
@@ -83,7 +87,8 @@ export function outcomeRobustness(summaries: readonly ScenarioSummary[], weights
       return {
         value: x.value[l],
         se: x.se[l],
-        regret: s * (x.value[best[k]] - x.value[l]),
+        // + 0: the best setting's own regret is +0, not the -0 of -1 x 0 (JSON would print both as 0)
+        regret: s * (x.value[best[k]] - x.value[l]) + 0,
         regretSe: x.diffSe[best[k] * S + l],
         ...(p !== undefined ? { satisficing: { value: p, se: Math.sqrt((p * (1 - p)) / sum.paths) } } : {}),
       };
@@ -112,6 +117,7 @@ export function outcomeRobustness(summaries: readonly ScenarioSummary[], weights
   };
 }
 
+/** The settings that no other dominates on the outcomes' expected values (a difference counts beyond DOMINANCE_SE paired standard errors). */
 export interface ParetoFront {
   /** settings no other dominates, in setting order */
   nonDominated: number[];

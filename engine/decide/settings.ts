@@ -73,7 +73,7 @@ export function gridValues(l: LeverSpec, gridPoints: number): number[] {
 /**
  * The settings of a design.
  * @throws {UsageError} when the design has more than MAX_SETTINGS settings.
- * @example leverSettings([{ id: "a", label: { en: "a" }, rationale: "", range: { min: 0, max: 1 }, default: 0 }], { kind: "grid", gridPoints: 3 }).map((s) => s.values) // [[0], [0.5], [1]]
+ * @example leverSettings([{ id: "a", label: { en: "a" }, rationale: { en: "" }, range: { min: 0, max: 1 }, default: 0 }], { kind: "grid", gridPoints: 3 }).map((s) => s.values) // [[0], [0.5], [1]]
  */
 export function leverSettings(levers: readonly LeverSpec[], design: LeverDesign): Setting[] {
   if (design.kind === "lhs") return lhsSettings(levers, design.samples, design.seed);

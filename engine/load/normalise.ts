@@ -90,9 +90,9 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     levers: (doc.levers ?? []).map((l) => ({
       id: l.id,
       label: label(l.label, l.id),
-      rationale: l.rationale,
+      rationale: label(l.rationale, ""),
       ...(l.unit !== undefined ? { unit: label(l.unit, "") } : {}),
-      ...(l.options ? { options: l.options.map((o) => ({ value: o.value, label: label(o.label, String(o.value)), rationale: o.rationale })) } : {}),
+      ...(l.options ? { options: l.options.map((o) => ({ value: o.value, label: label(o.label, String(o.value)), rationale: label(o.rationale, "") })) } : {}),
       ...(l.range ? { range: { min: l.range.min, max: l.range.max } } : {}),
       ...(l.grid ? { grid: [...l.grid] } : {}),
       default: l.default,

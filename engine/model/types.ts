@@ -139,11 +139,12 @@ export interface Parameter {
 export interface Lever {
   id: string;
   label: Label;
-  rationale: string;
+  /** why this is a decision, in English and optionally French */
+  rationale: Label;
   /** unit of a range lever's values */
   unit?: Label;
   /** discrete choices, or undefined for a range lever */
-  options?: { value: number; label: Label; rationale: string }[];
+  options?: { value: number; label: Label; rationale: Label }[];
   /** the range of a range lever */
   range?: { min: number; max: number };
   /** the values of a range lever that a grid design runs, when the file gives them */

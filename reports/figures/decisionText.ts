@@ -53,6 +53,15 @@ const en = {
   tableMaxRegret: "Maximum regret",
   tableSatisficing: "P({op} {threshold}), all scenarios",
   tableFront: "Not dominated",
+  noteCrn:
+    "Every lever setting ran in every scenario on the same random paths (common random numbers: seed {seed}, each scenario's own streams), so differences between settings are not noise; their standard errors are those of the paired differences.",
+  noteRegret:
+    "Regret of a setting in a scenario: how much worse its statistic is than the best setting's there (0 for the best), ± the standard error of that paired difference. Maximum regret: its largest regret over the scenarios; the most robust setting has the smallest.",
+  noteSatisficing:
+    "Satisficing probability: the share of paths, over the scenarios with their weights, on which the outcome meets its threshold (at least it to maximise, at most to minimise).",
+  noteFront:
+    "Not dominated (on the expected values): no other setting is better on one outcome by more than {k} standard errors of their paired difference and worse on none by more than {k}.",
+  runLine: "{paths} simulated paths, seed {seed}, from {files}{version}.",
   yes: "yes",
   no: "no",
 };
@@ -99,6 +108,11 @@ const fr: Record<Key, string> = {
   tableMaxRegret: "Regret maximal",
   tableSatisficing: "P({op} {threshold}), tous scénarios",
   tableFront: "Non dominé",
+  noteCrn: `Chaque réglage des leviers a parcouru, dans chaque scénario, les mêmes trajectoires aléatoires (nombres aléatoires communs${N}: graine {seed}, les flux propres à chaque scénario)${N}; les écarts entre réglages ne sont donc pas du bruit, et leurs erreurs types sont celles des écarts appariés.`,
+  noteRegret: `Regret d'un réglage dans un scénario${N}: de combien sa statistique est moins bonne que celle du meilleur réglage (0 pour le meilleur), ± l'erreur type de cet écart apparié. Regret maximal${N}: son plus grand regret sur les scénarios${N}; le réglage le plus robuste a le plus petit.`,
+  noteSatisficing: `Probabilité de satisfaction${N}: la part des trajectoires, sur les scénarios avec leurs poids, où le résultat atteint son seuil (au moins le seuil pour un résultat à maximiser, au plus pour un résultat à minimiser).`,
+  noteFront: `Non dominé (sur les valeurs espérées)${N}: aucun autre réglage ne fait mieux sur un résultat de plus de {k} erreurs types de leur écart apparié sans faire moins bien sur aucun de plus de {k}.`,
+  runLine: "{paths} trajectoires simulées, graine {seed}, à partir de {files}{version}.",
   yes: "oui",
   no: "non",
 };

@@ -10,6 +10,7 @@ import type { DecisionResult } from "../../engine/decide/decide.js";
 import { fixed, formatDifference, formatEstimate, formatProbability } from "../../engine/decide/decisionFormat.js";
 import { dt, listSep, outcomePhrase, settingName, text, weightsPhrase } from "../figures/decisionText.js";
 import type { Lang } from "../i18n/index.js";
+import { formatDecimal } from "../../engine/format/index.js";
 import { escapeHtml, tag } from "./escape.js";
 import type { PageFigure } from "./page.js";
 
@@ -72,7 +73,7 @@ function outcomeTable(r: DecisionResult, j: number, lang: Lang): string {
 }
 
 function intro(r: DecisionResult, lang: Lang): string {
-  const levers = r.levers.map((l) => `${text(l.label, lang)} (${l.rationale})`).join(listSep(lang));
+  const levers = r.levers.map((l) => `${text(l.label, lang)} (${text(l.rationale, lang)})`).join(listSep(lang));
   return [
     tag("h3", dt(lang, "sectionHeading", { outcomes: r.outcomes.map((o) => outcomePhrase(o, lang)).join(listSep(lang)) })),
     tag("p", `${dt(lang, "levers", { levers })}`, 'class="note"'),
@@ -80,10 +81,19 @@ function intro(r: DecisionResult, lang: Lang): string {
   ].join("\n");
 }
 
-/** The notes and how it was run: after the trade-off figure, or after the last heat map without one. */
-function notes(r: DecisionResult): string[] {
-  const run = `${fixed(r.evaluations, 0, "en")} simulated paths, seed ${r.seed}, from ${r.scenarios.map((s) => s.file).join(", ")}${r.version ? `, marketfutures v${r.version}` : ""}.`;
-  return [...r.notes.map((n) => tag("p", n, 'class="note"')), tag("p", run, 'class="note"')];
+/** The notes and how it was run (after the trade-off figure, or after the last heat map without one), in the report's language. */
+function notes(r: DecisionResult, lang: Lang): string[] {
+  const version = r.version ? `, marketfutures v${r.version}` : "";
+  const files = r.scenarios.map((s) => s.file).join(", ");
+  const lines = [
+    dt(lang, "noteCrn", { seed: r.seed }),
+    dt(lang, "noteRegret"),
+    ...(r.outcomes.some((o) => o.threshold !== undefined) ? [dt(lang, "noteSatisficing")] : []),
+    ...(r.pareto ? [dt(lang, "noteFront", { k: fixed(r.pareto.margin, 0, lang) })] : []),
+    dt(lang, "notesScenarios"),
+    dt(lang, "runLine", { paths: formatDecimal(r.evaluations, lang, 0), seed: r.seed, files, version }),
+  ];
+  return lines.map((n) => tag("p", n, 'class="note"'));
 }
 
 export function decisionHtml(part: DecisionPart, figure: PageFigure, lang: Lang): string {
@@ -96,9 +106,9 @@ export function decisionHtml(part: DecisionPart, figure: PageFigure, lang: Lang)
       tag("h4", outcomePhrase(r.outcomes[j], lang)),
       figureHtml(figure),
       outcomeTable(r, j, lang),
-      ...(last ? notes(r) : []),
+      ...(last ? notes(r, lang) : []),
     ].join("\n");
   }
   const front = r.pareto?.nonDominated.map((l) => settingName(r, l, lang)).join(listSep(lang)) ?? "";
-  return [tag("h4", dt(lang, "tableFront")), figureHtml(figure), tag("p", front, 'class="note"'), ...notes(r)].join("\n");
+  return [tag("h4", dt(lang, "tableFront")), figureHtml(figure), tag("p", front, 'class="note"'), ...notes(r, lang)].join("\n");
 }

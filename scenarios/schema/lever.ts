@@ -19,7 +19,7 @@ export const leverOption = z
   .strictObject({
     value: finite.describe("The number the lever's id stands for in expressions when this option is chosen."),
     label: localizedText.describe("What the option is, in a few words."),
-    rationale: z.string().min(1).describe("One line: what choosing it means in practice."),
+    rationale: localizedText.describe("One line: what choosing it means in practice; text, or { en, fr } with a French version."),
   })
   .describe("One choice of a discrete lever.");
 
@@ -34,7 +34,7 @@ export const lever = z
   .strictObject({
     id,
     label: localizedText.describe("What is decided, in a few words."),
-    rationale: z.string().min(1).describe("One line: why this is a decision and what it stands for."),
+    rationale: localizedText.describe("One line: why this is a decision and what it stands for; text, or { en, fr } with a French version."),
     unit: localizedText.optional().describe("Unit of a range lever's values, e.g. 'EUR bn' or { en: 'EUR bn', fr: 'Md EUR' }."),
     options: z.array(leverOption).min(2).optional().describe("Discrete choices (give options or range)."),
     range: leverRange.optional().describe("A numeric range (give options or range)."),

@@ -5,11 +5,18 @@ import type { Scenario } from "../../engine/model/types.js";
 const options: LeverSpec = {
   id: "rule",
   label: { en: "Rule", fr: "Règle" },
-  rationale: "x",
-  options: [0, 1, 2].map((v) => ({ value: v, label: { en: ["none", "some", "all"][v], fr: ["aucune", "partielle", "totale"][v] }, rationale: "x" })),
+  rationale: { en: "x" },
+  options: [0, 1, 2].map((v) => ({ value: v, label: { en: ["none", "some", "all"][v], fr: ["aucune", "partielle", "totale"][v] }, rationale: { en: "x" } })),
   default: 0,
 };
-const range: LeverSpec = { id: "money", label: { en: "Money" }, rationale: "x", unit: { en: "EUR bn", fr: "Md EUR" }, range: { min: 0, max: 10 }, default: 0 };
+const range: LeverSpec = {
+  id: "money",
+  label: { en: "Money" },
+  rationale: { en: "x" },
+  unit: { en: "EUR bn", fr: "Md EUR" },
+  range: { min: 0, max: 10 },
+  default: 0,
+};
 
 describe("leverSettings(levers, design)", () => {
   it("grid: every combination, the first lever varying slowest; a range lever at K evenly spaced values or its own grid", () => {
