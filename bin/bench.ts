@@ -111,19 +111,22 @@ interface ProcessResult {
   stderr: string;
   /** peak RSS of the process, MB, from GNU time or /proc polling; null if unknown */
   peakRssMb: number | null;
+  /** CPU seconds (user + system, the process and its threads) from GNU time; null without it */
+  cpuSeconds: number | null;
 }
 
 const gnuTime = "/usr/bin/time";
 const haveGnuTime = existsSync(gnuTime) && spawnSync(gnuTime, ["-f", "%M", "true"]).status === 0;
 
 /**
- * Run a command to completion, collecting its output and peak resident
- * memory: with GNU time when present (`-f %M`, KiB), else by polling the
- * high-water mark VmHWM of /proc/PID/status (Linux).
+ * Run a command to completion, collecting its output, peak resident memory
+ * and CPU time: with GNU time when present (`-f "%M %U %S"`: KiB, user and
+ * system seconds), else memory by polling the high-water mark VmHWM of
+ * /proc/PID/status (Linux) and no CPU time.
  */
 export function runProcess(cmd: string, args: string[], tmp: string, env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
   const timeFile = join(tmp, `time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
-  const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M %U %S", "-o", timeFile, cmd, ...args]] : [cmd, args];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
@@ -145,15 +148,18 @@ export function runProcess(cmd: string, args: string[], tmp: string, env: NodeJS
     child.on("close", (code) => {
       if (poll) clearInterval(poll);
       let kb = polledKb;
+      let cpu: number | null = null;
       if (haveGnuTime) {
         try {
-          kb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+          const [k, user, system] = (readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+          kb = k;
+          cpu = Number.isFinite(user + system) ? user + system : null;
           rmSync(timeFile, { force: true });
         } catch {
           kb = 0;
         }
       }
-      resolvePromise({ code, stdout, stderr, peakRssMb: kb > 0 ? kb / 1024 : null });
+      resolvePromise({ code, stdout, stderr, peakRssMb: kb > 0 ? kb / 1024 : null, cpuSeconds: cpu });
     });
   });
 }
@@ -310,6 +316,7 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       all,
     );
     if (o.decide) measurements.push(decide);
+    const decideCpu: string[] = [];
     const numpyRef = findNumpyReference(o.refs);
     if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
 
@@ -337,8 +344,16 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
         else p.engine.skipped ??= engine1.skipped;
         if ("binary" in compiled) await step(p.c, i, o.repeat, () => runReference("taskset", ["-c", String(p.core), compiled.binary, String(o.paths)], tmp));
       }
-      if (o.decide && engineBuilt) await step(decide, i, o.repeat, () => runDecide(runProcess, cliScript, root, tmp));
+      if (o.decide && engineBuilt)
+        await step(decide, i, o.repeat, async () => {
+          const r = await runDecide(runProcess, cliScript, root, tmp);
+          if ("seconds" in r && r.cpuSeconds !== null) decideCpu.push(`${r.cpuSeconds.toFixed(1)} s CPU for ${r.seconds.toFixed(1)} s wall`);
+          return r;
+        });
     }
+    // On a shared machine the wall time depends on the neighbours; the CPU time (user + system, all threads) much less.
+    if (decideCpu.length > 0)
+      notes.push(`decide, each run: ${decideCpu.join("; ")} (1-minute load average after them: ${loadavg()[0].toFixed(1)} on ${all} cores)`);
     // Not a player-steps workload (38 player-regions, views and metrics): its time is the figure.
     decide.mPlayerStepsPerSecond = null;
 

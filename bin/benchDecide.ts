@@ -38,15 +38,19 @@ export function decideArgs(root: string): string[] {
   ];
 }
 
-type ProcessRunner = (cmd: string, args: string[], tmp: string) => Promise<{ code: number | null; stdout: string; stderr: string; peakRssMb: number | null }>;
+type ProcessRunner = (
+  cmd: string,
+  args: string[],
+  tmp: string,
+) => Promise<{ code: number | null; stdout: string; stderr: string; peakRssMb: number | null; cpuSeconds?: number | null }>;
 
-/** One timed run: wall seconds from spawn to exit and peak RSS, or why it failed. */
+/** One timed run: wall seconds from spawn to exit, CPU seconds (user + system) and peak RSS, or why it failed. */
 export async function runDecide(
   runProcess: ProcessRunner,
   cli: string,
   root: string,
   tmp: string,
-): Promise<{ seconds: number; peakRssMb: number | null } | { failed: string }> {
+): Promise<{ seconds: number; cpuSeconds: number | null; peakRssMb: number | null } | { failed: string }> {
   const start = performance.now();
   const r = await runProcess(process.execPath, [cli, ...decideArgs(root)], tmp);
   const seconds = (performance.now() - start) / 1000;
@@ -54,5 +58,5 @@ export async function runDecide(
   const result = JSON.parse(r.stdout) as { settings: unknown[]; scenarios: unknown[]; evaluations: number };
   if (result.settings.length !== DECIDE_SETTINGS || result.scenarios.length !== DECIDE_SCENARIOS)
     return { failed: `decide ran ${result.settings.length} settings x ${result.scenarios.length} scenarios, not ${DECIDE_SETTINGS} x ${DECIDE_SCENARIOS}` };
-  return { seconds, peakRssMb: r.peakRssMb };
+  return { seconds, cpuSeconds: r.cpuSeconds ?? null, peakRssMb: r.peakRssMb };
 }
