@@ -78,7 +78,22 @@ describe("a scenario with levers loads", () => {
   it("with each lever's value at its default, its label and rationale kept", async () => {
     const { scenario, warnings } = await loadScenarioText("s.json", JSON.stringify({ ...base, levers: [{ ...lever, unit: { en: "EUR bn", fr: "Md EUR" } }] }));
     expect(warnings.filter((w) => w.message.includes("lever"))).toEqual([]);
-    expect(scenario.levers).toEqual([{ ...lever, label: { en: "Push" }, unit: { en: "EUR bn", fr: "Md EUR" }, value: 1 }]);
+    expect(scenario.levers).toEqual([{ ...lever, label: { en: "Push" }, rationale: { en: lever.rationale }, unit: { en: "EUR bn", fr: "Md EUR" }, value: 1 }]);
+  });
+
+  it("with rationales in English and French, as labels", async () => {
+    const bilingual = {
+      ...lever,
+      range: undefined,
+      rationale: { en: "why", fr: "pourquoi" },
+      options: [
+        { value: 1, label: "some", rationale: { en: "a little", fr: "un peu" } },
+        { value: 2, label: "more", rationale: "a lot" },
+      ],
+    };
+    const { scenario } = await loadScenarioText("s.json", JSON.stringify({ ...base, levers: [bilingual] }));
+    expect(scenario.levers[0].rationale).toEqual({ en: "why", fr: "pourquoi" });
+    expect(scenario.levers[0].options?.map((o) => o.rationale)).toEqual([{ en: "a little", fr: "un peu" }, { en: "a lot" }]);
   });
 
   it("a scenario without levers has none", async () => {
