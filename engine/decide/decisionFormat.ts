@@ -13,11 +13,10 @@ import {
   formatDecimal,
   formatPercent,
   formatPointDifference,
-  formatPointDifferenceSe,
   formatProbability as probabilityText,
   formatProbabilitySe,
+  MAX_DECIMALS,
   NNBSP,
-  pointDecimals,
   probabilityDecimals,
   signedDecimal,
 } from "../format/index.js";
@@ -25,8 +24,11 @@ import type { Unit } from "../results/types.js";
 
 export type Lang = "en" | "fr";
 
-/** The most decimals a decision prints, whatever the error (as engine/format/estimate.ts). */
-const MAX_DIGITS = 3;
+/**
+ * The most decimals a decision prints (engine/format's MAX_DECIMALS): with common random numbers a
+ * regret's paired error can be a few thousandths of a point, which two decimals would print as "± 0.00".
+ */
+const MAX_DIGITS = MAX_DECIMALS;
 
 const pointsSign = (lang: Lang) => (lang === "fr" ? `${NNBSP}pts` : " pp");
 /** How values of a unit are scaled for printing (shares in percent). */
@@ -104,12 +106,11 @@ export function formatValue(value: number, se: number, unit: Unit, lang: Lang = 
 export function formatDifference(value: number, se: number, unit: Unit, lang: Lang = "en", withError = true): string {
   if (value === 0 && se === 0) return unit === "share" ? `0${pointsSign(lang)}` : "0";
   if (rounding(value, se)) se = 0;
-  if (unit === "share") {
-    if (withError && se > 0) return formatPointDifferenceSe(value, se, lang);
-    return formatPointDifference(value, lang, se > 0 ? pointDecimals(se) : exactDecimals(value * 100));
-  }
   const d = digitsOf(value, se, unit);
-  return `${signedDecimal(value, lang, d)}${withError && se > 0 ? ` ± ${formatDecimal(se, lang, d)}` : ""}`;
+  // engine/format/difference.ts's layout ("+5.6 ± 0.4 pp"), with the error's digits up to MAX_DIGITS
+  if (unit === "share" && !(withError && se > 0)) return formatPointDifference(value, lang, d);
+  const error = withError && se > 0 ? ` ± ${formatDecimal(se * scale(unit), lang, d)}` : "";
+  return `${signedDecimal(value * scale(unit), lang, d)}${error}${unit === "share" ? pointsSign(lang) : ""}`;
 }
 
 /**

@@ -15,6 +15,7 @@ const en = {
   regretTitle: "{setting} is the most robust setting for the {what}: never more than {regret} below the best setting in any scenario",
   regretTitleMin: "{setting} is the most robust setting for the {what}: never more than {regret} above the best setting in any scenario",
   regretTitleZero: "{setting} is the best setting in every scenario for the {what}",
+  regretTitleZeroTie: "{n} settings, {setting} among them, are equally the best in every scenario for the {what}",
   regretSubtitle: "Regret of each lever setting in each scenario: how much worse its {what} is than the best setting's there, {unit}",
   regretMax: "maximum regret",
   regretNote:
@@ -72,6 +73,7 @@ const fr: Record<Key, string> = {
   regretTitle: `{setting} est le réglage le plus robuste pour la {what}${N}: jamais plus de {regret} sous le meilleur réglage, quel que soit le scénario`,
   regretTitleMin: `{setting} est le réglage le plus robuste pour la {what}${N}: jamais plus de {regret} au-dessus du meilleur réglage, quel que soit le scénario`,
   regretTitleZero: "{setting} est le meilleur réglage dans chaque scénario pour la {what}",
+  regretTitleZeroTie: "{n} réglages, dont {setting}, sont ex aequo les meilleurs dans chaque scénario pour la {what}",
   regretSubtitle: `Regret de chaque réglage des leviers dans chaque scénario${N}: de combien sa {what} est moins bonne que celle du meilleur réglage, {unit}`,
   regretMax: "regret maximal",
   regretNote: `Regret 0${N}: le meilleur réglage dans ce scénario. Erreurs types Monte-Carlo des regrets${N}: au plus {se} (tous les réglages parcourent les mêmes trajectoires aléatoires, si bien que leurs écarts ne sont pas du bruit).`,

@@ -102,14 +102,18 @@ export function regretHeatmap(r: DecisionResult, j: number, options: FigureOptio
   }
   const what = outcomePhrase(o, lang);
   const best = o.settings[robust].maxRegret;
+  // Settings tied at the best in every scenario (regret exactly 0: a lever without effect on this outcome).
+  const tied = o.settings.filter((s) => s.maxRegret.value === 0).length;
   const title =
-    best.value === 0
-      ? dt(lang, "regretTitleZero", { setting: settingName(r, robust, lang, false), what })
-      : dt(lang, o.direction === "maximise" ? "regretTitle" : "regretTitleMin", {
-          setting: settingName(r, robust, lang, false),
-          what,
-          regret: formatDifference(best.value, best.se, o.unit, lang, false).replace(/^\+/, ""),
-        });
+    best.value === 0 && tied > 1
+      ? dt(lang, "regretTitleZeroTie", { n: tied, setting: settingName(r, robust, lang, false), what })
+      : best.value === 0
+        ? dt(lang, "regretTitleZero", { setting: settingName(r, robust, lang, false), what })
+        : dt(lang, o.direction === "maximise" ? "regretTitle" : "regretTitleMin", {
+            setting: settingName(r, robust, lang, false),
+            what,
+            regret: formatDifference(best.value, best.se, o.unit, lang, false).replace(/^\+/, ""),
+          });
   const maxSe = Math.max(...o.cells.flatMap((row) => row.map((c) => c.regretSe)));
   const svg = frame(doc, {
     id: name,

@@ -23,6 +23,9 @@ describe("decide's number formats: engine/format's honest-number rules", () => {
     expect(formatDifference(-0.01234, 0.0005, "share", "fr")).toBe("\u22121,23 ± 0,05\u202Fpts");
     expect(formatDifference(0.01234, 0.0005, "share", "en", false)).toBe("+1.23 pp");
     expect(formatDifference(0, 0, "share")).toBe("0 pp");
+    // a paired error of a few thousandths of a point keeps its digit: never "± 0.00"
+    expect(formatDifference(0.0322, 0.00004, "share")).toBe("+3.220 ± 0.004 pp");
+    expect(formatDifference(0.0322, 0.00004, "share", "fr")).toBe("+3,220 ± 0,004\u202Fpts");
     expect(formatDifference(0.75, 1e-16, "number")).toBe("+0.75");
     expect(formatDifference(0.0125, 0, "share", "en", false)).toBe("+1.25 pp");
     expect(formatDifference(12.34, 1.4, "hhi")).toBe("+12.3 ± 1.4");

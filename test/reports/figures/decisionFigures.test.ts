@@ -66,4 +66,16 @@ describe("decide figures", async () => {
       `${result.pareto!.nonDominated.length} of 4 lever settings are not dominated on the mean ln(a / b) worldwide in 2030 and the median share of a worldwide in 2030`,
     );
   });
+  it("a title that names one best setting only when no other ties it (a lever without effect on the outcome)", () => {
+    // settings 0 and 1 both exactly best in every scenario: as when a lever does not act on the outcome
+    const o = result.outcomes[0];
+    const zero = (c: (typeof o.cells)[number][number]) => ({ ...c, regret: 0, regretSe: 0 });
+    const cells = o.cells.map((row, l) => (l < 2 ? row.map(zero) : row));
+    const settings = o.settings.map((s, l) => (l < 2 ? { ...s, maxRegret: { ...s.maxRegret, value: 0, se: 0 } } : s));
+    const tied = { ...result, outcomes: [{ ...o, cells, settings, minimaxRegret: 0 }, ...result.outcomes.slice(1)] };
+    expect(regretHeatmap(tied, 0, { document, lang: "en" }).title).toBe(
+      `2 settings, ${result.settings[0].label} among them, are equally the best in every scenario for the mean ln(a / b) worldwide in 2030`,
+    );
+    expect(regretHeatmap(tied, 0, { document, lang: "fr" }).title).toMatch(/^2 réglages, dont .+, sont ex aequo les meilleurs dans chaque scénario/);
+  });
 });
