@@ -110,5 +110,7 @@ export function decisionHtml(part: DecisionPart, figure: PageFigure, lang: Lang)
     ].join("\n");
   }
   const front = r.pareto?.nonDominated.map((l) => settingName(r, l, lang)).join(listSep(lang)) ?? "";
-  return [tag("h4", dt(lang, "tableFront")), figureHtml(figure), tag("p", front, 'class="note"'), ...notes(r, lang)].join("\n");
+  return [tag("h4", dt(lang, "tableFront")), figureHtml(figure), tag("p", dt(lang, "tradeoffDesc", { values: front }), 'class="note"'), ...notes(r, lang)].join(
+    "\n",
+  );
 }
