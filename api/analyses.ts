@@ -192,7 +192,7 @@ export async function calibrate(scenario: ScenarioInput, options: CalibrateOptio
 }
 
 /** The engine's side of a scenario input (loading it if need be), and its file as results name it. */
-async function resolveScenario(input: ScenarioInput): Promise<LoadedInternals & { display: string }> {
+export async function resolveScenario(input: ScenarioInput): Promise<LoadedInternals & { display: string }> {
   const inside = internalsOf(input) ?? internalsOf(await loadScenario(input as Exclude<ScenarioInput, LoadedScenario>));
   if (!inside) throw new UsageError("a scenario must be a file path, a file: URL, a scenario document or a loaded scenario");
   const { displayFile } = await import("../engine/run/runScenarios.js");
@@ -200,7 +200,7 @@ async function resolveScenario(input: ScenarioInput): Promise<LoadedInternals & 
 }
 
 /** Paths of an analysis or a calibration trial: every path's inputs and output are kept in memory, hence MAX_ANALYSIS_PATHS (engine/limits.ts). */
-async function checkedPaths(paths: number | undefined, fallback: number, min: number): Promise<number> {
+export async function checkedPaths(paths: number | undefined, fallback: number, min: number): Promise<number> {
   const { MAX_ANALYSIS_PATHS } = await import("../engine/limits.js");
   const n = paths ?? fallback;
   if (!(Number.isSafeInteger(n) && n >= min)) throw new UsageError(`paths must be a whole number of at least ${min}, got ${paths}`);
@@ -210,7 +210,7 @@ async function checkedPaths(paths: number | undefined, fallback: number, min: nu
 }
 
 /** The seed given, else the scenario's, else the run default (as the CLI). */
-async function seedOf(scenario: LoadedInternals["scenario"], seed: string | number | undefined): Promise<string> {
+export async function seedOf(scenario: LoadedInternals["scenario"], seed: string | number | undefined): Promise<string> {
   if (seed !== undefined) {
     if (String(seed).trim() === "") throw new UsageError("seed must not be empty");
     return String(seed);
@@ -220,7 +220,7 @@ async function seedOf(scenario: LoadedInternals["scenario"], seed: string | numb
 }
 
 /** Runs `fn` on this thread and `threads - 1` workers, closed afterwards; progress and cancellation wired through. */
-async function withExecutor<T>(
+export async function withExecutor<T>(
   options: AnalysisRunOptions,
   fn: (executor: Executor, onProgress: (done: number, total: number) => void) => Promise<T>,
 ): Promise<T> {

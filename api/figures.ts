@@ -16,12 +16,14 @@
 import { JSDOM } from "jsdom";
 import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend.js";
 import type { DiscoverResult } from "../engine/analysis/discover.js";
+import type { DecisionResult } from "../engine/decide/decide.js";
 import type { SensitivityResult } from "../engine/analysis/sensitivity.js";
 import type { Results } from "../engine/results/types.js";
 import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 import { buildReport } from "../reports/buildReport.js";
 import { blendFanChart as blendFigure } from "../reports/figures/blendFanChart.js";
+import { decisionFigures as decisionCharts } from "../reports/figures/decisionFigures.js";
 import { discoveryTradeoff as discoveryFigure } from "../reports/figures/discoveryTradeoff.js";
 import * as report from "../reports/figures/index.js";
 import { sensitivityFigure as sensitivityChart } from "../reports/figures/sensitivityFigure.js";
@@ -133,6 +135,23 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
 }
 
 /**
+ * The figures of a `decide()` result: a regret heat map per outcome (each setting in each scenario,
+ * the regret written in the cell), and with several outcomes the trade-off of the first two with the
+ * non-dominated settings marked.
+ */
+export function decisionFigures(result: DecisionResult, options: FigureOptions = {}): Figure[] {
+  const lang = options.lang ?? "en";
+  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
+  return decisionCharts(result, { document: window.window.document, lang }).map((f) => ({
+    name: f.name,
+    title: f.title,
+    svg: serializeSvg(f.svg),
+    csv: f.csv,
+  }));
+}
+
+/**
  * A PNG of a figure (or of any SVG text) at `scale` times its size (default 2: sharp on high-density screens),
  * drawn by resvg with the bundled Inter font, so it looks the same on every machine.
  */
@@ -153,6 +172,8 @@ export interface ReportOptions extends FigureOptions {
   analyses?: readonly (SensitivityResult | DiscoverResult)[];
   /** weights of a blend of the scenarios (your assumption) whose fan chart the Analysis section shows */
   blend?: readonly number[];
+  /** results of `decide()` for the Analysis section (heat maps, trade-off, a table per outcome) */
+  decisions?: readonly DecisionResult[];
 }
 
 /**
@@ -174,6 +195,7 @@ export async function writeReport(results: Results, dir: string, options: Report
     version: packageVersion(),
     analyses: [...(options.analyses ?? [])],
     blendWeights: weights,
+    decisions: [...(options.decisions ?? [])],
   });
   return summary.files;
 }

@@ -13,6 +13,8 @@ import { blendFanChart } from "./figures/blendFanChart.js";
 import { discoveryTradeoff } from "./figures/discoveryTradeoff.js";
 import { yieldToEventLoop } from "../engine/simulate/eventLoop.js";
 import { figureMakers } from "./figures/index.js";
+import { decisionItems } from "./figures/decisionFigures.js";
+import type { DecisionResult } from "../engine/decide/decide.js";
 import { sensitivityFigure } from "./figures/sensitivityFigure.js";
 import type { Figure } from "./figures/types.js";
 import type { AnalysisItem } from "./html/analysisSection.js";
@@ -39,6 +41,8 @@ export interface BuildOptions {
   inputs?: readonly string[];
   /** notes about leftovers of interrupted writes cleaned up in --out */
   onNote?: (note: string) => void;
+  /** results of `decide` (decision.json) to show in the Analysis section */
+  decisions?: DecisionResult[];
   /** what drives each scenario's headline outcome (engine/analysis/drivers.ts), in scenario order */
   drivers?: ScenarioDrivers[];
   /** more files written with the report, all or none (e.g. results.xlsx), at the folder's top */
@@ -72,6 +76,7 @@ export async function buildReport(results: Results, options: BuildOptions): Prom
     f.svg.setAttribute("aria-labelledby", `${name}-title ${name}-desc`);
     return { figure: { ...f, name }, item: { result: r } };
   });
+  (options.decisions ?? []).forEach((r, k) => extra.push(...decisionItems(r, k, fig)));
   if (options.blendWeights) {
     const blend = blendResults(results, options.blendWeights);
     extra.push({ figure: blendFanChart(results, blend, fig), item: { blend } });

@@ -24,6 +24,7 @@ interface ReportFlags {
   threadsForce?: boolean;
   force?: boolean;
   analysis: string[];
+  decide: string[];
   blend?: string;
   xlsx?: boolean;
 }
@@ -59,6 +60,12 @@ export function registerReport(program: Command): void {
       (v: string, all: string[]) => [...all, v],
       [],
     )
+    .option(
+      "--decide <file>",
+      "add a decision.json (from `decide --out`) to the Analysis section: regret heat maps, trade-off, tables; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option("--blend <w1,w2,...>", "add the fan chart of a blend of the scenarios with these weights (your assumption) to the Analysis section")
     .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .action(async (files: string[], flags: ReportFlags) => {
@@ -72,8 +79,10 @@ export function registerReport(program: Command): void {
       if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
       const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
       const analyses = flags.analysis.map(readAnalysis);
+      const { readDecision } = await import("../../reports/analysis/readDecision.js");
+      const decisions = flags.decide.map(readDecision);
       // Before the run: a folder the user owns, or an output that would replace an input, is refused at once.
-      let inputs = [...files, ...(flags.from ? [flags.from] : []), ...flags.analysis];
+      let inputs = [...files, ...(flags.from ? [flags.from] : []), ...flags.analysis, ...flags.decide];
       const { planOutputSet } = await import("../../engine/io/outputSet.js");
       const target = { command: "report", version: packageVersion(), force: Boolean(flags.force), onNote: printNote };
       planOutputSet(flags.out, { ...target, inputs });
@@ -109,6 +118,7 @@ export function registerReport(program: Command): void {
         command,
         version: packageVersion(),
         analyses,
+        decisions,
         blendWeights,
         inputs,
         onNote: printNote,

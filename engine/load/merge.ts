@@ -7,7 +7,7 @@
  * 2. `horizon`, `simulation` and `presentation` merge key by key: a child
  *    that sets only `horizon.endYear` keeps the parent's base year.
  * 3. Lists of entries with an `id` (regions, groups, players, factors,
- *    parameters, events, metrics, targets, sources) merge by id: an entry
+ *    parameters, levers, events, metrics, targets, sources) merge by id: an entry
  *    with a known id is merged field by field over the parent's (its order
  *    is kept), a new id is appended, and `{"id": ..., "remove": true}` drops
  *    the parent's entry. Within an entry, a field of the child replaces the
@@ -24,7 +24,7 @@ import { closest, listForMessage } from "../expr/didYouMean.js";
 import { childOrigin, type Origin } from "./origin.js";
 import type { PathSegment, Problem } from "./types.js";
 
-export const idLists = ["regions", "groups", "players", "factors", "parameters", "events", "metrics", "targets", "sources"] as const;
+export const idLists = ["regions", "groups", "players", "factors", "parameters", "levers", "events", "metrics", "targets", "sources"] as const;
 const keyWiseObjects = new Set(["horizon", "simulation", "presentation"]);
 const keyWiseFields = new Set(["shares", "loadings", "regionalDrift"]);
 /** Keys that say how to read a file, not what the scenario is. */

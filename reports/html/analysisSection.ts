@@ -21,11 +21,14 @@ import {
 } from "../figures/analysisText.js";
 import { t, type Lang } from "../i18n/index.js";
 import { escapeHtml, tag } from "./escape.js";
+import { decisionHtml, type DecisionPart } from "./decisionSection.js";
 import type { PageFigure } from "./page.js";
 
 export interface AnalysisItem {
   result?: AnalysisResult;
   blend?: Blend;
+  /** a part of a `decide` result (reports/html/decisionSection.ts) */
+  decision?: DecisionPart;
   figure: PageFigure;
 }
 
@@ -96,6 +99,7 @@ function heading(r: AnalysisResult, lang: Lang): string {
 export function analysisSection(items: readonly AnalysisItem[], lang: Lang): string {
   return items
     .map((item) => {
+      if (item.decision) return decisionHtml(item.decision, item.figure, lang);
       if (item.blend)
         // the figure's own notes state the weights as the user's assumption and the method, in the report's language
         return [tag("h3", t(lang, "analysisBlend")), figureHtml(item.figure, lang)].join("\n");

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CALIBRATION_PATHS as CLI_CALIBRATION_PATHS } from "../../bin/commands/calibrate.js";
 import { blendResults } from "../../engine/analysis/blend.js";
 import { compareResults } from "../../engine/analysis/compare.js";
-import { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity, UsageError } from "../../api/index.js";
+import { blend, calibrate, compare, decide, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity, UsageError } from "../../api/index.js";
+import { decisionFigures } from "../../api/figures.js";
 import { MAX_ANALYSIS_PATHS } from "../../engine/limits.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
 import { loadFixture } from "../reports/fixture.js";
@@ -41,6 +42,33 @@ describe("analyses", () => {
     const where = "a 2030 >= 35%";
     const found = await discover(oneDrift, { where, paths: 600, seed: 2, threads: 1 });
     expect(found).toEqual(cliJson("discover", oneDrift, "--where", where, "--paths", "600", "--seed", "2"));
+  });
+
+  it("decide gives the command's result (up to the files' display), progress to the total, and its figures", async () => {
+    const files = ["test/fixtures/decide/linear-up.json", "test/fixtures/decide/linear-down.json"];
+    const outcomes = ["mean log_ratio 2030, maximise", "median a 2030, minimise"];
+    const seen: [number, number][] = [];
+    const d = await decide(files, {
+      outcomes,
+      thresholds: [-1.4],
+      paths: 300,
+      seed: "linear",
+      threads: 1,
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    const { version: _v, ...mine } = d;
+    expect(mine).toEqual(
+      cliJson("decide", ...files, "--outcome", outcomes[0], "--threshold", "-1.4", "--outcome", outcomes[1], "--paths", "300", "--seed", "linear"),
+    );
+    // 4 settings x 2 scenarios x 300 paths, counted across scenarios
+    expect(seen.at(-1)).toEqual([2400, 2400]);
+    expect(seen.every(([done], i) => i === 0 || done >= seen[i - 1][0])).toBe(true);
+    const figures = decisionFigures(d, { lang: "fr" });
+    expect(figures.map((f) => f.name)).toEqual(["decision-regret-1", "decision-regret-2", "decision-tradeoff"]);
+    expect(figures[0].svg).toMatch(/^<\?xml|^<svg/);
+    await expect(decide(files, { outcomes: [] })).rejects.toThrow(/at least one outcome/);
+    await expect(decide(files, { outcomes: ["a in 2030 at least half"] })).rejects.toThrow(/\[STAT\] ENTITY \[in VIEW\] YEAR/);
+    await expect(decide(files, { outcomes: outcomes.slice(0, 1), design: "lhs", gridPoints: 4 })).rejects.toThrow(/gridPoints/);
   });
 
   it("checks the request before running", async () => {

@@ -132,6 +132,32 @@ const cases: [string, string, string, string][] = [
     "metrics[0].expr",
     'expression "a / c" gives Infinity in the view "r2" in 2025, with the 2025 shares (c has no share there)',
   ],
+  ["lever-default-outside.json", "lever-default-outside.json:5:104", "levers[0].default", 'the default of lever "funding" (12) is outside its range [0, 10]'],
+  [
+    "lever-options-and-range.json",
+    "lever-options-and-range.json:5:12",
+    "levers[0].id",
+    'lever "funding" needs either "options" (discrete choices) or a "range" (min, max), not both',
+  ],
+  [
+    "lever-default-not-option.json",
+    "lever-default-not-option.json:5:179",
+    "levers[0].default",
+    `the default of lever "rule" (2) is not one of its options' values`,
+  ],
+  [
+    "lever-unknown-in-expression.json",
+    "lever-unknown-in-expression.json:7:49",
+    "players[0].drift.expr",
+    'expression "0.01 * fundng": unknown symbol "fundng"; did you mean "funding"?',
+  ],
+  ["lever-id-clash.json", "lever-id-clash.json:5:12", "levers[0].id", 'id "tilt" is used by both a parameter and a lever'],
+  [
+    "event-expression-uses-year.json",
+    "event-expression-uses-year.json:4:55",
+    "events[0].probability.expr",
+    `expression "year >= 2028 ? 0.6 : 0.2" uses year, but an event's number has one value per path`,
+  ],
 ];
 
 describe("invalid scenario fixtures", () => {

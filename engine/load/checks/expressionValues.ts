@@ -42,7 +42,9 @@ function rateProblem(s: Scenario, r: Rate, q: Quantity, evaluate: Evaluate): Pro
   if (r.kind !== "expr") return undefined;
   const path = parsePath(r.where);
   const T = s.endYear - s.baseYear;
-  const args = new Float64Array(2 + s.parameters.length);
+  // rateSymbols' order: t, year, the parameters, then the levers (at the value this run gives them)
+  const args = new Float64Array(2 + s.parameters.length + s.levers.length);
+  s.levers.forEach((l, k) => (args[2 + s.parameters.length + k] = l.value));
   const plausible = PLAUSIBLE[q];
   const usesParameters = s.parameters.some((p) => evaluate.symbols.includes(p.id));
   let failing: Problem | undefined;

@@ -12,6 +12,7 @@ import { checkCorrelations } from "./correlations.js";
 import { checkDistributions } from "./distributions.js";
 import { checkExpressions } from "./expressions.js";
 import { checkIds } from "./ids.js";
+import { checkLevers } from "./levers.js";
 import { checkLimits } from "./limits.js";
 import { checkLoadings } from "./loadings.js";
 import { checkSourceIds } from "./provenance.js";
@@ -31,7 +32,8 @@ const checks: [(doc: ResolvedScenario) => Problem[], string[]][] = [
   [checkYears, ["horizon"]],
   [checkCorrelations, []],
   [checkDistributions, []],
-  [checkExpressions, ["parameters"]],
+  [checkExpressions, ["parameters", "levers"]],
+  [checkLevers, ["levers"]],
   [checkSourceIds, ["sources"]],
   [checkLimits, ["horizon", "simulation", "regions", "players", "groups", "metrics"]],
   [checkTargets, ["metrics"]],

@@ -150,6 +150,7 @@ export function magnitudeProblem(u: Uncertain, q: Quantity): Problem | undefined
 /** Every number of the scenario with its quantity, and the problems of their sizes. */
 export function checkMagnitudes(s: Scenario): Problem[] {
   const out: (Problem | undefined)[] = [];
+  // a number given as an expression has no single size to check (its values are checked per path at run time)
   const rate = (r: Scenario["regions"][number]["growth"], q: Quantity) => {
     if (r.kind === "value") out.push(magnitudeProblem(r.value, q));
   };
@@ -166,13 +167,14 @@ export function checkMagnitudes(s: Scenario): Problem[] {
   for (const p of s.parameters) out.push(magnitudeProblem(p.value, "parameter"));
   for (const e of s.events) {
     if (e.type === "shock") {
-      out.push(magnitudeProblem(e.rate, "eventRate"), magnitudeProblem(e.jump, "jump"));
+      rate(e.rate, "eventRate");
+      rate(e.jump, "jump");
     } else {
       for (const fx of e.effects) {
-        if (fx.drift) out.push(magnitudeProblem(fx.drift, "drift"));
-        if (fx.jump) out.push(magnitudeProblem(fx.jump, "jump"));
+        if (fx.drift) rate(fx.drift, "drift");
+        if (fx.jump) rate(fx.jump, "jump");
       }
-      for (const g of e.marketGrowth) out.push(magnitudeProblem(g.change, "growthChange"));
+      for (const g of e.marketGrowth) rate(g.change, "growthChange");
     }
   }
   return out.filter((p): p is Problem => p !== undefined);
