@@ -16,12 +16,15 @@
 import { JSDOM } from "jsdom";
 import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend.js";
 import type { DiscoverResult } from "../engine/analysis/discover.js";
+import type { DecisionResult } from "../engine/decide/decide.js";
 import type { SensitivityResult } from "../engine/analysis/sensitivity.js";
 import type { TrackResults } from "../engine/results/trackTypes.js";
 import type { Results } from "../engine/results/types.js";
+import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 import { buildReport } from "../reports/buildReport.js";
 import { blendFanChart as blendFigure } from "../reports/figures/blendFanChart.js";
+import { decisionFigures as decisionCharts } from "../reports/figures/decisionFigures.js";
 import { discoveryTradeoff as discoveryFigure } from "../reports/figures/discoveryTradeoff.js";
 import * as report from "../reports/figures/index.js";
 import { sensitivityFigure as sensitivityChart } from "../reports/figures/sensitivityFigure.js";
@@ -60,7 +63,7 @@ function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions =
 /** draw, for a function that makes several figures. */
 function drawAll(make: (options: DomOptions) => DomFigure[], options: FigureOptions = {}): Figure[] {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
   return make({ document: window.window.document, lang }).map((f) => ({ name: f.name, title: f.title, svg: serializeSvg(f.svg), csv: f.csv }));
 }
@@ -68,7 +71,7 @@ function drawAll(make: (options: DomOptions) => DomFigure[], options: FigureOpti
 /** Fan chart of one scenario (default: the first): each key group's global share, median with 50% and 90% bands. */
 export function fanChart(results: Results, options: FigureOptions & { scenario?: string } = {}): Figure {
   const scenario = options.scenario ?? results.scenarios[0]?.id;
-  if (!results.scenarios.some((s) => s.id === scenario)) throw new RangeError(`fanChart: no scenario "${scenario}" in the results`);
+  if (!results.scenarios.some((s) => s.id === scenario)) throw new UsageError(`fanChart: no scenario "${scenario}" in the results`);
   return draw((o) => report.fanChart(results, { ...o, scenario: scenario! }), options);
 }
 
@@ -148,13 +151,22 @@ export function trackFigures(result: TrackResults, options: FigureOptions = {}):
 }
 
 /**
+ * The figures of a `decide()` result: a regret heat map per outcome (each setting in each scenario,
+ * the regret written in the cell), and with several outcomes the trade-off of the first two with the
+ * non-dominated settings marked.
+ */
+export function decisionFigures(result: DecisionResult, options: FigureOptions = {}): Figure[] {
+  return drawAll((o) => decisionCharts(result, o), options);
+}
+
+/**
  * A PNG of a figure (or of any SVG text) at `scale` times its size (default 2: sharp on high-density screens),
  * drawn by resvg with the bundled Inter font, so it looks the same on every machine.
  */
 export async function toPng(figure: Figure | string, options: { scale?: number } = {}): Promise<Uint8Array> {
   const { svgToPng } = await import("../reports/render/png.js");
   const scale = options.scale ?? 2;
-  if (!(scale > 0 && scale <= 16)) throw new RangeError(`toPng: scale must be in (0, 16], got ${scale}`);
+  if (!(scale > 0 && scale <= 16)) throw new UsageError(`toPng: scale must be in (0, 16], got ${scale}`);
   return new Uint8Array(await svgToPng(typeof figure === "string" ? figure : figure.svg, scale));
 }
 
@@ -170,6 +182,8 @@ export interface ReportOptions extends FigureOptions {
   blend?: readonly number[];
   /** a `track()` result of these scenarios: the section "What has been observed" (as `report --observed`) */
   track?: TrackResults;
+  /** results of `decide()` for the Analysis section (heat maps, trade-off, a table per outcome) */
+  decisions?: readonly DecisionResult[];
 }
 
 /**
@@ -180,7 +194,7 @@ export interface ReportOptions extends FigureOptions {
  */
 export async function writeReport(results: Results, dir: string, options: ReportOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   const weights = options.blend ? parseWeights(options.blend.join(","), results.scenarios.length, "blend") : undefined;
   const summary = await buildReport(results, {
     out: dir,
@@ -192,6 +206,7 @@ export async function writeReport(results: Results, dir: string, options: Report
     analyses: [...(options.analyses ?? [])],
     blendWeights: weights,
     ...(options.track ? { track: options.track } : {}),
+    decisions: [...(options.decisions ?? [])],
   });
   return summary.files;
 }

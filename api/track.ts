@@ -5,7 +5,7 @@
  * when first called.
  */
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../engine/diagnostics.js";
+import { UsageError, type Diagnostic } from "../engine/diagnostics.js";
 import type { ObservedMeasure, TrackResults } from "../engine/results/trackTypes.js";
 import { checkRunOptions, commandOf, loadInputs, type RunOptions, type ScenarioInput } from "./run.js";
 
@@ -60,7 +60,8 @@ export interface TrackRun extends TrackResults {
  */
 export async function track(scenarios: ScenarioInput | readonly ScenarioInput[], options: TrackOptions): Promise<TrackRun> {
   const started = performance.now();
-  const engineOptions = checkRunOptions(options, "track");
+  const { MAX_PATHS } = await import("../engine/limits.js");
+  const engineOptions = checkRunOptions(options, MAX_PATHS, "track");
   const observed = observedFiles(options.observed);
   const loaded = await loadInputs(scenarios, options.signal, "track");
   const prior = checkPrior(options.prior, loaded.length);
@@ -97,7 +98,7 @@ export async function track(scenarios: ScenarioInput | readonly ScenarioInput[],
  */
 export function shippedObservations(name: string): string {
   const file = name.endsWith(".csv") ? name : `${name}.csv`;
-  if (!/^[\w.-]+$/.test(file)) throw new RangeError(`shippedObservations: a file name in scenarios/observations/ such as "worldwide-shares.csv", got ${name}`);
+  if (!/^[\w.-]+$/.test(file)) throw new UsageError(`shippedObservations: a file name in scenarios/observations/ such as "worldwide-shares.csv", got ${name}`);
   return fileURLToPath(new URL(`observations/${file}`, scenariosFolder()));
 }
 
@@ -109,32 +110,32 @@ function scenariosFolder(): URL {
 
 function observedFiles(observed: TrackOptions["observed"]): string[] {
   const list = typeof observed === "string" || observed instanceof URL ? [observed] : Array.isArray(observed) ? (observed as readonly (string | URL)[]) : [];
-  if (list.length === 0) throw new RangeError("track: observed must name at least one observation file (a path or a file: URL)");
+  if (list.length === 0) throw new UsageError("track: observed must name at least one observation file (a path or a file: URL)");
   return list.map((f) => {
     if (f instanceof URL) return fileURLToPath(f);
     if (typeof f === "string" && f !== "") return f;
-    throw new RangeError(`track: observed must hold file paths or file: URLs, got ${String(f)}`);
+    throw new UsageError(`track: observed must hold file paths or file: URLs, got ${String(f)}`);
   });
 }
 
 function checkPrior(prior: readonly number[] | undefined, count: number): number[] | undefined {
   if (prior === undefined) return undefined;
   if (!Array.isArray(prior) || prior.length !== count)
-    throw new RangeError(
+    throw new UsageError(
       `track: prior must give one weight per scenario (${count}), in their order; got ${Array.isArray(prior) ? prior.length : String(prior)}`,
     );
   const bad = prior.findIndex((w) => typeof w !== "number" || !(w >= 0) || !Number.isFinite(w));
-  if (bad >= 0) throw new RangeError(`track: prior weights must be numbers of 0 or more; weight ${bad + 1} is ${String(prior[bad])}`);
-  if (!prior.some((w) => w > 0)) throw new RangeError("track: at least one prior weight must be above 0");
+  if (bad >= 0) throw new UsageError(`track: prior weights must be numbers of 0 or more; weight ${bad + 1} is ${String(prior[bad])}`);
+  if (!prior.some((w) => w > 0)) throw new UsageError("track: at least one prior weight must be above 0");
   return [...prior];
 }
 
 function checkQuarterGap(gap: TrackOptions["quarterGap"]): TrackOptions["quarterGap"] {
   if (gap === undefined) return undefined;
   for (const [measure, pp] of Object.entries(gap)) {
-    if (!["share", "growth", "size"].includes(measure)) throw new RangeError(`track: quarterGap's measures are share, growth and size, got ${measure}`);
+    if (!["share", "growth", "size"].includes(measure)) throw new UsageError(`track: quarterGap's measures are share, growth and size, got ${measure}`);
     if (typeof pp !== "number" || !(pp >= 0) || !Number.isFinite(pp))
-      throw new RangeError(`track: quarterGap.${measure} must be a number of percentage points, 0 or more; got ${String(pp)}`);
+      throw new UsageError(`track: quarterGap.${measure} must be a number of percentage points, 0 or more; got ${String(pp)}`);
   }
   return { ...gap };
 }

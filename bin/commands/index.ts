@@ -11,6 +11,7 @@ import { registerDiscover } from "./discover.js";
 import { registerTrack } from "./track.js";
 import { registerFit } from "./fit.js";
 import { registerHindcast } from "./hindcast.js";
+import { registerDecide } from "./decide.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerCalibrate(program);
   registerSensitivity(program);
   registerDiscover(program);
+  registerDecide(program);
 }

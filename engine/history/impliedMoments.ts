@@ -37,7 +37,9 @@ export interface ImpliedMoments {
 
 /** Every ValueSource at its mean (expressions at the parameters' means, in the first year). */
 export function meanValues(m: CompiledModel): (v: ValueSource) => number {
-  const args = new Float64Array(2 + m.parameterSources.length);
+  // [t, year, ...parameters, ...levers] (CompiledModel.exprs), the levers at this model's values
+  const args = new Float64Array(2 + m.parameterSources.length + m.leverValues.length);
+  args.set(m.leverValues, 2 + m.parameterSources.length);
   args[0] = 1;
   args[1] = m.baseYear + 1;
   const dimMean = m.dimensions.map((d) => makeDistribution(d.dist).mean);
@@ -120,7 +122,13 @@ function moments(m: CompiledModel, at: (v: ValueSource) => number, c: Float64Arr
   for (let f = 0; f < K; f++) variance += load[f] * load[f];
   for (const shock of m.shocks) {
     const rate = at(shock.rate);
-    const jump = shock.jump.kind === "const" ? { mean: shock.jump.value, variance: 0 } : makeDistribution(shock.jump.dist);
+    // a jump drawn per event has its distribution's moments; one given per path by an expression, its value at the means
+    const jump =
+      shock.jump.kind === "const"
+        ? { mean: shock.jump.value, variance: 0 }
+        : shock.jump.kind === "perPath"
+          ? { mean: at({ kind: "expr", expr: shock.jump.expr }), variance: 0 }
+          : makeDistribution(shock.jump.dist);
     for (const { slots } of shock.players) {
       let cj = 0;
       for (const s of slots) cj += c[s];

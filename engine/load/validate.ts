@@ -4,7 +4,7 @@
  */
 import { UserError, type Diagnostic } from "../diagnostics.js";
 import type { ScenarioHost } from "./host.js";
-import { loadScenarioWith } from "./loadScenario.js";
+import { loadScenarioWith, unique } from "./loadScenario.js";
 import { parseObservations } from "../observe/observations.js";
 
 export async function validateWith(host: ScenarioHost, files: readonly string[]): Promise<Diagnostic[]> {
@@ -35,7 +35,8 @@ export async function validateWith(host: ScenarioHost, files: readonly string[])
       out.push(...err.diagnostics);
     }
   }
-  return out;
+  // An error in a file that several of the files extend (the baseline) is one problem, reported once.
+  return unique(out);
 }
 
 /** The diagnostics of an observations CSV file (a file that cannot be read: one error). */

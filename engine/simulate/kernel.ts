@@ -70,8 +70,14 @@ export interface BlockPaths {
   out: Float64Array;
 }
 
-/** `weighted`: also the memory of the weighted summaries of a tracked run (engine/observe/trackChunk.ts). */
-export function kernelContext(model: CompiledModel, dists: Distribution[], weighted = false): KernelContext {
+/**
+ * @param stores whether the share columns get their bin counts in WebAssembly memory (about 40 KB
+ *   per column: tens of MB for a model with many shares); false when nothing is summarised
+ *   (chunkRunner.ts RecordRequest.summaries), as `decide` runs hundreds of models.
+ * @param viewSteps the (view, step) pairs to compute views for (KernelContext.viewSteps); all if absent
+ * @param weighted also the memory of the weighted summaries of a tracked run (engine/observe/trackChunk.ts)
+ */
+export function kernelContext(model: CompiledModel, dists: Distribution[], stores = true, viewSteps?: Uint8Array, weighted = false): KernelContext {
   const T1 = model.T + 1;
   const viewOf = (r: number) => (model.singleRegion ? 0 : r + 1);
   const slotColumn = new Int32Array(model.S);
@@ -83,6 +89,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[], weigh
     { slotColumn, marketColumn },
     blockLayout(model, BLOCK_SIZE).length,
     columnCount(model) * BLOCK_SIZE,
+    stores,
     weighted ? BLOCK_SIZE : 0,
   );
   return {
@@ -99,6 +106,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[], weigh
     layout: undefined,
     streams: undefined,
     gathered: undefined,
+    viewSteps,
   };
 }
 

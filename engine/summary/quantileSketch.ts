@@ -13,7 +13,7 @@
  *   count, so memory grows with the log of the range whatever the signs.
  */
 import { pow } from "../stats/pow.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 /** LogSketch.addAllIndexed's bin of a value that has none in the positive store (zero or negative). */
 export const NO_POSITIVE_BIN = -2147483648;

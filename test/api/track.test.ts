@@ -2,7 +2,7 @@
  * track() gives the numbers of `marketfutures track` for the same options
  * (the built CLI's observations.csv, weights.csv and conditioned summary,
  * byte for byte), from files and from scenario documents; shippedObservations
- * names the shipped files; bad options are RangeErrors, bad observation files
+ * names the shipped files; bad options are UsageErrors, bad observation files
  * UserErrors with every problem at its line and column.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trackOutputFiles } from "../../engine/run/outputs/trackOutputs.js";
-import { loadScenario, shippedObservations, shippedScenario, track, UserError } from "../../api/index.js";
+import { loadScenario, shippedObservations, shippedScenario, track, UsageError, UserError } from "../../api/index.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mf-api-track-"));
@@ -65,10 +65,10 @@ describe("track", () => {
   it("names the shipped observation files", () => {
     expect(shippedObservations("worldwide-shares")).toBe(join(process.cwd(), OBSERVED));
     expect(shippedScenario("paradigm-shift")).toBe(join(process.cwd(), "scenarios/paradigm-shift.json"));
-    expect(() => shippedObservations("../secret")).toThrow(RangeError);
+    expect(() => shippedObservations("../secret")).toThrow(UsageError);
   });
 
-  it("refuses bad options with a RangeError naming the option, and bad observations with a UserError at file:line:col", async () => {
+  it("refuses bad options with a UsageError naming the option, and bad observations with a UserError at file:line:col", async () => {
     const one = FILES[1];
     await expect(track(one, { observed: [] })).rejects.toThrow(/track: observed must name at least one observation file/);
     await expect(track(one, { observed: OBSERVED, prior: [0.5, 0.5] })).rejects.toThrow(/track: prior must give one weight per scenario \(1\)/);
