@@ -18,7 +18,7 @@ import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
 import { dimensionDistributions, type ChunkInputs } from "./inputs.js";
 import { BLOCK_SIZE, kernelContext, simulateChunk, type ChunkWork } from "./kernel.js";
-import { SimulationError, sourceValue, type KernelContext } from "./kernelContext.js";
+import { SimulationError, type KernelContext } from "./kernelContext.js";
 import { pathValue } from "./pathValues.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
