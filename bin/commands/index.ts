@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerValidate } from "./validate.js";
 import { registerSchema } from "./schema.js";
 import { registerRun } from "./run.js";
+import { registerMerge } from "./merge.js";
 import { registerReport } from "./report.js";
 import { registerCompare } from "./compare.js";
 import { registerBlend } from "./blend.js";
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerValidate(program);
   registerSchema(program);
   registerRun(program);
+  registerMerge(program);
   registerReport(program);
   registerCompare(program);
   registerBlend(program);

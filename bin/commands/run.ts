@@ -15,6 +15,8 @@ import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/wri
 import { packageVersion } from "../../engine/version.js";
 import { createProgress, formatDuration } from "../progress.js";
 import { formatProbabilitySe } from "../../engine/format/probability.js";
+import { parseShard, SHARD_COUNT_VARIABLE, SHARD_INDEX_VARIABLES } from "./shardFlags.js";
+import { checkShardable, runShardCommand } from "./runShard.js";
 
 interface RunFlags {
   paths?: string;
@@ -27,6 +29,9 @@ interface RunFlags {
   sampling?: string;
   force?: boolean;
   xlsx?: boolean;
+  shard?: string;
+  shardFromEnv?: boolean;
+  shardCount?: string;
 }
 
 /** The engine's options. */
@@ -142,6 +147,12 @@ export function registerRun(program: Command): void {
     .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
     .option("--force", "write into a non-empty directory not made by marketfutures")
     .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
+    .option("--shard <K/N>", "run only the K-th of N shards of the chunks and write a part for `marketfutures merge` (1 <= K <= N)")
+    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
+    .option(
+      "--shard-count <n>",
+      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
+    )
     .addHelpText(
       "after",
       `
@@ -159,10 +170,18 @@ Files written into --out (all written in full, then renamed into place):
   results.xlsx  with --xlsx: sheets summary and targets, as the two CSV files
 A non-empty --out is refused unless marketfutures made it (or --force);
 scenario files are never overwritten.
+With --shard K/N (or --shard-from-env), --out gets a part instead (part.json,
+state.bin), one folder per shard; \`marketfutures merge PART... --out DIR\`
+then writes the files above, the same bytes as one run (see merge --help).
 Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
     )
     .action(async (files: string[], flags: RunFlags) => {
       const { out, force, ...options } = parseRunFlags(flags);
+      const shard = parseShard(flags);
+      if (shard) {
+        checkShardable(options, Boolean(flags.xlsx));
+        return runShardCommand(files, options, shard, out, force);
+      }
       const inputs = files;
       checkRunOutputDir(out, { force, inputs });
       // The workers boot while the engine's modules load (engine/run/workerPool.ts).

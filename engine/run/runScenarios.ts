@@ -50,13 +50,18 @@ export const MIN_CHUNKS_PER_THREAD = 12;
 
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<Results> {
   const started = performance.now();
+  return runLoadedScenarios(await loadScenariosToRun(files, options.signal), options, started);
+}
+
+/** Load scenario files, each with the SHA-256 of every file it was read from. */
+export async function loadScenariosToRun(files: readonly string[], signal?: AbortSignal): Promise<ScenarioToRun[]> {
   const loaded: ScenarioToRun[] = [];
   for (const f of files) {
-    options.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     const { scenario } = await loadScenario(f);
     loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
   }
-  return runLoadedScenarios(loaded, options, started);
+  return loaded;
 }
 
 /** A loaded scenario to run: the file it is named by in outputs, and the hash of each file it was read from. */
@@ -68,19 +73,10 @@ export interface ScenarioToRun {
 
 /** Runs scenarios already loaded (from files, objects or text: see api/); `started` is when the wall time starts. */
 export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], options: RunOptions = {}, started = performance.now()): Promise<Results> {
-  const runs = loaded.map(({ file, scenario }) => {
-    const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
-    const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
-    const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
-    const maxPaths = options.precision !== undefined ? (options.maxPaths ?? Math.max(paths, 1_000_000)) : undefined;
-    return { file, s, paths, seed, maxPaths };
-  });
+  const runs = planRuns(loaded, options);
   // Threads left to the engine: no more than the largest batch of chunks can use (--precision's
   // batches grow up to --max-paths), and a pool that gives each batch as many as it can use.
-  const largestBatch = Math.max(0, ...runs.map((r) => Math.ceil((r.maxPaths ?? r.paths) / CHUNK_SIZE)));
-  const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(largestBatch / MIN_CHUNKS_PER_THREAD)));
-  const pool = threads === 1 ? undefined : new WorkerPool(threads, options.threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
-  const executor: Executor = pool ?? new LocalExecutor();
+  const { pool, executor } = executorFor(options.threads, Math.max(0, ...runs.map((r) => Math.ceil((r.maxPaths ?? r.paths) / CHUNK_SIZE))));
   const scenarios: ScenarioResult[] = [];
   try {
     for (const [index, { file, s, paths, seed, maxPaths }] of runs.entries()) {
@@ -99,22 +95,47 @@ export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], optio
   } finally {
     await executor.close();
   }
+  return { manifest: manifestOf(loaded, scenarios, pool?.threadsUsed ?? 1, (performance.now() - started) / 1000), scenarios };
+}
+
+/** A scenario's run as the options make it: its sampling, paths, seed and (with precision) maximum paths. */
+export function planRuns(loaded: readonly ScenarioToRun[], options: RunOptions) {
+  return loaded.map(({ file, scenario }) => {
+    const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
+    const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
+    const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
+    const maxPaths = options.precision !== undefined ? (options.maxPaths ?? Math.max(paths, 1_000_000)) : undefined;
+    return { file, s, paths, seed, maxPaths };
+  });
+}
+
+/** The executor of a run whose largest batch has `chunks` chunks: `threads` threads, or as many as that batch can use. */
+export function executorFor(threads: number | undefined, chunks: number): { pool?: WorkerPool; executor: Executor } {
+  const n = threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(chunks / MIN_CHUNKS_PER_THREAD)));
+  const pool = n === 1 ? undefined : new WorkerPool(n, threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
+  return { pool, executor: pool ?? new LocalExecutor() };
+}
+
+/** The manifest of results.json (the command is filled in by the caller). */
+export function manifestOf(
+  loaded: readonly Pick<ScenarioToRun, "sources">[],
+  scenarios: readonly Pick<ScenarioResult, "seed" | "paths">[],
+  threads: number,
+  wallSeconds: number,
+): Results["manifest"] {
   const seeds = [...new Set(scenarios.map((s) => s.seed))];
   const pathCounts = [...new Set(scenarios.map((s) => s.paths))];
   return {
-    manifest: {
-      package: "marketfutures",
-      version: packageVersion(),
-      node: process.version,
-      command: "",
-      seed: seeds.length === 1 ? seeds[0] : seeds.join(","),
-      paths: pathCounts.length === 1 ? pathCounts[0] : Math.max(...pathCounts),
-      threads: pool?.threadsUsed ?? 1,
-      chunkSize: CHUNK_SIZE,
-      wallSeconds: (performance.now() - started) / 1000,
-      scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
-    },
-    scenarios,
+    package: "marketfutures",
+    version: packageVersion(),
+    node: process.version,
+    command: "",
+    seed: seeds.length === 1 ? seeds[0] : seeds.join(","),
+    paths: pathCounts.length === 1 ? pathCounts[0] : Math.max(...pathCounts),
+    threads,
+    chunkSize: CHUNK_SIZE,
+    wallSeconds,
+    scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
   };
 }
 
