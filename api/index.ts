@@ -19,6 +19,8 @@ export { loadScenario, parseScenario, validate } from "./scenarios.js";
 export type { LoadedScenario, ScenarioDocument, ScenarioSource, SourceOptions } from "./scenarios.js";
 export { run } from "./run.js";
 export type { RunOptions, RunProgress, ScenarioInput } from "./run.js";
+export { mergeParts, readPart, runShard, writePart } from "./shard.js";
+export type { Part, PartManifest, Shard, ShardRunOptions } from "./shard.js";
 export { readResults, summaryTable, targetsTable, writeResults } from "./results.js";
 export type { SummaryRow, SummaryStat, TargetRow, WriteResultsOptions } from "./results.js";
 export { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, sensitivity } from "./analyses.js";

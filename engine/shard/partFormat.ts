@@ -13,17 +13,48 @@
  */
 import { z } from "zod";
 
-export const PART_FORMAT = "marketfutures-part";
+export const PART_FORMAT = "marketfutures-part" as const;
 /** Raised when the format changes; a part of another format version is refused by name. */
-export const PART_FORMAT_VERSION = 1;
+export const PART_FORMAT_VERSION = 1 as const;
 export const PART_MANIFEST = "part.json";
-export const PART_STATE = "state.bin";
+export const PART_STATE = "state.bin" as const;
 
 const whole = z.number().int().min(0);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in 64 hexadecimal digits");
 const range = z.object({ from: whole, to: whole, total: whole }).refine((r) => r.from <= r.to && r.to <= r.total, "a chunk range needs from <= to <= total");
 
-export const partManifestSchema = z
+/** The manifest of a part (`part.json`): what the shard ran, and the size and SHA-256 of its state file. */
+export interface PartManifest {
+  /** always "marketfutures-part" */
+  format: "marketfutures-part";
+  /** the part format's version (1) */
+  formatVersion: 1;
+  package: "marketfutures";
+  /** the package version that wrote it; merge refuses parts of another version */
+  version: string;
+  node: string;
+  /** the command line of the shard */
+  command: string;
+  /** shard `index` (1-based) of `count`; `from`: the environment variable the index was read from */
+  shard: { index: number; count: number; from?: string };
+  /** as results.json's manifest: the seed (several joined by commas) and paths (the largest) */
+  seed: string;
+  paths: number;
+  /** paths per chunk (2,048) */
+  chunkSize: number;
+  /** --sampling, when given */
+  sampling?: "random" | "lhs";
+  threads: number;
+  wallSeconds: number;
+  /** every scenario file read, with its SHA-256 */
+  scenarioFiles: { file: string; sha256: string }[];
+  /** each scenario of the run: its paths, seed and the shard's chunks `from` .. `to` - 1 of `total` */
+  scenarios: { id: string; file: string; paths: number; seed: string; chunks: { from: number; to: number; total: number } }[];
+  /** the state file (state.bin): its size in bytes and SHA-256 */
+  state: { file: "state.bin"; bytes: number; sha256: string };
+}
+
+export const partManifestSchema: z.ZodType<PartManifest> = z
   .object({
     format: z.literal(PART_FORMAT),
     formatVersion: z.literal(PART_FORMAT_VERSION),
@@ -43,9 +74,6 @@ export const partManifestSchema = z
     state: z.object({ file: z.literal(PART_STATE), bytes: whole, sha256 }),
   })
   .refine((m) => m.scenarios.every((s) => s.chunks.total === Math.ceil(s.paths / m.chunkSize)), "each scenario's chunk total must be ceil(paths / chunkSize)");
-
-/** The manifest of a part (`part.json`). */
-export type PartManifest = z.infer<typeof partManifestSchema>;
 
 const f64 = z.instanceof(Float64Array);
 const store = z.object({ offset: z.number().int(), counts: f64 });
