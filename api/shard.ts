@@ -99,8 +99,11 @@ export async function readPart(dir: string): Promise<Part> {
  * await writeResults(results, "results");
  */
 export async function mergeParts(parts: readonly (string | Part)[]): Promise<Results> {
-  const [{ readPart: read }, { mergeParts: merge }] = await Promise.all([import("../engine/shard/partFiles.js"), import("../engine/shard/mergeParts.js")]);
-  const all = parts.map((p) => (typeof p === "string" ? read(p) : enginePart(p, "mergeParts")));
+  const [{ openPart, partSource }, { mergeParts: merge }] = await Promise.all([
+    import("../engine/shard/partFiles.js"),
+    import("../engine/shard/mergeParts.js"),
+  ]);
+  const all = parts.map((p) => (typeof p === "string" ? openPart(p) : partSource(enginePart(p, "mergeParts"))));
   const results = merge(all);
   results.manifest.command = `mergeParts(${all.length} parts) (marketfutures library)`;
   return results;

@@ -52,9 +52,9 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
       if (clash !== undefined) throw new UsageError(`--out ${out} is the part ${clash}; write the merged results into another folder`);
       const { checkRunOutputDir, writeRunOutputs } = await import("../../engine/run/outputs/writeOutputs.js");
       checkRunOutputDir(out, { force, inputs: [] });
-      const { readPart } = await import("../../engine/shard/partFiles.js");
+      const { openPart } = await import("../../engine/shard/partFiles.js");
       const { mergeParts } = await import("../../engine/shard/mergeParts.js");
-      const read = parts.map(readPart);
+      const read = parts.map(openPart);
       const results = mergeParts(read);
       const first = read.find((p) => p.manifest.shard.index === 1) ?? read[0];
       results.manifest.command = `${["marketfutures", ...process.argv.slice(2)].join(" ")} (${read.length} shards of: ${first.manifest.command})`;

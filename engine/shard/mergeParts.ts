@@ -10,17 +10,18 @@ import { UserError } from "../diagnostics.js";
 import type { Results } from "../results/types.js";
 import { manifestOf } from "../run/runScenarios.js";
 import { MOMENT_FIELDS } from "../simulate/chunkRunner.js";
-import { compileModel } from "../simulate/compile.js";
-import { parseWithMathjs } from "../expr/compile.js";
-import { columnCount } from "../simulate/model.js";
 import { packageVersion } from "../version.js";
-import type { Part } from "./partFiles.js";
+import type { PartSource } from "./partFiles.js";
 import type { PartManifest } from "./partFormat.js";
 import { shardChunks } from "./plan.js";
-import { mergeShardStates } from "./shardState.js";
+import { ShardMerger, type ShardScenarioState } from "./shardState.js";
 
-/** Merge the parts of one sharded run (in any order); the manifest's command is left for the caller. */
-export function mergeParts(parts: readonly Part[]): Results {
+/**
+ * Merge the parts of one sharded run (in any order); the manifest's command is left for the caller.
+ * Every manifest is checked first; then the states are read one part at a time, in shard order, so
+ * that the merge holds one part's state and the accumulators, whatever the number of shards.
+ */
+export function mergeParts(parts: readonly PartSource[]): Results {
   if (parts.length === 0) throw new UserError("give the parts to merge (the folders that run --shard wrote)");
   const version = packageVersion();
   for (const p of parts)
@@ -29,24 +30,23 @@ export function mergeParts(parts: readonly Part[]): Results {
   const first = parts[0];
   for (const p of parts.slice(1)) checkSameRun(first, p);
   const ordered = checkShards(parts);
-  const scenarios = first.manifest.scenarios.map((m, i) => {
-    const { scenario } = first.scenarios[i];
-    const model = compileModel(scenario, parseWithMathjs);
-    for (const p of ordered) {
-      if (!isDeepStrictEqual(p.scenarios[i].scenario, scenario))
+  const mergers: ShardMerger[] = [];
+  let reference: PartSource | undefined;
+  for (const p of ordered) {
+    const states = p.scenarios();
+    states.forEach(({ scenario, state }, i) => {
+      const m = p.manifest.scenarios[i];
+      mergers[i] ??= new ShardMerger(scenario, m.paths);
+      reference ??= p;
+      if (!isDeepStrictEqual(scenario, mergers[i].scenario))
         throw new UserError(
-          `parts ${name(first)} and ${name(p)} loaded scenario ${m.id} differently from the same files; run every shard with one marketfutures installation`,
+          `parts ${name(reference)} and ${name(p)} loaded scenario ${m.id} differently from the same files; run every shard with one marketfutures installation`,
         );
-      checkStateFits(p, i, columnCount(model), model.targets.length);
-    }
-    return mergeShardStates(
-      scenario,
-      m.file,
-      m.paths,
-      m.seed,
-      ordered.map((p) => p.scenarios[i].state),
-    );
-  });
+      checkStateFits(p, state, m.id, mergers[i].columns, mergers[i].targets);
+      mergers[i].add(state);
+    });
+  }
+  const scenarios = first.manifest.scenarios.map((m, i) => mergers[i].result(m.file, m.seed));
   const manifest = manifestOf(
     [{ sources: first.manifest.scenarioFiles }],
     scenarios,
@@ -58,12 +58,12 @@ export function mergeParts(parts: readonly Part[]): Results {
 }
 
 /** How a part is named in messages: its folder, or its shard. */
-function name(p: Part): string {
+function name(p: PartSource): string {
   return p.dir ?? `shard ${p.manifest.shard.index}/${p.manifest.shard.count}`;
 }
 
 /** Refuse B unless it is a shard of the same run as A. */
-function checkSameRun(a: Part, b: Part): void {
+function checkSameRun(a: PartSource, b: PartSource): void {
   const [ma, mb] = [a.manifest, b.manifest];
   const differ = (what: string, va: unknown, vb: unknown) =>
     new UserError(
@@ -92,9 +92,9 @@ function show(v: unknown): string {
 }
 
 /** The parts in shard order, after refusing a duplicated or missing shard and a part whose chunks are not its shard's. */
-function checkShards(parts: readonly Part[]): Part[] {
+function checkShards(parts: readonly PartSource[]): PartSource[] {
   const count = parts[0].manifest.shard.count;
-  const byIndex = new Map<number, Part>();
+  const byIndex = new Map<number, PartSource>();
   for (const p of parts) {
     const { index } = p.manifest.shard;
     const other = byIndex.get(index);
@@ -117,9 +117,8 @@ function checkShards(parts: readonly Part[]): Part[] {
   return Array.from({ length: count }, (_, i) => byIndex.get(i + 1)!);
 }
 
-/** Refuse a part whose state of scenario i does not have the sizes of its scenario's C output columns and T targets (a corrupt part). */
-function checkStateFits(p: Part, i: number, C: number, T: number): void {
-  const { scenario, state } = p.scenarios[i];
+/** Refuse a part whose state of a scenario does not have the sizes of its C output columns and T targets (a corrupt part). */
+function checkStateFits(p: PartSource, state: ShardScenarioState, id: string, C: number, T: number): void {
   const chunks = state.chunks.to - state.chunks.from;
   const ok =
     state.moments.length === chunks * C * MOMENT_FIELDS &&
@@ -127,5 +126,5 @@ function checkStateFits(p: Part, i: number, C: number, T: number): void {
     state.targetSketches.length === (chunks > 0 ? T : 0) &&
     state.columnSketches.length === C &&
     state.samplePaths.every((s) => s.values.length === C);
-  if (!ok) throw new UserError(`part ${name(p)} is corrupt: its summaries of scenario ${scenario.id} do not fit the scenario; run its shard again`);
+  if (!ok) throw new UserError(`part ${name(p)} is corrupt: its summaries of scenario ${id} do not fit the scenario; run its shard again`);
 }

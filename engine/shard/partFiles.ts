@@ -47,8 +47,31 @@ export function partOutputFiles(part: Part): OutputFile[] {
   return encoded.get(part) ?? encoded.get(encodedPart(part.manifest, part.scenarios))!;
 }
 
+/** A part whose state is read when needed (so that a merge holds one part's state at a time). */
+export interface PartSource {
+  manifest: PartManifest;
+  /** the folder it is read from (for messages); absent for a part made in this process */
+  dir?: string;
+  /** its scenarios and states, read and checked (SHA-256, shape) on each call */
+  scenarios(): Part["scenarios"];
+}
+
+/** A part in memory as a PartSource. */
+export function partSource(part: Part): PartSource {
+  return { manifest: part.manifest, ...(part.dir !== undefined ? { dir: part.dir } : {}), scenarios: () => part.scenarios };
+}
+
 /** Read the part in folder `where` (or whose part.json `where` names); UserError naming it when it is not a whole part. */
 export function readPart(where: string): Part {
+  const source = openPart(where);
+  return { manifest: source.manifest, scenarios: source.scenarios(), dir: source.dir! };
+}
+
+/**
+ * Open the part in folder `where` (or whose part.json `where` names): its manifest is read and checked
+ * now, with the size of its state file; the state's SHA-256 and shape when it is read.
+ */
+export function openPart(where: string): PartSource {
   const dir = where.endsWith(PART_MANIFEST) && existsSync(where) && statSync(where).isFile() ? where.slice(0, -PART_MANIFEST.length - 1) || "." : where;
   const manifestFile = join(dir, PART_MANIFEST);
   if (!existsSync(dir)) throw new UserError(`part ${where}: no such folder; give the folders that run --shard wrote (its --out)`);
@@ -59,6 +82,13 @@ export function readPart(where: string): Part {
   const corrupt = (what: string) =>
     new UserError(`part ${dir} is corrupt: ${what}; run its shard (${manifest.shard.index}/${manifest.shard.count}) again, or copy the folder again`);
   if (!existsSync(stateFile)) throw corrupt(`${stateFile} is missing`);
+  const size = statSync(stateFile).size;
+  if (size !== manifest.state.bytes) throw corrupt(`${stateFile} has ${size} bytes, part.json says ${manifest.state.bytes} (a truncated copy?)`);
+  return { manifest, dir, scenarios: () => readState(stateFile, manifest, corrupt) };
+}
+
+/** state.bin, checked against its manifest: size, SHA-256, decoding, shape, scenarios and chunk ranges. */
+function readState(stateFile: string, manifest: PartManifest, corrupt: (what: string) => UserError): Part["scenarios"] {
   const bytes = readFileSync(stateFile);
   if (bytes.length !== manifest.state.bytes)
     throw corrupt(`${stateFile} has ${bytes.length} bytes, part.json says ${manifest.state.bytes} (a truncated copy?)`);
@@ -82,7 +112,7 @@ export function readPart(where: string): Part {
     if (scenario.id !== m.id || r.from !== m.chunks.from || r.to !== m.chunks.to || r.total !== m.chunks.total)
       throw corrupt(`${stateFile} does not match part.json for scenario ${m.id}`);
   });
-  return { manifest, scenarios, dir };
+  return scenarios;
 }
 
 /** part.json, parsed and checked; a UserError with file:line:column for what does not fit. */

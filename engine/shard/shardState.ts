@@ -89,28 +89,51 @@ function addState(sketches: (QuantileSketch | undefined)[], k: number, s: Sketch
 }
 
 /**
- * The results of a scenario from its shards' states, which must cover its chunks 0 .. total - 1 once
- * each, in order (checked by the caller, engine/shard/mergeParts.ts).
+ * Merges a scenario's shards' states, one at a time (any order; a shard's state can be dropped once
+ * added), into its results. Together the states must cover chunks 0 .. total - 1 once each (checked by
+ * the caller, engine/shard/mergeParts.ts).
  */
-export function mergeShardStates(scenario: Scenario, file: string, paths: number, seed: string, states: readonly ShardScenarioState[]): ScenarioResult {
-  const model = compileModel(scenario, parseWithMathjs);
-  const width = columnCount(model) * MOMENT_FIELDS;
-  const acc = new ScenarioAccumulator(model);
-  for (const state of states) {
+export class ShardMerger {
+  private readonly acc: ScenarioAccumulator;
+  private readonly width: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly paths: number,
+  ) {
+    const model = compileModel(scenario, parseWithMathjs);
+    this.acc = new ScenarioAccumulator(model);
+    this.width = columnCount(model) * MOMENT_FIELDS;
+  }
+
+  /** The sizes a state of this scenario has: output columns and targets. */
+  get columns(): number {
+    return this.width / MOMENT_FIELDS;
+  }
+  get targets(): number {
+    return this.acc.model.targets.length;
+  }
+
+  add(state: ShardScenarioState): void {
     const { from, to } = state.chunks;
+    const { width } = this;
     for (let chunk = from; chunk < to; chunk++) {
-      // The order-free sums ride with the range's first chunk; the moments are merged chunk by chunk, as a run does.
+      // The order-free sums ride with the range's first chunk; the accumulator merges moments in chunk order, as in a run.
       const first = chunk === from;
-      acc.add({
+      this.acc.add({
         chunk,
-        ...chunkPaths(paths, chunk),
-        moments: state.moments.subarray((chunk - from) * width, (chunk - from + 1) * width),
-        targetHits: first ? state.targetHits : new Float64Array(model.targets.length),
+        ...chunkPaths(this.paths, chunk),
+        moments: state.moments.slice((chunk - from) * width, (chunk - from + 1) * width),
+        targetHits: first ? state.targetHits : new Float64Array(this.targets),
         targetSketches: first ? state.targetSketches : [],
         samplePaths: first ? state.samplePaths : [],
       });
     }
+    this.acc.addSketches(state.columnSketches);
   }
-  for (const state of states) acc.addSketches(state.columnSketches);
-  return scenarioResultOf(scenario, file, acc, seed);
+
+  /** The scenario's results, once every chunk has been added. */
+  result(file: string, seed: string): ScenarioResult {
+    return scenarioResultOf(this.scenario, file, this.acc, seed);
+  }
 }
