@@ -16,7 +16,8 @@ describe("entry points", () => {
   it("marketfutures loads only a few small modules and Node built-ins", () => {
     const graph = runtimeImportGraph("api/index.ts");
     expect(packages("api/index.ts").filter((p) => !p.startsWith("node:"))).toEqual([]);
-    expect(graph.files.length).toBeLessThan(40);
+    // 42: api/ (7 files), engine/format and the fdlibm functions it prints with, the results tables
+    expect(graph.files.length).toBeLessThan(45);
   });
 
   it("marketfutures/figures loads the rendering stack", () => {
