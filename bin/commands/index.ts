@@ -9,6 +9,7 @@ import { registerBlend } from "./blend.js";
 import { registerCalibrate } from "./calibrate.js";
 import { registerSensitivity } from "./sensitivity.js";
 import { registerDiscover } from "./discover.js";
+import { registerDecide } from "./decide.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerCalibrate(program);
   registerSensitivity(program);
   registerDiscover(program);
+  registerDecide(program);
 }

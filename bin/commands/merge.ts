@@ -7,10 +7,11 @@
  * times added). Refuses, naming the part, parts of different runs, a missing
  * or duplicated shard and a corrupt part (exit 1); usage errors exit 2.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { packageVersion } from "../../engine/version.js";
+import { printNote } from "../format.js";
 import { formatRunSummary } from "./run.js";
 
 interface MergeFlags {
@@ -51,7 +52,9 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
       const clash = parts.find((p) => resolve(p) === resolve(out) || resolve(p) === resolve(out, "part.json"));
       if (clash !== undefined) throw new UsageError(`--out ${out} is the part ${clash}; write the merged results into another folder`);
       const { checkRunOutputDir, writeRunOutputs } = await import("../../engine/run/outputs/writeOutputs.js");
-      checkRunOutputDir(out, { force, inputs: [] });
+      // the parts are inputs: never replaced
+      const inputs = parts.flatMap((p) => [join(p, "part.json"), join(p, "state.bin")]);
+      checkRunOutputDir(out, { force, inputs, onNote: printNote });
       const { openPart } = await import("../../engine/shard/partFiles.js");
       const { mergeParts } = await import("../../engine/shard/mergeParts.js");
       const read = parts.map(openPart);
@@ -59,7 +62,7 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
       const first = read.find((p) => p.manifest.shard.index === 1) ?? read[0];
       results.manifest.command = `${["marketfutures", ...process.argv.slice(2)].join(" ")} (${read.length} shards of: ${first.manifest.command})`;
       const extra = flags.xlsx ? [await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results)] : [];
-      const written = writeRunOutputs(out, results, { force, inputs: [], version: packageVersion(), extra });
+      const written = await writeRunOutputs(out, results, { force, inputs, version: packageVersion(), extra, onNote: printNote });
       process.stdout.write(`merged ${read.length} parts (the shards ran ${results.manifest.wallSeconds.toFixed(1)} s in all)\n`);
       process.stdout.write(formatRunSummary({ ...results, manifest: { ...results.manifest, wallSeconds: NaN } }, written));
     });

@@ -9,6 +9,7 @@ import { UsageError } from "../../engine/diagnostics.js";
 import type { RunOptions } from "../../engine/run/runScenarios.js";
 import type { ShardSpec } from "../../engine/shard/plan.js";
 import { formatCount } from "../../engine/format/count.js";
+import { printNote } from "../format.js";
 import { createProgress } from "../progress.js";
 
 /** Refuse what a shard cannot do, before anything runs (exit 2). */
@@ -21,7 +22,7 @@ export function checkShardable(options: RunOptions, xlsx: boolean): void {
 /** Run the shard and write its part into `out`; prints what it ran and wrote. */
 export async function runShardCommand(files: string[], options: RunOptions, shard: ShardSpec & { from?: string }, out: string, force: boolean): Promise<void> {
   const { checkPartOutputDir, writePart } = await import("../../engine/shard/writePart.js");
-  checkPartOutputDir(out, shard, { force, inputs: files });
+  checkPartOutputDir(out, shard, { force, inputs: files, onNote: printNote });
   (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads ?? availableParallelism());
   const started = performance.now();
   const { loadScenariosToRun } = await import("../../engine/run/runScenarios.js");
@@ -32,7 +33,9 @@ export async function runShardCommand(files: string[], options: RunOptions, shar
     const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
     const part = await runShard(loaded, { ...options, shard, command, onProgress: progress.active ? (p) => progress.update(p) : undefined }, started);
     progress.stop();
-    const written = writePart(out, part, { force, inputs: files });
+    // the files the scenarios extend are inputs too, never replaced
+    const inputs = [...new Set([...files, ...loaded.flatMap((l) => l.scenario.files)])];
+    const written = await writePart(out, part, { force, inputs, onNote: printNote });
     const lines = part.manifest.scenarios.map(({ id, chunks, paths }) => {
       const n = Math.max(0, Math.min(paths, chunks.to * part.manifest.chunkSize) - chunks.from * part.manifest.chunkSize);
       const which = chunks.to > chunks.from ? `chunks ${chunks.from}-${chunks.to - 1} of 0-${chunks.total - 1}` : `none of chunks 0-${chunks.total - 1}`;

@@ -8,16 +8,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../diagnostics.js";
-import { MARKER, markerText } from "../run/outputs/outputDir.js";
-import { checkRunOutputDir, writeFilesAtomically, type RunOutputCheck } from "../run/outputs/writeOutputs.js";
+import { planOutputSet, writeOutputSet } from "../io/outputSet.js";
+import type { RunOutputCheck } from "../run/outputs/writeOutputs.js";
 import { packageVersion } from "../version.js";
 import { partOutputFiles, type Part } from "./partFiles.js";
-import { PART_MANIFEST } from "./partFormat.js";
+import { PART_MANIFEST, PART_STATE } from "./partFormat.js";
 import type { ShardSpec } from "./plan.js";
+
+/** The command a part's folder is written by, in its manifest (a later shard run replaces its files as one set). */
+const COMMAND = "run --shard";
 
 /** Whether shard `shard` may write its part into DIR: throw a UserError when it may not (called before the run and again before writing). */
 export function checkPartOutputDir(dir: string, shard: ShardSpec, options: RunOutputCheck): void {
-  checkRunOutputDir(dir, options);
+  planOutputSet(dir, { ...options, command: COMMAND, version: "" }, [PART_MANIFEST, PART_STATE]);
   const manifest = join(dir, PART_MANIFEST);
   if (!existsSync(manifest) || options.force) return;
   let other: { index?: unknown; count?: unknown } | undefined;
@@ -33,9 +36,10 @@ export function checkPartOutputDir(dir: string, shard: ShardSpec, options: RunOu
     );
 }
 
-/** Write the part into DIR (created if needed), all or nothing; returns the paths of part.json and state.bin. */
-export function writePart(dir: string, part: Part, options: RunOutputCheck): string[] {
+/** Write the part into DIR (created if needed), all or none (engine/io/outputSet.ts); returns the paths of part.json and state.bin. */
+export async function writePart(dir: string, part: Part, options: RunOutputCheck): Promise<string[]> {
   checkPartOutputDir(dir, part.manifest.shard, options);
-  const files = [...partOutputFiles(part), { name: MARKER, data: markerText("run --shard", packageVersion()) }];
-  return writeFilesAtomically(dir, files).slice(0, 2).reverse();
+  const written = await writeOutputSet(dir, partOutputFiles(part), { ...options, command: COMMAND, version: packageVersion() });
+  const at = (name: string) => written.find((f) => f.endsWith(name))!;
+  return [at(PART_MANIFEST), at(PART_STATE)];
 }
