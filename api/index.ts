@@ -34,6 +34,8 @@ export type {
   TrackedObservation,
   TrackResults,
 } from "../engine/results/trackTypes.js";
+export { mergeParts, readPart, runShard, writePart } from "./shard.js";
+export type { Part, PartManifest, Shard, ShardRunOptions } from "./shard.js";
 export { readResults, summaryTable, targetsTable, writeResults } from "./results.js";
 export type { SummaryRow, SummaryStat, TargetRow, WriteResultsOptions } from "./results.js";
 export { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, sensitivity } from "./analyses.js";

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerValidate } from "./validate.js";
 import { registerSchema } from "./schema.js";
 import { registerRun } from "./run.js";
+import { registerMerge } from "./merge.js";
 import { registerReport } from "./report.js";
 import { registerCompare } from "./compare.js";
 import { registerBlend } from "./blend.js";
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
   registerTrack(program);
   registerFit(program);
   registerHindcast(program);
+  registerMerge(program);
   registerReport(program);
   registerCompare(program);
   registerBlend(program);

@@ -19,6 +19,8 @@ import { packageVersion } from "../../engine/version.js";
 import { printNote, terminalText } from "../format.js";
 import { createProgress, formatDuration } from "../progress.js";
 import { formatProbabilitySe } from "../../engine/format/probability.js";
+import { parseShard, SHARD_COUNT_VARIABLE, SHARD_INDEX_VARIABLES } from "./shardFlags.js";
+import { checkShardable, runShardCommand } from "./runShard.js";
 
 interface RunFlags {
   paths?: string;
@@ -32,6 +34,9 @@ interface RunFlags {
   force?: boolean;
   threadsForce?: boolean;
   xlsx?: boolean;
+  shard?: string;
+  shardFromEnv?: boolean;
+  shardCount?: string;
 }
 
 /** The engine's options. */
@@ -134,6 +139,12 @@ export function registerRun(program: Command): void {
     .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
     .option("--force", "write into a non-empty directory not made by marketfutures")
     .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
+    .option("--shard <K/N>", "run only the K-th of N shards of the chunks and write a part for `marketfutures merge` (1 <= K <= N)")
+    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
+    .option(
+      "--shard-count <n>",
+      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
+    )
     .addHelpText(
       "after",
       `
@@ -153,10 +164,18 @@ All of them appear together or not at all (also when the run is killed or the
 disk is full); a non-empty --out is refused unless marketfutures made it (or
 --force: then files that are not marketfutures' are left alone). Files the
 run reads (scenarios and the files they extend) are never replaced.
+With --shard K/N (or --shard-from-env), --out gets a part instead (part.json,
+state.bin), one folder per shard; \`marketfutures merge PART... --out DIR\`
+then writes the files above, the same bytes as one run (see merge --help).
 Exit codes: 0 success, 1 invalid input or failed run, 2 wrong usage.`,
     )
     .action(async (files: string[], flags: RunFlags) => {
       const { out, force, ...options } = parseRunFlags(flags);
+      const shard = parseShard(flags);
+      if (shard) {
+        checkShardable(options, Boolean(flags.xlsx));
+        return runShardCommand(files, options, shard, out, force);
+      }
       const check = { force, inputs: files, onNote: printNote };
       checkRunOutputDir(out, check);
       // The workers boot while the engine's modules load (engine/run/workerPool.ts).

@@ -94,31 +94,11 @@ export async function runLoadedScenariosWith(
   started: number,
   plan?: TrackPlanner,
 ): Promise<{ results: Results; simulations: Simulation[] }> {
-  // Results are keyed by scenario id: the same scenario twice would give duplicate rows.
-  for (const [k, { file, scenario }] of loaded.entries()) {
-    const first = loaded.findIndex((l) => l.scenario.id === scenario.id);
-    if (first === k) continue;
-    const same = loaded[first].scenario.file === scenario.file;
-    const message = same
-      ? `${file} is given twice; give each scenario once`
-      : `${loaded[first].file} and ${file} are both scenario "${scenario.id}"; results are keyed by scenario id, so give each scenario once (or change one's id)`;
-    throw same ? new UsageError(message) : new UserError(message);
-  }
-  options.onLoaded?.([...new Set(loaded.flatMap(({ scenario }) => scenario.files))]);
+  const runs = planRuns(loaded, options);
   const plans = plan?.(loaded.map((l) => l.scenario)) ?? [];
-  const runs = loaded.map(({ file, scenario }) => {
-    const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
-    const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
-    const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
-    const maxPaths = options.precision !== undefined ? (options.maxPaths ?? Math.max(paths, 1_000_000)) : undefined;
-    return { file, s, paths, seed, maxPaths };
-  });
   // Threads left to the engine: no more than the largest batch of chunks can use (--precision's
   // batches grow up to --max-paths), and a pool that gives each batch as many as it can use.
-  const largestBatch = Math.max(0, ...runs.map((r) => Math.ceil((r.maxPaths ?? r.paths) / CHUNK_SIZE)));
-  const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(largestBatch / MIN_CHUNKS_PER_THREAD)));
-  const pool = threads === 1 ? undefined : new WorkerPool(threads, options.threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
-  const executor: Executor = pool ?? new LocalExecutor();
+  const { pool, executor } = executorFor(options.threads, Math.max(0, ...runs.map((r) => Math.ceil((r.maxPaths ?? r.paths) / CHUNK_SIZE))));
   const scenarios: ScenarioResult[] = [];
   const simulations: Simulation[] = [];
   try {
@@ -141,24 +121,60 @@ export async function runLoadedScenariosWith(
   } finally {
     await executor.close();
   }
+  const results: Results = { manifest: manifestOf(loaded, scenarios, pool?.threadsUsed ?? 1, (performance.now() - started) / 1000), scenarios };
+  return { results, simulations };
+}
+
+/** A scenario's run as the options make it: its sampling, paths, seed and (with precision) maximum paths. */
+export function planRuns(loaded: readonly ScenarioToRun[], options: RunOptions) {
+  // Results are keyed by scenario id: the same scenario twice would give duplicate rows.
+  for (const [k, { file, scenario }] of loaded.entries()) {
+    const first = loaded.findIndex((l) => l.scenario.id === scenario.id);
+    if (first === k) continue;
+    const same = loaded[first].scenario.file === scenario.file;
+    const message = same
+      ? `${file} is given twice; give each scenario once`
+      : `${loaded[first].file} and ${file} are both scenario "${scenario.id}"; results are keyed by scenario id, so give each scenario once (or change one's id)`;
+    throw same ? new UsageError(message) : new UserError(message);
+  }
+  options.onLoaded?.([...new Set(loaded.flatMap(({ scenario }) => scenario.files))]);
+  return loaded.map(({ file, scenario }) => {
+    const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
+    const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;
+    const seed = options.seed ?? (s.simulation.seed !== undefined ? String(s.simulation.seed) : DEFAULT_SEED);
+    const maxPaths = options.precision !== undefined ? (options.maxPaths ?? Math.max(paths, 1_000_000)) : undefined;
+    return { file, s, paths, seed, maxPaths };
+  });
+}
+
+/** The executor of a run whose largest batch has `chunks` chunks: `threads` threads, or as many as that batch can use. */
+export function executorFor(threads: number | undefined, chunks: number): { pool?: WorkerPool; executor: Executor } {
+  const n = threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(chunks / MIN_CHUNKS_PER_THREAD)));
+  const pool = n === 1 ? undefined : new WorkerPool(n, threads === undefined ? { minChunksPerThread: MIN_CHUNKS_PER_THREAD } : {});
+  return { pool, executor: pool ?? new LocalExecutor() };
+}
+
+/** The manifest of results.json (the command is filled in by the caller). */
+export function manifestOf(
+  loaded: readonly Pick<ScenarioToRun, "sources">[],
+  scenarios: readonly Pick<ScenarioResult, "seed" | "paths">[],
+  threads: number,
+  wallSeconds: number,
+): Results["manifest"] {
   const seeds = [...new Set(scenarios.map((s) => s.seed))];
   const pathCounts = [...new Set(scenarios.map((s) => s.paths))];
-  const results: Results = {
-    manifest: {
-      package: "marketfutures",
-      version: packageVersion(),
-      node: process.version,
-      command: "",
-      seed: seeds.length === 1 ? seeds[0] : seeds.join(","),
-      paths: pathCounts.length === 1 ? pathCounts[0] : Math.max(...pathCounts),
-      threads: pool?.threadsUsed ?? 1,
-      chunkSize: CHUNK_SIZE,
-      wallSeconds: (performance.now() - started) / 1000,
-      scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
-    },
-    scenarios,
+  return {
+    package: "marketfutures",
+    version: packageVersion(),
+    node: process.version,
+    command: "",
+    seed: seeds.length === 1 ? seeds[0] : seeds.join(","),
+    paths: pathCounts.length === 1 ? pathCounts[0] : Math.max(...pathCounts),
+    threads,
+    chunkSize: CHUNK_SIZE,
+    wallSeconds,
+    scenarioFiles: loaded.flatMap(({ sources }) => sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i),
   };
-  return { results, simulations };
 }
 
 /** The SHA-256 of a file's bytes, in hexadecimal (the manifest's scenario file hashes). */

@@ -96,16 +96,29 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     precision = { tolerance: options.precision, achieved, reached: achieved < options.precision };
   }
   for (const states of await executor.finish()) acc.addSketches(states);
-  const result: ScenarioResult = {
+  return { result: scenarioResultOf(scenario, file, acc, options.seed, precision), accumulator: acc };
+}
+
+/**
+ * A scenario's results from its accumulator, once every chunk and sketch has been added: the one
+ * place that builds them, for a run and for the merge of a sharded run (engine/shard/).
+ */
+export function scenarioResultOf(
+  scenario: Scenario,
+  file: string,
+  acc: ScenarioAccumulator,
+  seed: string,
+  precision?: ScenarioResult["precision"],
+): ScenarioResult {
+  return {
     ...scenarioMeta(scenario, file),
     paths: acc.paths,
-    seed: options.seed,
+    seed,
     series: series(acc),
     targets: targets(scenario, acc),
     samplePaths: samplePathsOf(acc),
     ...(precision ? { precision } : {}),
   };
-  return { result, accumulator: acc };
 }
 
 function series(acc: ScenarioAccumulator): Series[] {
