@@ -8,6 +8,9 @@
  *   --paths N     paths per measurement (default 1,000,000)
  *   --repeat R    runs of each measurement (default 3); the best (shortest) is reported
  *   --full        also 10,000,000-path runs (engine on 1 thread and all cores, C): peak memory, and the ratios at that size
+ *   --phases      also whole processes as a user starts them (marketfutures run against the C and numpy
+ *                 references' whole processes), where their time goes phase by phase, and each
+ *                 command's start (bin/benchPhases.ts)
  *   --json        machine-readable output on stdout (progress stays on stderr)
  *   --refs DIR    folder of ref.c and ref_numpy.py (default ../shared/bench beside the package)
  *
@@ -35,6 +38,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { ChildOutput, Stats2030 } from "./benchChild.js";
+import type { PhasesReport } from "./benchPhases.js";
 
 /** The workload: 12 players x 5 annual steps (2025 to 2030) per path, one region. */
 export const PLAYERS = 12;
@@ -259,6 +263,8 @@ export interface BenchOptions {
   paths: number;
   repeat: number;
   full: boolean;
+  /** also whole processes, their phases and each command's start (bin/benchPhases.ts) */
+  phases?: boolean;
   refs: string;
   log: (line: string) => void;
 }
@@ -272,6 +278,7 @@ export interface BenchReport {
   measurements: Measurement[];
   ratios: Ratio[];
   notes: string[];
+  phases?: PhasesReport;
 }
 
 export async function bench(o: BenchOptions): Promise<BenchReport> {
@@ -333,8 +340,11 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       evaluate("JS 1 thread / numpy", div(tp(engine1), tp(numpy)), ">=", 1.5),
       evaluate("JS 1 thread / C", div(tp(engine1), tp(c)), ">=", 0.8),
       ...sameCoreRatio(sameCore.map((p) => ({ core: p.core, ratio: div(tp(p.engine), tp(p.c)) }))),
-      evaluate(`JS all cores (${all}) / JS 1 thread`, div(tp(engineAll), tp(engine1)), ">=", 1.8),
     ];
+    const speedUp = div(tp(engineAll), tp(engine1));
+    notes.push(
+      `all cores (${all}) / 1 thread at ${o.paths.toLocaleString("en-US")} paths: ${speedUp === null ? "n/a" : speedUp.toFixed(2)} (no target at this size: the 1.8x target is set at 10,000,000 paths, --full)`,
+    );
     if (all < 2) notes.push("only one core is available: the all-cores speed-up cannot be measured here");
     if (sameCore.length > 0)
       notes.push(
@@ -368,6 +378,22 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       );
     }
 
+    let phases: PhasesReport | undefined;
+    if (o.phases) {
+      const { benchPhases } = await import("./benchPhases.js");
+      phases = await benchPhases({
+        root,
+        cli: join(here, "marketfutures.js"),
+        paths: o.paths,
+        repeat: o.repeat,
+        tmp,
+        c: compiled,
+        numpy: numpyRef,
+        log: o.log,
+      });
+      ratios.push(...phases.ratios);
+    }
+
     notes.push(
       "seconds: engine = results.manifest.wallSeconds of a fresh process; references = the time they print (their timed loop, without start-up, numpy import or compilation)",
       `player-steps = paths x ${PLAYERS} players x ${STEPS} steps`,
@@ -383,6 +409,7 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       measurements,
       ratios,
       notes,
+      ...(phases ? { phases } : {}),
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -427,14 +454,42 @@ export function formatReport(r: BenchReport): string {
         rows.push([m.implementation, player, s.mean.toFixed(4), s.p5.toFixed(4), s.p50.toFixed(4), s.p95.toFixed(4)]);
     out.push(table(rows));
   }
+  if (r.phases) out.push("", formatPhases(r.phases));
   const skipped = r.measurements.filter((m) => m.skipped);
   out.push("", ...skipped.map((m) => `${m.seconds === null ? "skipped" : "failed in some runs"}: ${m.implementation}: ${m.skipped}`));
   out.push(...r.notes.map((n) => `note: ${n}`));
   return out.join("\n") + "\n";
 }
 
+/** The --phases tables: whole processes, the phases of the benchmark run and of the shipped scenarios, command starts. */
+export function formatPhases(p: PhasesReport): string {
+  const out: string[] = [];
+  out.push("Whole processes (median of the interleaved repeats):");
+  out.push(
+    table([
+      ["process", "seconds", "peak RSS MB"],
+      ...p.wholeProcess.map((w) => [w.implementation + (w.seconds === null ? " (skipped)" : ""), fmt(w.seconds, 3), fmt(w.peakRssMb, 0)]),
+    ]),
+  );
+  const phaseTable = (title: string, rows: PhasesReport["benchmarkPhases"], wall: number | null) => {
+    out.push("", title);
+    out.push(
+      table([
+        ["phase", "ms", "% of wall"],
+        ...rows.map((r) => [r.name, r.ms.toFixed(1), wall ? ((100 * r.ms) / 1000 / wall).toFixed(1) : "-"]),
+        ["whole process", wall === null ? "-" : (wall * 1000).toFixed(1), wall ? "100.0" : "-"],
+      ]),
+    );
+  };
+  phaseTable("Where the time goes: marketfutures run (the benchmark row above), per phase:", p.benchmarkPhases, p.benchmarkWallSeconds);
+  phaseTable("Where the time goes: run of the three shipped scenarios (default options), per phase:", p.shippedPhases, p.shippedWallSeconds);
+  out.push("", "Command start (process start to first useful work), seconds:");
+  out.push(table([["command", "seconds", "measured"], ...p.startRows.map((s) => [s.command, fmt(s.seconds, 3), s.what])]));
+  return out.join("\n");
+}
+
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: node dist/bin/bench.js [--paths N] [--repeat R] [--full] [--json] [--refs DIR]\n`);
+  process.stderr.write(`bench: ${message}\nusage: node dist/bin/bench.js [--paths N] [--repeat R] [--full] [--phases] [--json] [--refs DIR]\n`);
   process.exit(2);
 }
 
@@ -446,6 +501,7 @@ async function main(): Promise<void> {
         paths: { type: "string", default: "1000000" },
         repeat: { type: "string", default: "3" },
         full: { type: "boolean", default: false },
+        phases: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         refs: { type: "string", default: resolve(root, "..", "shared", "bench") },
         help: { type: "boolean", short: "h", default: false },
@@ -474,6 +530,7 @@ async function main(): Promise<void> {
     paths: positive("paths", values.paths),
     repeat: positive("repeat", values.repeat),
     full: values.full,
+    phases: values.phases,
     refs: resolve(values.refs),
     log: (line) => process.stderr.write(line + "\n"),
   });

@@ -12,6 +12,7 @@ import type { Scenario } from "../model/types.js";
 import type { Results, ScenarioResult } from "../results/types.js";
 import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor } from "../simulate/simulateScenario.js";
 import { packageVersion } from "../version.js";
+import { markPhase } from "../phases.js";
 import { WorkerPool } from "./workerPool.js";
 
 export interface RunProgress {
@@ -55,6 +56,7 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
     options.signal?.throwIfAborted();
     const { scenario } = await loadScenario(f);
     loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
+    markPhase("load");
   }
   return runLoadedScenarios(loaded, options, started);
 }
@@ -99,6 +101,7 @@ export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], optio
   } finally {
     await executor.close();
   }
+  markPhase("close");
   const seeds = [...new Set(scenarios.map((s) => s.seed))];
   const pathCounts = [...new Set(scenarios.map((s) => s.paths))];
   return {

@@ -14,6 +14,7 @@ import { ChunkRunner, type ChunkResult, type RunnerOptions } from "./chunkRunner
 import { yieldToEventLoop } from "./eventLoop.js";
 import { parseWithMathjs } from "../expr/compile.js";
 import { compileModel } from "./compile.js";
+import { markPhase } from "../phases.js";
 import type { ChunkWork } from "./kernel.js";
 import type { SketchState } from "./sketches.js";
 
@@ -63,6 +64,7 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     ...(options.record ? { record: options.record } : {}),
   });
   const acc = new ScenarioAccumulator(model);
+  markPhase("compile");
   let planned = options.paths;
   let done = 0;
   let nextChunk = 0;
@@ -92,6 +94,7 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     const achieved = worst();
     precision = { tolerance: options.precision, achieved, reached: achieved < options.precision };
   }
+  markPhase("simulate");
   for (const states of await executor.finish()) acc.addSketches(states);
   const result: ScenarioResult = {
     ...scenarioMeta(scenario, file),
@@ -102,6 +105,7 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     samplePaths: samplePathsOf(acc),
     ...(precision ? { precision } : {}),
   };
+  markPhase("summarise");
   return { result, accumulator: acc };
 }
 

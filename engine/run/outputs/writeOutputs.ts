@@ -32,6 +32,7 @@ import type { Results } from "../../results/types.js";
 import { checkOutputDir, MARKER, markerText } from "./outputDir.js";
 import { resultsJson } from "./resultsJson.js";
 import { pathsCsv, summaryCsv, targetsCsv } from "./tables.js";
+import { markPhase } from "../../phases.js";
 
 export interface OutputFile {
   /** file name inside the output directory */
@@ -44,12 +45,12 @@ export const RUN_OUTPUT_NAMES = ["results.json", "summary.csv", "targets.csv", "
 
 /** The contents of results.json, summary.csv, targets.csv and paths.csv. */
 export function runOutputFiles(results: Results): OutputFile[] {
-  return [
-    { name: "results.json", data: resultsJson(results) },
-    { name: "summary.csv", data: summaryCsv(results) },
-    { name: "targets.csv", data: targetsCsv(results) },
-    { name: "paths.csv", data: pathsCsv(results) },
-  ];
+  const formatted = (name: string, format: (r: Results) => string): OutputFile => {
+    const data = format(results);
+    markPhase(`format:${name}`);
+    return { name, data };
+  };
+  return [formatted("results.json", resultsJson), formatted("summary.csv", summaryCsv), formatted("targets.csv", targetsCsv), formatted("paths.csv", pathsCsv)];
 }
 
 export interface RunOutputCheck {
@@ -119,12 +120,14 @@ export function writeFilesAtomically(dir: string, files: readonly OutputFile[]):
       const tmp = join(dir, `.${f.name}.${tag}.tmp`);
       writeFlushed(tmp, f.data);
       temps[i] = tmp;
+      markPhase(`write:${f.name}`);
     }
     for (const [i, target] of targets.entries()) {
       backups[i] = backup(target, join(dir, `.${files[i].name}.${tag}.bak`));
       renameSync(temps[i], target);
       replaced = i + 1;
     }
+    markPhase("rename");
   } catch (err) {
     const restored = rollback(targets, temps, backups, replaced);
     if (created) removeEmptyDirs(dir, created);
