@@ -472,12 +472,19 @@ export function formatPhases(p: PhasesReport): string {
     ]),
   );
   const phaseTable = (title: string, rows: PhasesReport["benchmarkPhases"], wall: number | null) => {
+    const cpu = rows.reduce((a, r) => a + (r.cpuMs ?? 0), 0);
     out.push("", title);
     out.push(
       table([
-        ["phase", "ms", "% of wall"],
-        ...rows.map((r) => [r.name, r.ms.toFixed(1), wall ? ((100 * r.ms) / 1000 / wall).toFixed(1) : "-"]),
-        ["whole process", wall === null ? "-" : (wall * 1000).toFixed(1), wall ? "100.0" : "-"],
+        ["phase", "wall ms", "% of wall", "CPU ms", "% of CPU"],
+        ...rows.map((r) => [
+          r.name,
+          r.ms.toFixed(1),
+          wall ? ((100 * r.ms) / 1000 / wall).toFixed(1) : "-",
+          r.cpuMs === null ? "-" : r.cpuMs.toFixed(1),
+          r.cpuMs === null || cpu === 0 ? "-" : ((100 * r.cpuMs) / cpu).toFixed(1),
+        ]),
+        ["whole process", wall === null ? "-" : (wall * 1000).toFixed(1), wall ? "100.0" : "-", cpu.toFixed(1), "100.0"],
       ]),
     );
   };

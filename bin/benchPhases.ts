@@ -25,7 +25,10 @@ import { evaluate, runProcess, type Ratio } from "./bench.js";
 
 export interface PhaseRow {
   name: string;
+  /** wall time */
   ms: number;
+  /** CPU time of the process (every thread), when known */
+  cpuMs: number | null;
 }
 
 export interface ProcessRun {
@@ -53,22 +56,28 @@ const file = process.env.MARKETFUTURES_PHASES;
 const stopAt = process.env.MF_BENCH_STOP_AT;
 if (stopAt) new PerformanceObserver((list) => { if (list.getEntries().some((e) => e.name === "mf:" + stopAt)) process.exit(0); }).observe({ entryTypes: ["mark"] });
 process.on("exit", () => {
-  const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("mf:")).map((m) => [m.name.slice(3), m.startTime]);
-  writeFileSync(file, JSON.stringify({ marks, exit: performance.now() }));
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("mf:")).map((m) => [m.name.slice(3), m.startTime, m.detail.cpuMicros / 1000]);
+  writeFileSync(file, JSON.stringify({ marks, exit: performance.now(), exitCpu: cpu() }));
 });
 `;
 
+/** A mark: phase name, wall ms since process start, CPU ms so far. */
+export type Mark = [name: string, ms: number, cpuMs: number];
+
 /** Phases from marks: each the time since the previous mark (the first since process start); repeated names are summed, in first-seen order. */
-export function phasesFromMarks(marks: [string, number][], exitMs: number, wallMs: number): PhaseRow[] {
-  const sums = new Map<string, number>();
-  let last = 0;
-  for (const [name, t] of marks) {
-    sums.set(name, (sums.get(name) ?? 0) + (t - last));
-    last = t;
+export function phasesFromMarks(marks: Mark[], exit: { ms: number; cpuMs: number }, wallMs: number): PhaseRow[] {
+  const sums = new Map<string, PhaseRow>();
+  let last = { ms: 0, cpuMs: 0 };
+  for (const [name, ms, cpuMs] of [...marks, ["exit", exit.ms, exit.cpuMs] as Mark]) {
+    const row = sums.get(name) ?? { name, ms: 0, cpuMs: 0 };
+    row.ms += ms - last.ms;
+    row.cpuMs! += cpuMs - last.cpuMs;
+    sums.set(name, row);
+    last = { ms, cpuMs };
   }
-  sums.set("exit", exitMs - last);
-  sums.set("teardown", Math.max(0, wallMs - exitMs));
-  return [...sums].map(([name, ms]) => ({ name, ms }));
+  sums.set("teardown", { name: "teardown", ms: Math.max(0, wallMs - exit.ms), cpuMs: null });
+  return [...sums.values()];
 }
 
 /** Run the CLI (or any node script) with the phase preload; wall time from here, marks from the child. */
@@ -81,9 +90,9 @@ export async function runWithPhases(args: string[], tmp: string, stopAt?: string
   const r = await runProcess(process.execPath, ["--require", preload, ...args], tmp, env);
   const wallMs = performance.now() - t0;
   if (r.code !== 0) return { failed: `exit code ${r.code}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}` };
-  const { marks, exit } = JSON.parse(readFileSync(marksFile, "utf8")) as { marks: [string, number][]; exit: number };
+  const { marks, exit, exitCpu } = JSON.parse(readFileSync(marksFile, "utf8")) as { marks: Mark[]; exit: number; exitCpu: number };
   rmSync(marksFile, { force: true });
-  return { wallSeconds: wallMs / 1000, peakRssMb: r.peakRssMb, phases: phasesFromMarks(marks, exit, wallMs) };
+  return { wallSeconds: wallMs / 1000, peakRssMb: r.peakRssMb, phases: phasesFromMarks(marks, { ms: exit, cpuMs: exitCpu }, wallMs) };
 }
 
 /** A whole process without the preload: its wall time seen from here. */
@@ -105,7 +114,12 @@ const median = (xs: number[]): number | null => {
 /** Per phase, the median over runs (phases missing from a run count as 0). */
 function medianPhases(runs: ProcessRun[]): PhaseRow[] {
   const names = [...new Set(runs.flatMap((r) => r.phases.map((p) => p.name)))];
-  return names.map((name) => ({ name, ms: median(runs.map((r) => r.phases.find((p) => p.name === name)?.ms ?? 0)) ?? 0 }));
+  const of = (name: string, key: "ms" | "cpuMs") => runs.map((r) => r.phases.find((p) => p.name === name)?.[key] ?? 0);
+  return names.map((name) => ({
+    name,
+    ms: median(of(name, "ms")) ?? 0,
+    cpuMs: runs.every((r) => r.phases.find((p) => p.name === name)?.cpuMs === null) ? null : median(of(name, "cpuMs") as number[]),
+  }));
 }
 
 export interface PhasesOptions {
