@@ -11,6 +11,8 @@ import type { DiscoverResult } from "../engine/analysis/discover.js";
 import type { SensitivityMethod, SensitivityResult } from "../engine/analysis/sensitivity.js";
 import type { Results } from "../engine/results/types.js";
 import type { Executor } from "../engine/simulate/simulateScenario.js";
+import { UsageError } from "../engine/diagnostics.js";
+import { formatCount } from "../engine/format/count.js";
 import { internalsOf, loadScenario, remember, type LoadedInternals, type LoadedScenario } from "./scenarios.js";
 import type { ScenarioInput } from "./run.js";
 
@@ -46,11 +48,11 @@ export function blend(results: Results, weights: readonly number[] | string, opt
 
 /** Options of the analyses that run a scenario. */
 export interface AnalysisRunOptions {
-  /** paths to run (tornado and discover) or base rows of the Saltelli design (sobol); default 4096 */
+  /** paths to run (tornado and discover) or base rows of the Saltelli design (sobol); default 4096, at most 250,000 */
   paths?: number;
   /** master seed (default: the scenario's `simulation.seed`, else "2025") */
   seed?: string | number;
-  /** threads: this one and `threads - 1` worker threads (default: every core) */
+  /** threads: this one and `threads - 1` worker threads (default: every core; more than the cores runs on the cores) */
   threads?: number;
   /** called with the paths simulated so far and the total */
   onProgress?: (done: number, total: number) => void;
@@ -82,12 +84,12 @@ export interface SensitivityOptions extends AnalysisRunOptions {
 export async function sensitivity(scenario: ScenarioInput, options: SensitivityOptions): Promise<SensitivityResult> {
   const { DEFAULT_SENSITIVITY_PATHS, prepareAnalysis, runSensitivity } = await import("../engine/analysis/sensitivity.js");
   const method = options.method ?? "tornado";
-  if (method !== "tornado" && method !== "sobol") throw new RangeError(`sensitivity: method must be "tornado" or "sobol", got ${String(method)}`);
+  if (method !== "tornado" && method !== "sobol") throw new UsageError(`sensitivity: method must be "tornado" or "sobol", got ${String(method)}`);
   const { scenario: s, display } = await resolveScenario(scenario);
   const seed = await seedOf(s, options.seed);
   const request = { entity: options.output, view: options.view, year: options.year };
   prepareAnalysis(s, request, "sensitivity");
-  const paths = checkedPaths(options.paths, DEFAULT_SENSITIVITY_PATHS, 2);
+  const paths = await checkedPaths(options.paths, DEFAULT_SENSITIVITY_PATHS, 2);
   const result = await withExecutor(options, (executor, onProgress) => runSensitivity(s, executor, { output: request, method, paths, seed, onProgress }));
   return { ...result, scenario: { ...result.scenario, file: display } };
 }
@@ -113,11 +115,11 @@ export async function discover(scenario: ScenarioInput, options: DiscoverOptions
   const { DEFAULT_DISCOVER_PATHS, prepareDiscovery, runDiscovery } = await import("../engine/analysis/discover.js");
   const where = parseWhere(options.where);
   const density = options.minDensity;
-  if (density !== undefined && !(density > 0 && density <= 1)) throw new RangeError(`discover: minDensity must be in (0, 1], got ${density}`);
+  if (density !== undefined && !(density > 0 && density <= 1)) throw new UsageError(`discover: minDensity must be in (0, 1], got ${density}`);
   const { scenario: s, display } = await resolveScenario(scenario);
   const seed = await seedOf(s, options.seed);
   prepareDiscovery(s, where);
-  const paths = checkedPaths(options.paths, DEFAULT_DISCOVER_PATHS, 20);
+  const paths = await checkedPaths(options.paths, DEFAULT_DISCOVER_PATHS, 20);
   const result = await withExecutor(options, (executor, onProgress) =>
     runDiscovery(s, executor, { where, paths, seed, onProgress, ...(density !== undefined ? { minDensity: density } : {}) }),
   );
@@ -129,7 +131,7 @@ export const DEFAULT_CALIBRATION_PATHS = 4000;
 
 /** Options of {@link calibrate}; every trial runs in this thread with the same seed. */
 export interface CalibrateOptions {
-  /** Monte Carlo paths per trial (default 4000) */
+  /** Monte Carlo paths per trial (default 4000, at most 250,000) */
   paths?: number;
   /** master seed, the same for every trial (default: the scenario's `simulation.seed`, else "2025") */
   seed?: string | number;
@@ -163,7 +165,7 @@ export async function calibrate(scenario: ScenarioInput, options: CalibrateOptio
   const { calibrate: tune, calibratedText } = await import("../engine/analysis/calibrate.js");
   const { simulateScenario, LocalExecutor } = await import("../engine/simulate/simulateScenario.js");
   const inside = await resolveScenario(scenario);
-  const paths = checkedPaths(options.paths, DEFAULT_CALIBRATION_PATHS, 1);
+  const paths = await checkedPaths(options.paths, DEFAULT_CALIBRATION_PATHS, 1);
   const seed = await seedOf(inside.scenario, options.seed);
   let done = 0;
   const result = await tune(inside.scenario, async (trial) => {
@@ -190,23 +192,27 @@ export async function calibrate(scenario: ScenarioInput, options: CalibrateOptio
 }
 
 /** The engine's side of a scenario input (loading it if need be), and its file as results name it. */
-async function resolveScenario(input: ScenarioInput): Promise<LoadedInternals & { display: string }> {
+export async function resolveScenario(input: ScenarioInput): Promise<LoadedInternals & { display: string }> {
   const inside = internalsOf(input) ?? internalsOf(await loadScenario(input as Exclude<ScenarioInput, LoadedScenario>));
-  if (!inside) throw new TypeError("a scenario must be a file path, a file: URL, a scenario document or a loaded scenario");
+  if (!inside) throw new UsageError("a scenario must be a file path, a file: URL, a scenario document or a loaded scenario");
   const { displayFile } = await import("../engine/run/runScenarios.js");
   return { ...inside, display: displayFile(inside.file) };
 }
 
-function checkedPaths(paths: number | undefined, fallback: number, min: number): number {
+/** Paths of an analysis or a calibration trial: every path's inputs and output are kept in memory, hence MAX_ANALYSIS_PATHS (engine/limits.ts). */
+export async function checkedPaths(paths: number | undefined, fallback: number, min: number): Promise<number> {
+  const { MAX_ANALYSIS_PATHS } = await import("../engine/limits.js");
   const n = paths ?? fallback;
-  if (!(Number.isSafeInteger(n) && n >= min)) throw new RangeError(`paths must be a whole number of at least ${min}, got ${paths}`);
+  if (!(Number.isSafeInteger(n) && n >= min)) throw new UsageError(`paths must be a whole number of at least ${min}, got ${paths}`);
+  if (n > MAX_ANALYSIS_PATHS)
+    throw new UsageError(`paths ${formatCount(n)} is more than the ${formatCount(MAX_ANALYSIS_PATHS)} an analysis may have (see "Limits" in README.md)`);
   return n;
 }
 
 /** The seed given, else the scenario's, else the run default (as the CLI). */
-async function seedOf(scenario: LoadedInternals["scenario"], seed: string | number | undefined): Promise<string> {
+export async function seedOf(scenario: LoadedInternals["scenario"], seed: string | number | undefined): Promise<string> {
   if (seed !== undefined) {
-    if (String(seed).trim() === "") throw new RangeError("seed must not be empty");
+    if (String(seed).trim() === "") throw new UsageError("seed must not be empty");
     return String(seed);
   }
   const { DEFAULT_SEED } = await import("../engine/run/runScenarios.js");
@@ -214,12 +220,14 @@ async function seedOf(scenario: LoadedInternals["scenario"], seed: string | numb
 }
 
 /** Runs `fn` on this thread and `threads - 1` workers, closed afterwards; progress and cancellation wired through. */
-async function withExecutor<T>(
+export async function withExecutor<T>(
   options: AnalysisRunOptions,
   fn: (executor: Executor, onProgress: (done: number, total: number) => void) => Promise<T>,
 ): Promise<T> {
-  const threads = options.threads ?? availableParallelism();
-  if (!(Number.isSafeInteger(threads) && threads >= 1)) throw new RangeError(`threads must be a whole number of at least 1, got ${threads}`);
+  const asked = options.threads ?? availableParallelism();
+  if (!(Number.isSafeInteger(asked) && asked >= 1)) throw new UsageError(`threads must be a whole number of at least 1, got ${asked}`);
+  // more threads than cores only slows the analysis down: the same results on the cores
+  const threads = Math.min(asked, availableParallelism());
   options.signal?.throwIfAborted();
   const { LocalExecutor } = await import("../engine/simulate/simulateScenario.js");
   const executor: Executor = threads === 1 ? new LocalExecutor() : new (await import("../engine/run/workerPool.js")).WorkerPool(threads);

@@ -16,11 +16,14 @@
 import { JSDOM } from "jsdom";
 import { blendResults, parseWeights, type Blend } from "../engine/analysis/blend.js";
 import type { DiscoverResult } from "../engine/analysis/discover.js";
+import type { DecisionResult } from "../engine/decide/decide.js";
 import type { SensitivityResult } from "../engine/analysis/sensitivity.js";
 import type { Results } from "../engine/results/types.js";
+import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 import { buildReport } from "../reports/buildReport.js";
 import { blendFanChart as blendFigure } from "../reports/figures/blendFanChart.js";
+import { decisionFigures as decisionCharts } from "../reports/figures/decisionFigures.js";
 import { discoveryTradeoff as discoveryFigure } from "../reports/figures/discoveryTradeoff.js";
 import * as report from "../reports/figures/index.js";
 import { sensitivityFigure as sensitivityChart } from "../reports/figures/sensitivityFigure.js";
@@ -53,7 +56,7 @@ let window: JSDOM | undefined;
 /** The figures are built as DOM elements in one jsdom document, then serialised. */
 function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions = {}): Figure {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
   const f = make({ document: window.window.document, lang });
   return { name: f.name, title: f.title, svg: serializeSvg(f.svg), csv: f.csv };
@@ -62,7 +65,7 @@ function draw(make: (options: DomOptions) => DomFigure, options: FigureOptions =
 /** Fan chart of one scenario (default: the first): each key group's global share, median with 50% and 90% bands. */
 export function fanChart(results: Results, options: FigureOptions & { scenario?: string } = {}): Figure {
   const scenario = options.scenario ?? results.scenarios[0]?.id;
-  if (!results.scenarios.some((s) => s.id === scenario)) throw new RangeError(`fanChart: no scenario "${scenario}" in the results`);
+  if (!results.scenarios.some((s) => s.id === scenario)) throw new UsageError(`fanChart: no scenario "${scenario}" in the results`);
   return draw((o) => report.fanChart(results, { ...o, scenario: scenario! }), options);
 }
 
@@ -132,13 +135,30 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
 }
 
 /**
+ * The figures of a `decide()` result: a regret heat map per outcome (each setting in each scenario,
+ * the regret written in the cell), and with several outcomes the trade-off of the first two with the
+ * non-dominated settings marked.
+ */
+export function decisionFigures(result: DecisionResult, options: FigureOptions = {}): Figure[] {
+  const lang = options.lang ?? "en";
+  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>");
+  return decisionCharts(result, { document: window.window.document, lang }).map((f) => ({
+    name: f.name,
+    title: f.title,
+    svg: serializeSvg(f.svg),
+    csv: f.csv,
+  }));
+}
+
+/**
  * A PNG of a figure (or of any SVG text) at `scale` times its size (default 2: sharp on high-density screens),
  * drawn by resvg with the bundled Inter font, so it looks the same on every machine.
  */
 export async function toPng(figure: Figure | string, options: { scale?: number } = {}): Promise<Uint8Array> {
   const { svgToPng } = await import("../reports/render/png.js");
   const scale = options.scale ?? 2;
-  if (!(scale > 0 && scale <= 16)) throw new RangeError(`toPng: scale must be in (0, 16], got ${scale}`);
+  if (!(scale > 0 && scale <= 16)) throw new UsageError(`toPng: scale must be in (0, 16], got ${scale}`);
   return new Uint8Array(await svgToPng(typeof figure === "string" ? figure : figure.svg, scale));
 }
 
@@ -152,6 +172,8 @@ export interface ReportOptions extends FigureOptions {
   analyses?: readonly (SensitivityResult | DiscoverResult)[];
   /** weights of a blend of the scenarios (your assumption) whose fan chart the Analysis section shows */
   blend?: readonly number[];
+  /** results of `decide()` for the Analysis section (heat maps, trade-off, a table per outcome) */
+  decisions?: readonly DecisionResult[];
 }
 
 /**
@@ -162,7 +184,7 @@ export interface ReportOptions extends FigureOptions {
  */
 export async function writeReport(results: Results, dir: string, options: ReportOptions = {}): Promise<string[]> {
   const lang = options.lang ?? "en";
-  if (!isLang(lang)) throw new RangeError(`lang must be "en" or "fr", got ${String(lang)}`);
+  if (!isLang(lang)) throw new UsageError(`lang must be "en" or "fr", got ${String(lang)}`);
   const weights = options.blend ? parseWeights(options.blend.join(","), results.scenarios.length, "blend") : undefined;
   const summary = await buildReport(results, {
     out: dir,
@@ -173,6 +195,7 @@ export async function writeReport(results: Results, dir: string, options: Report
     version: packageVersion(),
     analyses: [...(options.analyses ?? [])],
     blendWeights: weights,
+    decisions: [...(options.decisions ?? [])],
   });
   return summary.files;
 }

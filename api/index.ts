@@ -13,6 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { UsageError } from "../engine/diagnostics.js";
 import { packageVersion } from "../engine/version.js";
 
 export { loadScenario, parseScenario, validate } from "./scenarios.js";
@@ -23,6 +24,8 @@ export { readResults, summaryTable, targetsTable, writeResults } from "./results
 export type { SummaryRow, SummaryStat, TargetRow, WriteResultsOptions } from "./results.js";
 export { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, sensitivity } from "./analyses.js";
 export type { AnalysisRunOptions, CalibrateOptions, Calibration, DiscoverOptions, SensitivityOptions } from "./analyses.js";
+export { decide } from "./decide.js";
+export type { DecideOptions } from "./decide.js";
 export { UsageError, UserError } from "../engine/diagnostics.js";
 export type { Diagnostic, Severity } from "../engine/diagnostics.js";
 export type {
@@ -41,7 +44,7 @@ export type {
   TargetResult,
   Unit,
 } from "../engine/results/types.js";
-export type { Dist, Label, Source } from "../engine/model/types.js";
+export type { Dist, Label, Lever, Source } from "../engine/model/types.js";
 export type { Blend, BlendBand, BlendRow, BlendYear } from "../engine/analysis/blend.js";
 export type { CompareCell, CompareRow, CompareTarget, Comparison } from "../engine/analysis/compare.js";
 export type { CalibratedParameter, CalibratedTarget } from "../engine/analysis/calibrate.js";
@@ -50,6 +53,10 @@ export type { BoxLimit, DiscoverResult, DiscoverStep } from "../engine/analysis/
 export type { WhereClause, WhereOp } from "../engine/analysis/whereClause.js";
 export type { AnalysisOutput } from "../engine/analysis/analysisOutput.js";
 export type { InputInfo } from "../engine/analysis/inputFactors.js";
+export type { DecisionOutcome, DecisionResult, ResolvedOutcome } from "../engine/decide/decide.js";
+export type { Direction, OutcomeSpec } from "../engine/decide/outcomes.js";
+export type { LeverSpec } from "../engine/decide/settings.js";
+export type { CellRobustness, Estimate, OutcomeRobustness, ParetoFront, SettingRobustness } from "../engine/decide/robustness.js";
 
 /** The version of this package, e.g. `"0.1.0"` (results record it in their manifest). */
 export const version: string = packageVersion();
@@ -66,7 +73,7 @@ export const SHIPPED_SCENARIOS = ["hyperscaler-hegemony.json", "regulated-multip
  */
 export function shippedScenario(name: string): string {
   const file = name.endsWith(".json") ? name : `${name}.json`;
-  if (!/^[\w.-]+$/.test(file)) throw new RangeError(`shippedScenario: a file name in scenarios/ such as "paradigm-shift.json", got ${name}`);
+  if (!/^[\w.-]+$/.test(file)) throw new UsageError(`shippedScenario: a file name in scenarios/ such as "paradigm-shift.json", got ${name}`);
   return scenariosDir() + file;
 }
 

@@ -6,7 +6,6 @@
  */
 import type { Results, SeriesKind } from "../engine/results/types.js";
 import { SUMMARY_HEADER, summaryRows, TARGETS_HEADER, targetRows } from "../engine/run/outputs/tables.js";
-import { readResults as readResultsFile } from "../reports/results/readResults.js";
 
 /** A statistic of summary.csv: `se` is the Monte Carlo standard error of the mean, sd / sqrt(paths). */
 export type SummaryStat = "mean" | "sd" | "se" | "p5" | "p25" | "p50" | "p75" | "p95";
@@ -42,11 +41,16 @@ export interface TargetRow {
 }
 
 /**
- * Reads a `results.json` written by `marketfutures run` or {@link writeResults}.
- * @throws {@link UserError} when the file is missing, is not JSON or is not a results file
+ * Reads a `results.json` written by `marketfutures run` or {@link writeResults}: a regular file of at most
+ * 256 MiB, checked field by field (as `--from` does). Asynchronous so that importing the library stays cheap:
+ * the checker is loaded with the first call.
+ * @throws {@link UserError} when the file is missing, too large, not JSON or not a results file (naming the field, its line and column)
+ * @example
+ * const results = await readResults("results/results.json");
  */
-export function readResults(file: string): Results {
-  return readResultsFile(file);
+export async function readResults(file: string): Promise<Results> {
+  const { readResults: read } = await import("../engine/results/readResults.js");
+  return read(file);
 }
 
 /** Options of {@link writeResults}. */
@@ -60,14 +64,19 @@ export interface WriteResultsOptions {
 /**
  * Writes the files of `marketfutures run --out DIR`: results.json,
  * summary.csv, targets.csv, paths.csv (and results.xlsx with `xlsx`), all
- * or none. Returns the paths written.
- * @throws {@link UserError} when the folder may not be written (a folder you own, without `force`) or writing fails
+ * or none, as `run` does (README, "Outputs, all or none"): the set replaces
+ * the previous one as a whole, and never a scenario file the results were
+ * run from. Returns the paths written.
+ * @throws {@link UserError} when the folder may not be written (a folder you own, without `force`; a file it would replace
+ * that marketfutures did not write) or writing fails: nothing has changed then
  */
 export async function writeResults(results: Results, dir: string, options: WriteResultsOptions = {}): Promise<string[]> {
   const { writeRunOutputs } = await import("../engine/run/outputs/writeOutputs.js");
   const { packageVersion } = await import("../engine/version.js");
   const extra = options.xlsx ? [await (await import("../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results)] : [];
-  return writeRunOutputs(dir, results, { force: Boolean(options.force), inputs: [], version: packageVersion(), extra });
+  // the scenario files the results were run from are never replaced (nor is any file the user owns, without force)
+  const inputs = results.manifest.scenarioFiles.map((f) => f.file);
+  return writeRunOutputs(dir, results, { force: Boolean(options.force), inputs, version: packageVersion(), extra });
 }
 
 /** The rows of summary.csv: every series of every scenario, every year, each statistic. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../engine/diagnostics.js";
+import { UsageError, type Diagnostic } from "../engine/diagnostics.js";
 import type { Scenario } from "../engine/model/types.js";
 import type { Label } from "../engine/model/types.js";
 
@@ -159,6 +159,11 @@ function filePath(source: string | URL): string {
 /** An object as JSON text (two-space indentation: diagnostics give lines and columns in this text). */
 function documentText(doc: ScenarioDocument): string {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc))
-    throw new TypeError("a scenario must be a file path, a file: URL or a scenario document (a plain object)");
-  return JSON.stringify(doc, null, 2);
+    throw new UsageError("a scenario must be a file path, a file: URL or a scenario document (a plain object)");
+  try {
+    return JSON.stringify(doc, null, 2);
+  } catch (err) {
+    // a cycle, or a BigInt: not something a scenario file could hold
+    throw new UsageError(`a scenario document must be plain JSON data: ${(err as Error).message.split("\n")[0]}`);
+  }
 }

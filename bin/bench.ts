@@ -12,6 +12,7 @@
  *                 references' whole processes), where their time goes phase by phase, and each
  *                 command's start (bin/benchPhases.ts)
  *   --json        machine-readable output on stdout (progress stays on stderr)
+ *   --skip-decide leave out the decide row (16 settings x 3 shipped scenarios x 20,000 paths, bin/benchDecide.ts)
  *   --refs DIR    folder of ref.c and ref_numpy.py (default ../shared/bench beside the package)
  *
  * Each engine measurement is a fresh `node dist/bin/benchChild.js` process
@@ -39,6 +40,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { ChildOutput, Stats2030 } from "./benchChild.js";
 import type { PhasesReport } from "./benchPhases.js";
+import { DECIDE_PATHS, DECIDE_SCENARIOS, DECIDE_SETTINGS, DECIDE_TARGET_SECONDS, runDecide } from "./benchDecide.js";
 
 /** The workload: 12 players x 5 annual steps (2025 to 2030) per path, one region. */
 export const PLAYERS = 12;
@@ -48,6 +50,7 @@ const FULL_PATHS = 10_000_000;
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const childScript = join(here, "benchChild.js");
+const cliScript = join(here, "marketfutures.js");
 
 export interface Measurement {
   /** stable key: engine_1, engine_all, c, numpy; with --full engine_full_1, engine_full, c_full */
@@ -112,19 +115,22 @@ interface ProcessResult {
   stderr: string;
   /** peak RSS of the process, MB, from GNU time or /proc polling; null if unknown */
   peakRssMb: number | null;
+  /** CPU seconds (user + system, the process and its threads) from GNU time; null without it */
+  cpuSeconds: number | null;
 }
 
 const gnuTime = "/usr/bin/time";
 const haveGnuTime = existsSync(gnuTime) && spawnSync(gnuTime, ["-f", "%M", "true"]).status === 0;
 
 /**
- * Run a command to completion, collecting its output and peak resident
- * memory: with GNU time when present (`-f %M`, KiB), else by polling the
- * high-water mark VmHWM of /proc/PID/status (Linux).
+ * Run a command to completion, collecting its output, peak resident memory
+ * and CPU time: with GNU time when present (`-f "%M %U %S"`: KiB, user and
+ * system seconds), else memory by polling the high-water mark VmHWM of
+ * /proc/PID/status (Linux) and no CPU time.
  */
 export function runProcess(cmd: string, args: string[], tmp: string, env: NodeJS.ProcessEnv = process.env): Promise<ProcessResult> {
   const timeFile = join(tmp, `time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
-  const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = haveGnuTime ? [gnuTime, ["-f", "%M %U %S", "-o", timeFile, cmd, ...args]] : [cmd, args];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
@@ -146,15 +152,18 @@ export function runProcess(cmd: string, args: string[], tmp: string, env: NodeJS
     child.on("close", (code) => {
       if (poll) clearInterval(poll);
       let kb = polledKb;
+      let cpu: number | null = null;
       if (haveGnuTime) {
         try {
-          kb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+          const [k, user, system] = (readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+          kb = k;
+          cpu = Number.isFinite(user + system) ? user + system : null;
           rmSync(timeFile, { force: true });
         } catch {
           kb = 0;
         }
       }
-      resolvePromise({ code, stdout, stderr, peakRssMb: kb > 0 ? kb / 1024 : null });
+      resolvePromise({ code, stdout, stderr, peakRssMb: kb > 0 ? kb / 1024 : null, cpuSeconds: cpu });
     });
   });
 }
@@ -265,6 +274,8 @@ export interface BenchOptions {
   full: boolean;
   /** also whole processes, their phases and each command's start (bin/benchPhases.ts) */
   phases?: boolean;
+  /** also time `decide` on the shipped scenarios (bin/benchDecide.ts) */
+  decide: boolean;
   refs: string;
   log: (line: string) => void;
 }
@@ -305,6 +316,14 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
           }))
         : [];
     measurements.push(...sameCore.flatMap((p) => [p.engine, p.c]));
+    const decide = newMeasurement(
+      "decide",
+      `decide: ${DECIDE_SETTINGS} settings x ${DECIDE_SCENARIOS} shipped scenarios x ${DECIDE_PATHS.toLocaleString("en-US")} paths (all cores, CLI wall time)`,
+      DECIDE_SETTINGS * DECIDE_SCENARIOS * DECIDE_PATHS,
+      all,
+    );
+    if (o.decide) measurements.push(decide);
+    const decideCpu: string[] = [];
     const numpyRef = findNumpyReference(o.refs);
     if ("skipped" in numpyRef) numpy.skipped = numpyRef.skipped;
 
@@ -332,7 +351,18 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
         else p.engine.skipped ??= engine1.skipped;
         if ("binary" in compiled) await step(p.c, i, o.repeat, () => runReference("taskset", ["-c", String(p.core), compiled.binary, String(o.paths)], tmp));
       }
+      if (o.decide && engineBuilt)
+        await step(decide, i, o.repeat, async () => {
+          const r = await runDecide(runProcess, cliScript, root, tmp);
+          if ("seconds" in r && r.cpuSeconds !== null) decideCpu.push(`${r.cpuSeconds.toFixed(1)} s CPU for ${r.seconds.toFixed(1)} s wall`);
+          return r;
+        });
     }
+    // On a shared machine the wall time depends on the neighbours; the CPU time (user + system, all threads) much less.
+    if (decideCpu.length > 0)
+      notes.push(`decide, each run: ${decideCpu.join("; ")} (1-minute load average after them: ${loadavg()[0].toFixed(1)} on ${all} cores)`);
+    // Not a player-steps workload (38 player-regions, views and metrics): its time is the figure.
+    decide.mPlayerStepsPerSecond = null;
 
     const tp = (m: Measurement) => m.mPlayerStepsPerSecond;
     const div = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
@@ -340,6 +370,17 @@ export async function bench(o: BenchOptions): Promise<BenchReport> {
       evaluate("JS 1 thread / numpy", div(tp(engine1), tp(numpy)), ">=", 1.5),
       evaluate("JS 1 thread / C", div(tp(engine1), tp(c)), ">=", 0.8),
       ...sameCoreRatio(sameCore.map((p) => ({ core: p.core, ratio: div(tp(p.engine), tp(p.c)) }))),
+      evaluate(`JS all cores (${all}) / JS 1 thread`, div(tp(engineAll), tp(engine1)), ">=", 1.8),
+      ...(o.decide
+        ? [
+            evaluate(
+              `decide ${DECIDE_SETTINGS} x ${DECIDE_SCENARIOS} x ${DECIDE_PATHS.toLocaleString("en-US")} paths, seconds`,
+              decide.seconds,
+              "<",
+              DECIDE_TARGET_SECONDS,
+            ),
+          ]
+        : []),
     ];
     const speedUp = div(tp(engineAll), tp(engine1));
     notes.push(
@@ -496,7 +537,7 @@ export function formatPhases(p: PhasesReport): string {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: node dist/bin/bench.js [--paths N] [--repeat R] [--full] [--phases] [--json] [--refs DIR]\n`);
+  process.stderr.write(`bench: ${message}\nusage: node dist/bin/bench.js [--paths N] [--repeat R] [--full] [--phases] [--skip-decide] [--json] [--refs DIR]\n`);
   process.exit(2);
 }
 
@@ -509,6 +550,7 @@ async function main(): Promise<void> {
         repeat: { type: "string", default: "3" },
         full: { type: "boolean", default: false },
         phases: { type: "boolean", default: false },
+        "skip-decide": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         refs: { type: "string", default: resolve(root, "..", "shared", "bench") },
         help: { type: "boolean", short: "h", default: false },
@@ -538,6 +580,7 @@ async function main(): Promise<void> {
     repeat: positive("repeat", values.repeat),
     full: values.full,
     phases: values.phases,
+    decide: !values["skip-decide"],
     refs: resolve(values.refs),
     log: (line) => process.stderr.write(line + "\n"),
   });

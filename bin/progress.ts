@@ -6,6 +6,7 @@
  * when stderr is not a TTY or with --quiet; colour follows bin/format.ts
  * (none with NO_COLOR or TERM=dumb).
  */
+import { onInterrupt } from "../engine/io/interrupt.js";
 import { useColor } from "./format.js";
 
 /** What the engine reports: paths done/total of scenario `index` (0-based) of `count`. */
@@ -58,6 +59,12 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   }, 1000);
   clock.unref();
 
+  // Ctrl-C while the bar is drawn erases it (bin/signals.ts); the simulation yields often enough for that.
+  const release = onInterrupt(() => {
+    stopped = true;
+    clearInterval(clock);
+    if (drawn) stream.write("\r\u001b[K");
+  }, "display");
   return {
     active: true,
     update(p) {
@@ -69,6 +76,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     stop() {
       if (stopped) return;
       stopped = true;
+      release();
       clearInterval(clock);
       if (drawn) stream.write("\r\u001b[K");
     },

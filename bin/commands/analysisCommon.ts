@@ -10,7 +10,11 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import type { Scenario } from "../../engine/model/types.js";
-import type { OutputFile } from "../../engine/run/outputs/writeOutputs.js";
+import type { OutputFile } from "../../engine/io/outputSet.js";
+import { formatCount } from "../../engine/format/count.js";
+import { MAX_ANALYSIS_PATHS, MAX_FORCED_THREADS } from "../../engine/limits.js";
+import { printNote, terminalJson, terminalText } from "../format.js";
+import { threadsFor } from "../threads.js";
 import type { Executor } from "../../engine/simulate/simulateScenario.js";
 import type { Figure } from "../../reports/figures/types.js";
 import { packageVersion } from "../../engine/version.js";
@@ -21,6 +25,7 @@ export interface AnalysisFlags {
   paths?: string;
   seed?: string;
   threads?: string;
+  threadsForce?: boolean;
   out?: string;
   force?: boolean;
   json?: boolean;
@@ -45,6 +50,7 @@ export function analysisFlagOptions(command: Command, help: { paths: string; out
     .option("--paths <n>", help.paths)
     .option("--seed <s>", "master seed (default: the scenario's, else the run default)")
     .option("--threads <n>", "threads: this one and n - 1 workers (default: all cores)")
+    .option("--threads-force", `run --threads N above the cores anyway (at most ${MAX_FORCED_THREADS})`)
     .option("--out <dir>", help.out)
     .option("--png", "with --out, also write the figure as PNG")
     .option("--force", "write into a non-empty --out directory not made by marketfutures")
@@ -52,19 +58,24 @@ export function analysisFlagOptions(command: Command, help: { paths: string; out
     .option("--quiet", "no progress bar");
 }
 
-/** A positive integer in decimal or with an exponent (2e4). */
-export function positiveInt(flag: string, value: string | undefined, fallback: number, min = 1): number {
+/** A positive integer in decimal or with an exponent (2e4), at most `max`. */
+export function positiveInt(flag: string, value: string | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const t = value.trim();
   const n = /^\+?\d+$/.test(t) || /^\+?\d+(\.\d+)?e\+?\d+$/i.test(t) ? Number(t) : NaN;
   if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, got "${value}"`);
+  if (n > max)
+    throw new UsageError(
+      `${flag} ${formatCount(n)} is more than the ${formatCount(max)} an analysis may have: it keeps every path's inputs in memory (see "Limits" in README.md)`,
+    );
   return n;
 }
 
 /** Checks every run flag; UsageError (exit 2) on the first bad one. */
 export function parseAnalysisFlags(flags: AnalysisFlags, defaultPaths: number, minPaths = 2): AnalysisOptions {
-  const paths = positiveInt("--paths", flags.paths, defaultPaths, minPaths);
-  const threads = positiveInt("--threads", flags.threads, availableParallelism());
+  const paths = positiveInt("--paths", flags.paths, defaultPaths, minPaths, MAX_ANALYSIS_PATHS);
+  const threads =
+    threadsFor(flags.threads === undefined ? undefined : positiveInt("--threads", flags.threads, 1), Boolean(flags.threadsForce)) ?? availableParallelism();
   if (flags.seed !== undefined && flags.seed.trim() === "") throw new UsageError("--seed must not be empty");
   if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
   if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
@@ -112,11 +123,11 @@ export async function withEngine<T>(
   }
 }
 
-/** Refuses the --out directory before a long run (throws UserError). */
-export async function checkAnalysisOut(options: { out?: string; force: boolean }, inputs: readonly string[]): Promise<void> {
+/** Refuses the --out folder before a long run (throws UserError); cleans up after interrupted writes there. */
+export async function checkAnalysisOut(options: { out?: string; force: boolean }, inputs: readonly string[], command: string): Promise<void> {
   if (options.out === undefined) return;
-  const { checkRunOutputDir } = await import("../../engine/run/outputs/writeOutputs.js");
-  checkRunOutputDir(options.out, { force: options.force, inputs });
+  const { planOutputSet } = await import("../../engine/io/outputSet.js");
+  planOutputSet(options.out, { command, version: packageVersion(), force: options.force, inputs, onNote: printNote });
 }
 
 /** SVG, CSV and (with --png) PNG files of figures, named after them. */
@@ -132,7 +143,7 @@ export async function figureFiles(figures: readonly Figure[], png: boolean): Pro
   ]);
 }
 
-/** Writes FILES and the marker into DIR, all or nothing; returns the paths written (marker not listed). */
+/** Writes FILES into DIR with its manifest, all or none (engine/io/outputSet.ts); returns the paths written. */
 export async function writeAnalysisOut(
   dir: string,
   files: OutputFile[],
@@ -140,10 +151,8 @@ export async function writeAnalysisOut(
   options: { force: boolean },
   inputs: readonly string[],
 ): Promise<string[]> {
-  const { checkRunOutputDir, writeFilesAtomically } = await import("../../engine/run/outputs/writeOutputs.js");
-  const { MARKER, markerText } = await import("../../engine/run/outputs/outputDir.js");
-  checkRunOutputDir(dir, { force: options.force, inputs });
-  return writeFilesAtomically(dir, [...files, { name: MARKER, data: markerText(command, packageVersion()) }]).slice(0, files.length);
+  const { writeOutputSet } = await import("../../engine/io/outputSet.js");
+  return writeOutputSet(dir, files, { command, version: packageVersion(), force: options.force, inputs, onNote: printNote });
 }
 
 /**
@@ -164,9 +173,9 @@ export async function publishAnalysis<T extends { scenario: { file: string } }>(
   const written = options.out !== undefined ? await writeAnalysisOut(options.out, await files(full), command, options, inputs) : [];
   const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
   if (options.json) {
-    process.stdout.write(jsonText(full));
-    process.stderr.write(wrote);
-  } else process.stdout.write(table(full) + (wrote ? `\n${wrote}` : ""));
+    process.stdout.write(terminalJson(jsonText(full)));
+    process.stderr.write(terminalText(wrote));
+  } else process.stdout.write(terminalText(table(full) + (wrote ? `\n${wrote}` : "")));
 }
 
 export function jsonText(value: unknown): string {

@@ -10,6 +10,7 @@ import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { blendResults, blendYear, formatBlend, parseWeights } from "../../engine/analysis/blend.js";
 import { blendCsv } from "../../engine/analysis/compareCsv.js";
+import { terminalJson, terminalText } from "../format.js";
 import { figureFiles, jsonText, writeAnalysisOut } from "./analysisCommon.js";
 import { checkFigureOut, loadResults, parseYear, reportWritten, type FigureOutFlags, type SourceFlags } from "./compare.js";
 
@@ -23,6 +24,7 @@ export function registerBlend(program: Command): void {
     .option("--paths <n>", "Monte Carlo paths per scenario when running files")
     .option("--seed <s>", "master seed when running files")
     .option("--threads <n>", "threads when running files (this one and n - 1 workers)")
+    .option("--threads-force", "run --threads N above the cores anyway")
     .option("--year <y>", "show only this year (default: every year)")
     .option("--json", "print the blend as JSON")
     .option("--out <dir>", "also write blend.json, blend.csv and the fan chart (blend-fan-chart.svg, .csv) here")
@@ -30,15 +32,15 @@ export function registerBlend(program: Command): void {
     .option("--force", "write into a non-empty --out directory not made by marketfutures")
     .action(async (files: string[], flags: SourceFlags & FigureOutFlags & { weights: string; json?: boolean }) => {
       const year = parseYear(flags.year);
-      const out = await checkFigureOut(files, flags);
+      const out = await checkFigureOut(files, flags, "blend");
       // check the weights' count before a long run when the files are given
       if (flags.from === undefined && files.length > 0) parseWeights(flags.weights, files.length);
-      const results = await loadResults(files, flags);
+      const results = await loadResults(files, flags, out.loaded);
       const weights = parseWeights(flags.weights, results.scenarios.length);
       let blend = blendResults(results, weights);
       if (year !== undefined) blend = blendYear(blend, year);
       if (!blend.rows.length && !blend.missing.length) throw new UsageError("no key groups to blend");
-      process.stdout.write(flags.json ? JSON.stringify(blend, null, 2) + "\n" : formatBlend(blend));
+      process.stdout.write(flags.json ? terminalJson(JSON.stringify(blend, null, 2) + "\n") : terminalText(formatBlend(blend)));
       if (out.out === undefined) return;
       const { createDocument } = await import("../../reports/render/dom.js");
       const { blendFanChart } = await import("../../reports/figures/blendFanChart.js");

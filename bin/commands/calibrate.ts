@@ -5,10 +5,14 @@
  * calibrated values (comments kept): by default beside it as
  * `<name>.calibrated.json`, or `--out FILE`, or `--in-place`.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../engine/diagnostics.js";
+import { UsageError, UserError } from "../../engine/diagnostics.js";
+import { formatCount } from "../../engine/format/count.js";
+import { readFailureText, readRegularFileSync } from "../../engine/io/readRegularFile.js";
+import { MAX_ANALYSIS_PATHS, MAX_SCENARIO_BYTES } from "../../engine/limits.js";
+import { printNote, terminalJson, terminalText } from "../format.js";
+import { rebaseReferences } from "../rebaseReferences.js";
 import type { Scenario } from "../../engine/model/types.js";
 import type { TargetStat } from "../../engine/analysis/calibrate.js";
 
@@ -45,19 +49,31 @@ export function defaultCalibratedPath(file: string): string {
 export async function calibrateFile(file: string, flags: CalibrateFlags) {
   const paths = flags.paths === undefined ? DEFAULT_CALIBRATION_PATHS : Number(flags.paths);
   if (!Number.isInteger(paths) || paths < 1) throw new UsageError(`--paths must be a positive integer, got "${flags.paths}"`);
+  if (paths > MAX_ANALYSIS_PATHS)
+    throw new UsageError(
+      `--paths ${formatCount(paths)} is more than the ${formatCount(MAX_ANALYSIS_PATHS)} a calibration trial may have (see "Limits" in README.md)`,
+    );
   if (flags.seed !== undefined && flags.seed.trim() === "") throw new UsageError("--seed must not be empty");
   if (flags.inPlace && flags.out !== undefined) throw new UsageError("give either --out FILE or --in-place, not both");
+  if (flags.inPlace && flags.force) throw new UsageError("--force is about an existing --out file; --in-place rewrites the input, so leave --force out");
   const out = flags.inPlace ? file : (flags.out ?? defaultCalibratedPath(file));
-  if (!flags.inPlace && existsSync(out) && !flags.force) throw new UsageError(`${out} already exists; give --force to overwrite it, or another --out`);
+  const { checkOutputFile, writeOutputFile } = await import("../../engine/io/outputFile.js");
+  const target = { force: Boolean(flags.force), inputs: [file], ...(flags.inPlace ? { replaceable: file } : {}), onNote: printNote };
+  checkOutputFile(out, target); // before the calibration's runs, so that they are not wasted
   const { loadScenario } = await import("../../engine/load/index.js");
   const { calibrate, calibratedText } = await import("../../engine/analysis/calibrate.js");
   const { DEFAULT_SEED } = await import("../../engine/run/runScenarios.js");
   const { scenario } = await loadScenario(file);
+  // the files the scenario extends are read too, and never replaced
+  const inputs = [file, ...scenario.files];
+  checkOutputFile(out, { ...target, inputs });
   const seed = flags.seed ?? (scenario.simulation.seed !== undefined ? String(scenario.simulation.seed) : DEFAULT_SEED);
   const result = await calibrate(scenario, calibrationSimulator(file, paths, seed));
-  const text = calibratedText(readFileSync(file, "utf8"), result);
-  const { writeFileAtomic } = await import("../../reports/output/atomicWrite.js");
-  writeFileAtomic(out, text);
+  const read = readRegularFileSync(file, MAX_SCENARIO_BYTES);
+  if (!("text" in read)) throw new UserError(`${file} ${readFailureText(read.failure, "scenario file")}`);
+  // written elsewhere, the file's `extends` and `$schema` must still point at the same files
+  const text = rebaseReferences(calibratedText(read.text, result), file, out);
+  await writeOutputFile(out, text, { ...target, inputs });
   return { result, out, paths, seed };
 }
 
@@ -77,9 +93,9 @@ export function registerCalibrate(program: Command): void {
       const { formatCalibration } = await import("../../engine/analysis/calibrate.js");
       if (flags.json) {
         const { scenario: _s, ...rest } = result;
-        process.stdout.write(JSON.stringify({ file, out, paths, seed, ...rest }, null, 2) + "\n");
+        process.stdout.write(terminalJson(JSON.stringify({ file, out, paths, seed, ...rest }, null, 2) + "\n"));
       } else {
-        process.stdout.write(formatCalibration(result) + `\n${paths} paths per trial, seed ${seed}; wrote ${out}\n`);
+        process.stdout.write(terminalText(formatCalibration(result) + `\n${paths} paths per trial, seed ${seed}; wrote ${out}\n`));
       }
     });
 }

@@ -12,6 +12,7 @@ import { UsageError } from "../../engine/diagnostics.js";
 import type { Results } from "../../engine/results/types.js";
 import { compareResults, formatComparison } from "../../engine/analysis/compare.js";
 import { comparisonCsv } from "../../engine/analysis/compareCsv.js";
+import { terminalJson, terminalText } from "../format.js";
 import { checkAnalysisOut, figureFiles, jsonText, writeAnalysisOut } from "./analysisCommon.js";
 import { parseRunFlags } from "./run.js";
 
@@ -20,6 +21,7 @@ export interface SourceFlags {
   paths?: string;
   seed?: string;
   threads?: string;
+  threadsForce?: boolean;
   year?: string;
 }
 
@@ -32,7 +34,7 @@ export function parseYear(value: string | undefined): number | undefined {
 }
 
 /** Scenario files to run, or --from results.json to read: exactly one of them; run options only with files. */
-export async function loadResults(files: string[], flags: SourceFlags): Promise<Results> {
+export async function loadResults(files: string[], flags: SourceFlags, onLoaded?: (read: string[]) => void): Promise<Results> {
   if (flags.from !== undefined && files.length > 0) throw new UsageError("give either scenario files or --from results.json, not both");
   if (flags.from === undefined && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json to read a run's results");
   if (flags.from !== undefined) {
@@ -41,9 +43,9 @@ export async function loadResults(files: string[], flags: SourceFlags): Promise<
     const { readResults } = await import("../../reports/results/readResults.js");
     return readResults(flags.from);
   }
-  const options = parseRunFlags({ paths: flags.paths, seed: flags.seed, threads: flags.threads, out: "-", quiet: true });
+  const options = parseRunFlags({ paths: flags.paths, seed: flags.seed, threads: flags.threads, threadsForce: flags.threadsForce, out: "-", quiet: true });
   const { runScenarios } = await import("../../engine/run/runScenarios.js");
-  return runScenarios(files, { paths: options.paths, seed: options.seed, threads: options.threads, quiet: true });
+  return runScenarios(files, { paths: options.paths, seed: options.seed, threads: options.threads, quiet: true, onLoaded });
 }
 
 export interface FigureOutFlags {
@@ -52,24 +54,34 @@ export interface FigureOutFlags {
   force?: boolean;
 }
 
-/** --out/--png/--force checked before anything runs; the inputs (scenario files, --from) are never overwritten. */
+/**
+ * --out/--png/--force checked before anything runs; the inputs (scenario files, the files they extend,
+ * --from) are never overwritten. `loaded` checks again once the scenarios are loaded (the files they extend
+ * are known then) and keeps the full list of inputs.
+ */
 export async function checkFigureOut(
   files: string[],
   flags: SourceFlags & FigureOutFlags,
-): Promise<{ out?: string; force: boolean; png: boolean; inputs: string[] }> {
+  command: string,
+): Promise<{ out?: string; force: boolean; png: boolean; inputs: string[]; loaded: (read: string[]) => void }> {
   if (flags.out !== undefined && flags.out.trim() === "") throw new UsageError("--out must name a directory");
   if (flags.png && flags.out === undefined) throw new UsageError("--png writes figures into --out DIR; give --out too");
   if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out directory; give --out too, or leave --force out");
-  const inputs = [...files, ...(flags.from !== undefined ? [flags.from] : [])];
-  const options = { out: flags.out, force: Boolean(flags.force), png: Boolean(flags.png), inputs };
-  await checkAnalysisOut(options, inputs);
+  const given = [...files, ...(flags.from !== undefined ? [flags.from] : [])];
+  const options = { out: flags.out, force: Boolean(flags.force), png: Boolean(flags.png), inputs: given, loaded: (_read: string[]) => {} };
+  await checkAnalysisOut(options, given, command);
+  const { planOutputSet } = await import("../../engine/io/outputSet.js");
+  options.loaded = (read) => {
+    options.inputs = [...given, ...read];
+    if (options.out !== undefined) planOutputSet(options.out, { command, version: "", force: options.force, inputs: options.inputs });
+  };
   return options;
 }
 
 /** Prints "wrote ..." where it does not spoil --json's stdout. */
 export function reportWritten(written: string[], json: boolean | undefined): void {
   if (!written.length) return;
-  (json ? process.stderr : process.stdout).write(`wrote ${written.join(", ")}\n`);
+  (json ? process.stderr : process.stdout).write(terminalText(`wrote ${written.join(", ")}\n`));
 }
 
 export function registerCompare(program: Command): void {
@@ -81,6 +93,7 @@ export function registerCompare(program: Command): void {
     .option("--paths <n>", "Monte Carlo paths per scenario when running files")
     .option("--seed <s>", "master seed when running files")
     .option("--threads <n>", "threads when running files (this one and n - 1 workers)")
+    .option("--threads-force", "run --threads N above the cores anyway")
     .option("--year <y>", "year to compare (default: the end year)")
     .option("--json", "print the full comparison as JSON")
     .option("--out <dir>", "also write comparison.json, comparison.csv and the figure (scenario-comparison.svg, .csv) here")
@@ -88,10 +101,10 @@ export function registerCompare(program: Command): void {
     .option("--force", "write into a non-empty --out directory not made by marketfutures")
     .action(async (files: string[], flags: SourceFlags & FigureOutFlags & { json?: boolean }) => {
       const year = parseYear(flags.year);
-      const out = await checkFigureOut(files, flags);
-      const results = await loadResults(files, flags);
+      const out = await checkFigureOut(files, flags, "compare");
+      const results = await loadResults(files, flags, out.loaded);
       const comparison = compareResults(results, { year });
-      process.stdout.write(flags.json ? JSON.stringify(comparison, null, 2) + "\n" : formatComparison(comparison));
+      process.stdout.write(flags.json ? terminalJson(JSON.stringify(comparison, null, 2) + "\n") : terminalText(formatComparison(comparison)));
       if (out.out === undefined) return;
       const { createDocument } = await import("../../reports/render/dom.js");
       const { scenarioComparison } = await import("../../reports/figures/scenarioComparison.js");

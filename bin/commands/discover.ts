@@ -39,9 +39,12 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
   const where = parseWhere(flags.where);
   const options = parseAnalysisFlags(flags, DEFAULT_DISCOVER_PATHS, 20);
   const density = minDensity(flags.minDensity);
-  await checkAnalysisOut(options, [file]);
+  await checkAnalysisOut(options, [file], "discover");
   const { loadScenario } = await import("../../engine/load/index.js");
   const { scenario } = await loadScenario(file);
+  // the files the scenario extends are inputs too: check again before the simulation
+  const inputs = [file, ...scenario.files];
+  await checkAnalysisOut(options, inputs, "discover");
   prepareDiscovery(scenario, where);
   const seed = await seedOf(scenario, options.seed);
   const result = await withEngine(options.threads, `${scenario.id} discover`, options.quiet, (executor, onProgress) =>
@@ -52,7 +55,7 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
     result,
     options,
     "discover",
-    [file],
+    inputs,
     async (full) => {
       const { createDocument } = await import("../../reports/render/dom.js");
       const { discoveryTradeoff } = await import("../../reports/figures/discoveryTradeoff.js");

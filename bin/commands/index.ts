@@ -8,6 +8,7 @@ import { registerBlend } from "./blend.js";
 import { registerCalibrate } from "./calibrate.js";
 import { registerSensitivity } from "./sensitivity.js";
 import { registerDiscover } from "./discover.js";
+import { registerDecide } from "./decide.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerCalibrate(program);
   registerSensitivity(program);
   registerDiscover(program);
+  registerDecide(program);
 }

@@ -4,11 +4,14 @@
  * self-contained report.html into --out. The rendering stack is imported only here.
  */
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import type { Command } from "commander";
 import type { Results } from "../../engine/results/types.js";
 import { UsageError } from "../../engine/diagnostics.js";
+import { MAX_PATHS } from "../../engine/limits.js";
 import { packageVersion } from "../../engine/version.js";
+import { printNote, terminalText } from "../format.js";
+import { threadsFor } from "../threads.js";
+import { positiveInt } from "./run.js";
 
 interface ReportFlags {
   out: string;
@@ -18,20 +21,18 @@ interface ReportFlags {
   seed?: string;
   from?: string;
   threads?: string;
+  threadsForce?: boolean;
   force?: boolean;
   analysis: string[];
+  decide: string[];
   blend?: string;
   xlsx?: boolean;
 }
 
-type RunScenarios = (files: string[], options: { paths?: number; seed?: string; threads?: number; quiet?: boolean }) => Promise<Results>;
-
-function positiveInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive integer, got "${value}"`);
-  return n;
-}
+type RunScenarios = (
+  files: string[],
+  options: { paths?: number; seed?: string; threads?: number; quiet?: boolean; onLoaded?: (read: string[]) => void },
+) => Promise<Results>;
 
 /** The engine's entry point, loaded lazily; a clear message while it does not exist yet. */
 async function loadRunScenarios(): Promise<RunScenarios> {
@@ -51,10 +52,17 @@ export function registerReport(program: Command): void {
     .option("--seed <s>", "master seed")
     .option("--from <results.json>", "read saved results instead of running scenarios")
     .option("--threads <n>", "threads: this one and n - 1 workers (default: up to all cores; a small run uses fewer)")
+    .option("--threads-force", "run --threads N above the cores anyway")
     .option("--force", "write into a non-empty directory not made by a previous report")
     .option(
       "--analysis <file>",
       "add a sensitivity.json or discovery.json (from `sensitivity --out` or `discover --out`) to an Analysis section; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      "--decide <file>",
+      "add a decision.json (from `decide --out`) to the Analysis section: regret heat maps, trade-off, tables; repeatable",
       (v: string, all: string[]) => [...all, v],
       [],
     )
@@ -63,16 +71,21 @@ export function registerReport(program: Command): void {
     .action(async (files: string[], flags: ReportFlags) => {
       const { isLang } = await import("../../reports/i18n/index.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
-      const paths = positiveInt("--paths", flags.paths);
-      const threads = positiveInt("--threads", flags.threads);
+      const paths = positiveInt("--paths", flags.paths, undefined, MAX_PATHS);
+      const threads = threadsFor(positiveInt("--threads", flags.threads), Boolean(flags.threadsForce));
       if (flags.from && files.length > 0) throw new UsageError("give either scenario files or --from results.json, not both");
       if (!flags.from && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json");
       const { parseWeights } = await import("../../engine/analysis/blend.js");
       if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
       const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
       const analyses = flags.analysis.map(readAnalysis);
-      // Before the run: a directory the user owns is refused at once, not after minutes of simulation.
-      (await import("../../engine/run/outputs/outputDir.js")).checkOutputDir(flags.out, Boolean(flags.force));
+      const { readDecision } = await import("../../reports/analysis/readDecision.js");
+      const decisions = flags.decide.map(readDecision);
+      // Before the run: a folder the user owns, or an output that would replace an input, is refused at once.
+      let inputs = [...files, ...(flags.from ? [flags.from] : []), ...flags.analysis, ...flags.decide];
+      const { planOutputSet } = await import("../../engine/io/outputSet.js");
+      const target = { command: "report", version: packageVersion(), force: Boolean(flags.force), onNote: printNote };
+      planOutputSet(flags.out, { ...target, inputs });
       let results: Results;
       if (flags.from) {
         const { readResults } = await import("../../reports/results/readResults.js");
@@ -81,7 +94,14 @@ export function registerReport(program: Command): void {
         // The workers boot while the engine's modules load (engine/run/workerPool.ts).
         (await import("../../engine/run/workerPool.js")).prestartWorkers(threads ?? availableParallelism());
         const runScenarios = await loadRunScenarios();
-        results = await runScenarios(files, { paths, seed: flags.seed, threads, quiet: false });
+        results = await runScenarios(files, {
+          paths,
+          seed: flags.seed,
+          threads,
+          quiet: false,
+          // the files the scenarios extend are inputs too: check again before any path runs
+          onLoaded: (read) => planOutputSet(flags.out, { ...target, inputs: (inputs = [...inputs, ...read]) }),
+        });
       }
       // made before anything is written, so that a failure leaves no half report
       const workbook = flags.xlsx ? await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results) : undefined;
@@ -98,11 +118,14 @@ export function registerReport(program: Command): void {
         command,
         version: packageVersion(),
         analyses,
+        decisions,
         blendWeights,
+        inputs,
+        onNote: printNote,
         drivers,
+        extra: workbook ? [workbook] : [],
       });
-      if (workbook) (await import("../../reports/output/atomicWrite.js")).writeFileAtomic(join(flags.out, workbook.name), workbook.data);
       const what = workbook ? `figures, report.html and ${workbook.name}` : "figures and report.html";
-      process.stdout.write(`wrote ${summary.figures} ${what} to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`);
+      process.stdout.write(terminalText(`wrote ${summary.figures} ${what} to ${flags.out} (${Math.round(summary.renderMs)} ms)\n`));
     });
 }

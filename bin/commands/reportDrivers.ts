@@ -6,21 +6,30 @@
  * the report says how to get them.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import type { ScenarioDrivers } from "../../engine/analysis/drivers.js";
+import { UserError } from "../../engine/diagnostics.js";
+import { readRegularBytesSync } from "../../engine/io/readRegularFile.js";
+import { MAX_SCENARIO_BYTES } from "../../engine/limits.js";
 import type { Results } from "../../engine/results/types.js";
 
-/** The files of the results whose bytes still match the manifest's hashes; undefined if any is missing or changed. */
+/** The files of the results whose bytes still match the manifest's hashes; undefined if any is missing, changed or not a scenario file. */
 function unchangedFiles(results: Results): string[] | undefined {
-  const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+  // A results file names these paths: read only regular files of a scenario file's size (a FIFO would block, /dev/zero never end).
+  const sha = (f: string) => {
+    const read = readRegularBytesSync(f, MAX_SCENARIO_BYTES);
+    return "bytes" in read ? createHash("sha256").update(read.bytes).digest("hex") : undefined;
+  };
   const listed = results.manifest.scenarioFiles;
-  if (!listed.every((f) => existsSync(f.file) && sha(f.file) === f.sha256)) return undefined;
+  if (!listed.every((f) => sha(f.file) === f.sha256)) return undefined;
   // The manifest lists the scenarios and the files they extend; the scenarios are the ones the results hold.
   const files = results.scenarios.map((s) => listed.find((f) => f.file === s.file)?.file);
   return files.every((f): f is string => f !== undefined) ? files : undefined;
 }
 
-/** Drivers of every scenario of `results`, in order; undefined when the scenario files cannot be read as they were run. */
+/**
+ * Drivers of the scenarios of `results`, in order; undefined when the scenario files cannot be read as they were run. A
+ * scenario whose headline outcome is not summarised (e.g. simulation.groups off) has none: the report says so.
+ */
 export async function reportDrivers(results: Results, files: string[] | undefined): Promise<ScenarioDrivers[] | undefined> {
   const sources = files ?? unchangedFiles(results);
   if (!sources) return undefined;
@@ -30,8 +39,12 @@ export async function reportDrivers(results: Results, files: string[] | undefine
   const out: ScenarioDrivers[] = [];
   for (const [k, file] of sources.entries()) {
     const { scenario } = await loadScenario(file);
-    // each scenario with the seed it was run with
-    out.push(await scenarioDrivers(scenario, new LocalExecutor(), results.scenarios[k].seed));
+    try {
+      // each scenario with the seed it was run with
+      out.push(await scenarioDrivers(scenario, new LocalExecutor(), results.scenarios[k].seed));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+    }
   }
   return out;
 }

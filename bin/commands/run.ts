@@ -10,9 +10,13 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
+import { formatCount } from "../../engine/format/count.js";
+import { MAX_FORCED_THREADS, MAX_PATHS } from "../../engine/limits.js";
+import { threadsFor } from "../threads.js";
 import type { Results } from "../../engine/results/types.js";
 import { checkRunOutputDir, writeRunOutputs } from "../../engine/run/outputs/writeOutputs.js";
 import { packageVersion } from "../../engine/version.js";
+import { printNote, terminalText } from "../format.js";
 import { createProgress, formatDuration } from "../progress.js";
 import { formatProbabilitySe } from "../../engine/format/probability.js";
 
@@ -26,6 +30,7 @@ interface RunFlags {
   maxPaths?: string;
   sampling?: string;
   force?: boolean;
+  threadsForce?: boolean;
   xlsx?: boolean;
 }
 
@@ -39,12 +44,13 @@ type RunScenarios = (files: string[], options: RunOptions) => Promise<Results>;
 export const DEFAULT_MAX_PATHS = 1_000_000;
 export const SAMPLING = ["random", "lhs"] as const;
 
-/** A positive integer written in decimal (`20000`) or with an exponent (`2e4`); undefined when absent. */
-function positiveInt(flag: string, value: string | undefined, what = "a positive integer"): number | undefined {
+/** A positive integer written in decimal (`20000`) or with an exponent (`2e4`), at most `max`; undefined when absent. */
+export function positiveInt(flag: string, value: string | undefined, what = "a positive integer", max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const t = value.trim();
   const n = /^\+?\d+$/.test(t) || /^\+?\d+(\.\d+)?e\+?\d+$/i.test(t) ? Number(t) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be ${what}, got "${value}"`);
+  if (n > max) throw new UsageError(`${flag} ${formatCount(n)} is more than the ${formatCount(max)} a run may have (see "Limits" in README.md)`);
   return n;
 }
 
@@ -58,14 +64,14 @@ function fraction(flag: string, value: string | undefined): number | undefined {
 
 /** Check every option and turn it into the engine's options; UsageError (exit 2) on the first bad one. */
 export function parseRunFlags(flags: RunFlags): RunOptions & { out: string; force: boolean } {
-  const paths = positiveInt("--paths", flags.paths);
-  const threads = positiveInt("--threads", flags.threads, "a whole number of at least 1");
+  const paths = positiveInt("--paths", flags.paths, undefined, MAX_PATHS);
+  const threads = threadsFor(positiveInt("--threads", flags.threads, "a whole number of at least 1"), Boolean(flags.threadsForce));
   const precision = fraction("--precision", flags.precision);
-  let maxPaths = positiveInt("--max-paths", flags.maxPaths);
+  let maxPaths = positiveInt("--max-paths", flags.maxPaths, undefined, MAX_PATHS);
   if (maxPaths !== undefined && precision === undefined)
     throw new UsageError("--max-paths is only meaningful with --precision; give --precision TOL too, or leave --max-paths out");
   if (maxPaths !== undefined && paths !== undefined && maxPaths < paths) throw new UsageError(`--max-paths (${maxPaths}) must be at least --paths (${paths})`);
-  if (precision !== undefined && maxPaths === undefined) maxPaths = Math.max(DEFAULT_MAX_PATHS, paths ?? 0);
+  if (precision !== undefined && maxPaths === undefined) maxPaths = Math.min(MAX_PATHS, Math.max(DEFAULT_MAX_PATHS, paths ?? 0));
   const sampling = flags.sampling;
   if (sampling !== undefined && !(SAMPLING as readonly string[]).includes(sampling))
     throw new UsageError(`--sampling must be random or lhs, got "${sampling}"`);
@@ -109,21 +115,6 @@ export function formatRunSummary(results: Results, files: readonly string[]): st
   return lines.join("\n") + "\n";
 }
 
-/** Clear the bar and leave on Ctrl-C or SIGTERM; outputs are written synchronously, so never half-way. */
-function onInterrupt(stop: () => void): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    stop();
-    process.stderr.write(`marketfutures: interrupted (${signal}); no output file was written or changed\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return () => {
-    process.off("SIGINT", handler);
-    process.off("SIGTERM", handler);
-  };
-}
-
 export function registerRun(program: Command): void {
   program
     .command("run")
@@ -132,6 +123,7 @@ export function registerRun(program: Command): void {
     .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
     .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
     .option("--threads <n>", `threads: this one and n - 1 workers (default: up to all cores, here ${availableParallelism()}; a small run uses fewer)`)
+    .option("--threads-force", `run --threads N above the cores anyway (at most ${MAX_FORCED_THREADS})`)
     .option("--out <dir>", "output directory", "results")
     .option("--quiet", "no progress bar")
     .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
@@ -157,29 +149,35 @@ Files written into --out (all written in full, then renamed into place):
                 probability_se,statistic,achieved,achieved_se
   paths.csv     scenario,path,view,entity,year,value (sampled whole paths)
   results.xlsx  with --xlsx: sheets summary and targets, as the two CSV files
-A non-empty --out is refused unless marketfutures made it (or --force);
-scenario files are never overwritten.
-Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
+All of them appear together or not at all (also when the run is killed or the
+disk is full); a non-empty --out is refused unless marketfutures made it (or
+--force: then files that are not marketfutures' are left alone). Files the
+run reads (scenarios and the files they extend) are never replaced.
+Exit codes: 0 success, 1 invalid input or failed run, 2 wrong usage.`,
     )
     .action(async (files: string[], flags: RunFlags) => {
       const { out, force, ...options } = parseRunFlags(flags);
-      const inputs = files;
-      checkRunOutputDir(out, { force, inputs });
+      const check = { force, inputs: files, onNote: printNote };
+      checkRunOutputDir(out, check);
       // The workers boot while the engine's modules load (engine/run/workerPool.ts).
       (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads ?? availableParallelism());
       const runScenarios = await loadRunScenarios();
       const progress = createProgress({ quiet: options.quiet });
-      const release = onInterrupt(() => progress.stop());
       try {
-        const results = await runScenarios(files, { ...options, onProgress: progress.active ? (p) => progress.update(p) : undefined });
+        let inputs: string[] = files;
+        const results = await runScenarios(files, {
+          ...options,
+          onProgress: progress.active ? (p) => progress.update(p) : undefined,
+          // every file read (the files the scenarios extend too) is known now: check again before any path runs
+          onLoaded: (read) => checkRunOutputDir(out, { ...check, inputs: (inputs = [...files, ...read]) }),
+        });
         progress.stop();
         if (!results.manifest.command) results.manifest.command = ["marketfutures", ...process.argv.slice(2)].join(" ");
         const extra = flags.xlsx ? [await (await import("../../reports/spreadsheet/workbook.js")).resultsWorkbookFile(results)] : [];
-        const written = writeRunOutputs(out, results, { force, inputs, version: packageVersion(), extra });
-        process.stdout.write(formatRunSummary(results, written));
+        const written = await writeRunOutputs(out, results, { ...check, inputs, version: packageVersion(), extra });
+        process.stdout.write(terminalText(formatRunSummary(results, written)));
       } finally {
         progress.stop();
-        release();
       }
     });
 }

@@ -1,7 +1,6 @@
 /** `marketfutures schema [--out FILE] [--force]`: the JSON Schema of scenario files, for editors. */
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { UserError } from "../../engine/diagnostics.js";
+import { printNote } from "../format.js";
 
 export function registerSchema(program: Command): void {
   program
@@ -9,7 +8,10 @@ export function registerSchema(program: Command): void {
     .description("print the JSON Schema of scenario files (for editor completion and checks)")
     .option("-o, --out <file>", "write it to this file instead of stdout")
     .option("-f, --force", "overwrite the --out file if it exists")
-    .addHelpText("after", '\nIn a scenario file, point editors at it with  "$schema": "./scenario.schema.json"')
+    .addHelpText(
+      "after",
+      '\nIn a scenario file, point editors at it with  "$schema": "./scenario.schema.json"\nExit codes: 0 success, 1 the file cannot be written, 2 wrong usage.',
+    )
     .action(async (opts: { out?: string; force?: boolean }) => {
       // Imported here: zod would load with every command otherwise.
       const { scenarioJsonSchemaText } = await import("../../scenarios/schema/jsonSchema.js");
@@ -18,13 +20,9 @@ export function registerSchema(program: Command): void {
         process.stdout.write(text);
         return;
       }
-      try {
-        await writeFile(opts.out, text, { flag: opts.force ? "w" : "wx" });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") throw new UserError(`${opts.out} exists; add --force to overwrite it`);
-        throw new UserError(`cannot write ${opts.out}: ${code ?? (err as Error).message}`);
-      }
+      // atomically: a temporary file beside it, renamed over it (engine/io/outputFile.ts)
+      const { writeOutputFile } = await import("../../engine/io/outputFile.js");
+      await writeOutputFile(opts.out, text, { force: Boolean(opts.force), inputs: [], onNote: printNote });
       process.stderr.write(`wrote ${opts.out}\n`);
     });
 }

@@ -36,9 +36,12 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
   const options = parseAnalysisFlags(flags, DEFAULT_SENSITIVITY_PATHS);
   const year = requiredYear(flags.year);
   const request = { entity: flags.output, view: flags.view, year };
-  await checkAnalysisOut(options, [file]);
+  await checkAnalysisOut(options, [file], "sensitivity");
   const { loadScenario } = await import("../../engine/load/index.js");
   const { scenario } = await loadScenario(file);
+  // the files the scenario extends are inputs too: check again before the simulation
+  const inputs = [file, ...scenario.files];
+  await checkAnalysisOut(options, inputs, "sensitivity");
   prepareAnalysis(scenario, request, "sensitivity");
   const seed = await seedOf(scenario, options.seed);
   const result = await withEngine(options.threads, `${scenario.id} ${method}`, options.quiet, (executor, onProgress) =>
@@ -49,7 +52,7 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
     result,
     options,
     "sensitivity",
-    [file],
+    inputs,
     async (full) => {
       const { createDocument } = await import("../../reports/render/dom.js");
       const { sensitivityFigure } = await import("../../reports/figures/sensitivityFigure.js");

@@ -6,7 +6,7 @@
  */
 import type { Command } from "commander";
 import type { Diagnostic } from "../../engine/diagnostics.js";
-import { formatDiagnostic, paint } from "../format.js";
+import { formatDiagnostic, paint, terminalJson } from "../format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -31,7 +31,7 @@ export function registerValidate(program: Command): void {
       const { validateFiles } = await import("../../engine/load/index.js");
       const all = await validateFiles(files);
       const shown = opts.quiet ? all.filter((d) => d.severity === "error") : all;
-      if (opts.json) process.stdout.write(JSON.stringify(shown, null, 2) + "\n");
+      if (opts.json) process.stdout.write(terminalJson(JSON.stringify(shown, null, 2) + "\n"));
       else for (const d of shown) process.stderr.write(formatDiagnostic(d) + "\n");
       const failed = all.some((d) => d.severity === "error");
       process.stderr.write(paint(summaryLine(files.length, all, opts.quiet), failed ? "red" : "green") + "\n");

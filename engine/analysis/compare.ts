@@ -13,7 +13,7 @@ import type { Label } from "../model/types.js";
 import type { Results, ScenarioResult, SeriesKind, Unit } from "../results/types.js";
 import { formatCount } from "../format/count.js";
 import { decimalsForSe, formatDecimal, formatEstimateSe, formatPointDifferenceSe, formatProbabilitySe, signedDecimal } from "../format/index.js";
-import { hypot } from "../stats/fdlibm/index.js";
+import { hypot } from "../stats/fdlibm/hypot.js";
 
 /** One scenario's value of a compared quantity: median, mean and its Monte Carlo standard error, and the difference from the first scenario. */
 export interface CompareCell {

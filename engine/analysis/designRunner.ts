@@ -30,6 +30,11 @@ export interface DesignRunnerOptions {
   seed: string;
   /** output column recorded per path (engine/simulate/model.ts: cell * (T + 1) + step) */
   column: number;
+  /**
+   * Several columns instead (`outputs` returns them row by row); with them the runner records no
+   * inputs and summarises nothing else: only `outputs` may be called.
+   */
+  columns?: number[];
   /** called with the number of paths just finished */
   onPaths?: (paths: number) => void;
 }
@@ -53,12 +58,10 @@ export class DesignRunner {
 
   /** Prepares `executor` to run `scenario` (compiled in this thread as `model`) recording `options.column`. */
   static async start(executor: Executor, scenario: Scenario, model: CompiledModel, options: DesignRunnerOptions): Promise<DesignRunner> {
-    await executor.start(scenario, {
-      seed: options.seed,
-      samplePaths: 0,
-      record: { columns: [options.column], maxPaths: Number.MAX_SAFE_INTEGER },
-      expressionTrees: model.expressionTrees(),
-    });
+    const record = options.columns
+      ? { columns: options.columns, maxPaths: Number.MAX_SAFE_INTEGER, inputs: false, summaries: false }
+      : { columns: [options.column], maxPaths: Number.MAX_SAFE_INTEGER };
+    await executor.start(scenario, { seed: options.seed, samplePaths: 0, record, expressionTrees: model.expressionTrees() });
     // Inputs: the model's dimensions, then whether each regime event happens (inputFactors.ts).
     return new DesignRunner(executor, model.dimensions.length + model.regimes.length, options.onPaths ?? (() => {}));
   }
@@ -81,6 +84,21 @@ export class DesignRunner {
       },
     );
     return { u, x, y };
+  }
+
+  /**
+   * The recorded columns (DesignRunnerOptions.columns, K of them) of n paths on the scenario's own
+   * input design from chunk firstChunk: row-major n x K, path r's values at r K .. r K + K - 1.
+   */
+  async outputs(n: number, K: number, firstChunk = 0): Promise<Float64Array> {
+    const y = new Float64Array(n * K);
+    await this.runChunks(
+      n,
+      firstChunk,
+      () => undefined,
+      (r, row) => y.set(r.records!.y.subarray(0, r.records!.paths * K), row * K),
+    );
+    return y;
   }
 
   /**

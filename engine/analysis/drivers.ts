@@ -41,9 +41,14 @@ export interface ScenarioDrivers {
   rest: number;
 }
 
-/** The group and view a scenario is about: presentation.focusGroup (else its first key group), in the view of an end-year target on it, else global. */
+/**
+ * The group and view a scenario is about: presentation.focusGroup (else its
+ * first key group), in the view of an end-year target on it, else global.
+ * A scenario that does not summarise groups (simulation.groups off) is about
+ * its first player instead, since groups' shares are not computed there.
+ */
 export function headlineOutput(s: Scenario): { entity: string; view: string; year: number } {
-  const entity = s.presentation.focusGroup ?? s.presentation.keyGroups[0] ?? s.groups[0].id;
+  const entity = s.simulation.groups ? (s.presentation.focusGroup ?? s.presentation.keyGroups[0] ?? s.groups[0].id) : s.players[0].id;
   const target = s.targets.find((t) => t.entity === entity && t.year === s.endYear);
   return { entity, view: target?.view ?? "global", year: s.endYear };
 }

@@ -19,8 +19,8 @@
 import type { Dist, Label, Scenario } from "../model/types.js";
 import { readableLabel } from "../results/readableLabels.js";
 import { labelContext } from "../results/scenarioMeta.js";
+import { rateMean } from "../results/rateMean.js";
 import type { CompiledModel } from "../simulate/model.js";
-import { makeDistribution } from "../distributions/index.js";
 
 /** An uncertain input of a scenario: its id, label, where it is in the file and its distribution. */
 export interface InputInfo {
@@ -62,13 +62,13 @@ export function describeInputs(scenario: Scenario, model: CompiledModel): InputI
   const events: InputInfo[] = model.regimes.map((reg) => {
     const e = scenario.events.find((x) => x.id === reg.id && x.type === "regime");
     const probability = e?.type === "regime" ? e.probability : undefined;
-    const p = probability ? makeDistribution(probability.dist).mean : 0;
+    const p = probability ? rateMean(scenario, probability) : 0;
     const name = names.get(reg.id) ?? { en: reg.id };
     return {
       id: `event:${reg.id}:occurs`,
       label: `${name.en}: happens`,
       text: { en: `${name.en}: happens`, fr: `${name.fr ?? name.en}\u202F: se produit` },
-      where: probability?.where ?? reg.id,
+      where: (probability?.kind === "value" ? probability.value.where : probability?.where) ?? reg.id,
       dist: { type: "choice", values: [0, 1], weights: [1 - p, p] },
       kind: "event",
       event: name,

@@ -9,7 +9,7 @@
  * Complexity: O(1).
  */
 import type { Dist } from "../model/types.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 /** Φ⁻¹(0.95), 50-digit reference value rounded to double (test/stats/reference/normal.py). */
 export const Z95 = 1.6448536269514722;

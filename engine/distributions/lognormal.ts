@@ -10,7 +10,9 @@
 import { normalCdf } from "../stats/normalCdf.js";
 import { normalQuantile } from "../stats/normalQuantile.js";
 import { checkFinite, checkUnit, type Distribution } from "./types.js";
-import { exp, expm1, log } from "../stats/fdlibm/index.js";
+import { exp } from "../stats/fdlibm/exp.js";
+import { expm1 } from "../stats/fdlibm/expm1.js";
+import { log } from "../stats/fdlibm/log.js";
 
 /**
  * @throws {RangeError} unless mu is finite and sigma finite and > 0.

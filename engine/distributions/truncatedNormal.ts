@@ -30,7 +30,8 @@ import { normalCdf, normalPdf } from "../stats/normalCdf.js";
 import { normalQuantile } from "../stats/normalQuantile.js";
 import { checkFinite, checkUnit, type Distribution } from "./types.js";
 import { square } from "../stats/square.js";
-import { expm1, log1p } from "../stats/fdlibm/index.js";
+import { expm1 } from "../stats/fdlibm/expm1.js";
+import { log1p } from "../stats/fdlibm/log1p.js";
 
 /** Φ(z) and Q(z) = 1 - Φ(z), each computed directly. */
 const lower = (z: number) => normalCdf(z);

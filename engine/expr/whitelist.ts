@@ -12,7 +12,15 @@
  */
 import { pow } from "../stats/pow.js";
 import { tanh } from "../stats/tanh.js";
-import { atan, cbrt, cos, exp, log, log10, log2, sin, tan } from "../stats/fdlibm/index.js";
+import { atan } from "../stats/fdlibm/atan.js";
+import { cbrt } from "../stats/fdlibm/cbrt.js";
+import { cos } from "../stats/fdlibm/cos.js";
+import { exp } from "../stats/fdlibm/exp.js";
+import { log } from "../stats/fdlibm/log.js";
+import { log10 } from "../stats/fdlibm/log10.js";
+import { log2 } from "../stats/fdlibm/log2.js";
+import { sin } from "../stats/fdlibm/sin.js";
+import { tan } from "../stats/fdlibm/tan.js";
 
 type Num = number;
 

@@ -4,21 +4,29 @@
  * whole chain. Returns the files root-first, ready to merge in that order.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import { MAX_EXTENDS_DEPTH } from "../limits.js";
 import type { ScenarioHost } from "./host.js";
 import { Locator } from "./locate.js";
 import { readScenarioFile } from "./readScenarioFile.js";
 import type { SourceFile } from "./types.js";
 
-/** A chain longer than this is surely a mistake (and would be slow to read). */
-const maxDepth = 32;
+export interface ExtendsChain {
+  /** root ancestor first */
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** every file found and parsed into an object, no cycle, no chain too long: the files can be merged */
+  complete: boolean;
+}
 
-export async function readExtendsChain(host: ScenarioHost, file: string): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function readExtendsChain(host: ScenarioHost, file: string): Promise<ExtendsChain> {
   const chain: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  let complete = true;
   let current = host.resolve(file);
   let display = host.display(current);
   for (;;) {
     const read = await readScenarioFile(host, current, display);
+    if (!read.parsed) complete = false;
     if (!read.source) {
       const child = chain[chain.length - 1];
       if (child && read.missing) {
@@ -44,14 +52,16 @@ export async function readExtendsChain(host: ScenarioHost, file: string): Promis
         message: `extends cycle: ${[...names, host.display(next)].join(" -> ")}`,
         hint: "a scenario cannot extend itself, directly or through its parents; remove one `extends`",
       });
+      complete = false;
       break;
     }
-    if (chain.length >= maxDepth) {
-      diagnostics.push({ ...Locator.forFile(read.source).place(["extends"]), severity: "error", message: `more than ${maxDepth} levels of extends` });
+    if (chain.length >= MAX_EXTENDS_DEPTH) {
+      diagnostics.push({ ...Locator.forFile(read.source).place(["extends"]), severity: "error", message: `more than ${MAX_EXTENDS_DEPTH} levels of extends` });
+      complete = false;
       break;
     }
     current = next;
     display = host.display(next);
   }
-  return { files: chain.reverse(), diagnostics };
+  return { files: chain.reverse(), diagnostics, complete };
 }

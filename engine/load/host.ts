@@ -7,7 +7,7 @@
  */
 
 /** Why a file could not be read (a diagnostic, not a crash: see readSource.ts). */
-export type ReadFailure = "not-found" | "directory" | "permission" | { other: string };
+export type ReadFailure = "not-found" | "directory" | "permission" | { other: string } | { message: string; hint?: string };
 
 export type ReadOutcome = { text: string } | { failure: ReadFailure };
 

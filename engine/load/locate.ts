@@ -4,7 +4,7 @@
  */
 import { formatPath, type Diagnostic } from "../diagnostics.js";
 import { leafOrigin, resolveOrigin, type Origin } from "./origin.js";
-import { lineColumn, nodeForPath } from "./position.js";
+import { lineColumnIndex, nodeForPath } from "./position.js";
 import type { Path, Problem, SourceFile } from "./types.js";
 
 export class Locator {
@@ -18,13 +18,17 @@ export class Locator {
     return new Locator(new Map([[source.file, source]]), leafOrigin(source.file));
   }
 
+  private readonly lines = new Map<string, (offset: number) => { line: number; column: number }>();
+
   /** file, path in that file, line and column of a path of the document. */
   place(path: Path, atKey = false): Pick<Diagnostic, "file" | "path" | "line" | "column"> {
     const at = resolveOrigin(this.origin, path);
     const source = this.files.get(at.file);
     if (!source) return { file: at.file, path: formatPath(at.path), line: 0, column: 0 };
     const node = nodeForPath(source.tree, at.path, atKey);
-    const { line, column } = node ? lineColumn(source.text, node.offset) : { line: 0, column: 0 };
+    let index = this.lines.get(source.file);
+    if (!index) this.lines.set(source.file, (index = lineColumnIndex(source.text)));
+    const { line, column } = node ? index(node.offset) : { line: 0, column: 0 };
     return { file: source.display, path: formatPath(at.path), line, column };
   }
 

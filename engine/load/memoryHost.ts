@@ -5,6 +5,8 @@
  * part of the CLI's current directory, so that messages name files exactly
  * as `marketfutures validate` run in that folder names them.
  */
+import { formatCount } from "../format/count.js";
+import { MAX_SCENARIO_BYTES } from "../limits.js";
 import type { ReadOutcome, ScenarioHost } from "./host.js";
 import { posixDirname, posixDisplay, posixResolve } from "./posixPath.js";
 
@@ -39,6 +41,9 @@ export class MemoryHost implements ScenarioHost {
 
   async read(file: string): Promise<ReadOutcome> {
     const text = this.files.get(file);
+    // An upload is held to the CLI's limit (counted in UTF-16 units, at most the UTF-8 bytes of the same text).
+    if (text !== undefined && text.length > MAX_SCENARIO_BYTES)
+      return { failure: { message: `the file is more than ${formatCount(MAX_SCENARIO_BYTES)} characters, more than a scenario file may have` } };
     if (text !== undefined) return { text };
     const folder = file + "/";
     return [...this.files.keys()].some((f) => f.startsWith(folder)) ? { failure: "directory" } : { failure: "not-found" };

@@ -7,7 +7,7 @@
  * 2. `horizon`, `simulation` and `presentation` merge key by key: a child
  *    that sets only `horizon.endYear` keeps the parent's base year.
  * 3. Lists of entries with an `id` (regions, groups, players, factors,
- *    parameters, events, metrics, targets, sources) merge by id: an entry
+ *    parameters, levers, events, metrics, targets, sources) merge by id: an entry
  *    with a known id is merged field by field over the parent's (its order
  *    is kept), a new id is appended, and `{"id": ..., "remove": true}` drops
  *    the parent's entry. Within an entry, a field of the child replaces the
@@ -20,11 +20,11 @@
  * The merge also builds the Origin tree (origin.ts) so that every error of
  * the merged document points at the file that wrote the offending value.
  */
-import { closest } from "../expr/didYouMean.js";
+import { closest, listForMessage } from "../expr/didYouMean.js";
 import { childOrigin, type Origin } from "./origin.js";
 import type { PathSegment, Problem } from "./types.js";
 
-export const idLists = ["regions", "groups", "players", "factors", "parameters", "events", "metrics", "targets", "sources"] as const;
+export const idLists = ["regions", "groups", "players", "factors", "parameters", "levers", "events", "metrics", "targets", "sources"] as const;
 const keyWiseObjects = new Set(["horizon", "simulation", "presentation"]);
 const keyWiseFields = new Set(["shares", "loadings", "regionalDrift"]);
 /** Keys that say how to read a file, not what the scenario is. */
@@ -51,7 +51,7 @@ export function mergeDocuments(parent: Merged, child: Obj, file: string, problem
     const here: Origin = { file, path: [k] };
     const merged =
       (idLists as readonly string[]).includes(k) && Array.isArray(v)
-        ? mergeById(k, asArray(value[k]), children.get(k), v, here, problems)
+        ? mergeById(k, asArray(value[k]), children.get(k), v, here, problems, Object.keys(parent.value).length > 0)
         : keyWiseObjects.has(k) && isObject(v) && isObject(value[k])
           ? mergeKeys(value[k] as Obj, children.get(k)!, v, here, new Set())
           : { value: v, origin: here };
@@ -70,6 +70,8 @@ function mergeById(
   child: unknown[],
   here: Origin,
   problems: Problem[],
+  /** whether this file extends another (the merged document before it is not empty) */
+  extending: boolean,
 ): { value: unknown[]; origin: Origin } {
   const entries: { value: unknown; origin: Origin }[] = parent.map((e, i) => ({
     value: e,
@@ -78,6 +80,12 @@ function mergeById(
   const inherited = new Set(parent.map(idOf).filter((id): id is string => id !== undefined));
   const seenInFile = new Map<string, number>();
   const removed = new Set<number>();
+  // id -> index of its entry (not removed): one lookup per child entry, so that merging thousands of players stays linear
+  const indexOf = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const id = idOf(e.value);
+    if (id !== undefined && !indexOf.has(id)) indexOf.set(id, i);
+  });
   child.forEach((entry, j) => {
     const at: Origin = { file: here.file, path: [...here.path, j] };
     const id = idOf(entry);
@@ -94,21 +102,29 @@ function mergeById(
       return;
     }
     seenInFile.set(id, j);
-    const k = entries.findIndex((e, i) => !removed.has(i) && idOf(e.value) === id);
+    const k = indexOf.get(id) ?? -1;
     if (entry.remove === true) {
-      if (k >= 0) removed.add(k);
-      else {
+      if (k >= 0) {
+        removed.add(k);
+        indexOf.delete(id);
+      } else {
         const near = closest(id, inherited);
         problems.push({
           path: [list, j, "id"],
           message: `"remove": there is no inherited ${list} entry with id "${id}" to remove` + (near ? `; did you mean "${near}"?` : ""),
-          hint: inherited.size ? `inherited ids: ${[...inherited].join(", ")}` : "this file extends nothing, so there is nothing to remove",
+          hint: inherited.size
+            ? `inherited ids: ${listForMessage([...inherited], 20)}`
+            : parentOrigin === undefined && !extending
+              ? "this file extends nothing, so there is nothing to remove"
+              : `the scenarios it extends have no ${list}`,
         });
       }
       return;
     }
-    if (k < 0) entries.push({ value: entry, origin: at });
-    else if (list === "events" && entry.type !== undefined && isObject(entries[k].value) && entry.type !== (entries[k].value as Obj).type)
+    if (k < 0) {
+      indexOf.set(id, entries.length);
+      entries.push({ value: entry, origin: at });
+    } else if (list === "events" && entry.type !== undefined && isObject(entries[k].value) && entry.type !== (entries[k].value as Obj).type)
       entries[k] = { value: entry, origin: at };
     else if (isObject(entries[k].value)) entries[k] = mergeKeys(entries[k].value as Obj, entries[k].origin, entry, at, keyWiseFields);
     else entries[k] = { value: entry, origin: at };

@@ -2,8 +2,8 @@
  * The last step: a checked, merged scenario document into the engine's
  * `Scenario` (engine/model/types.ts). Defaults are filled in here and only
  * here: label = id, volatility 0, drift fixed 0, selectors' lists [], shock
- * years the whole simulated horizon, regime duration Infinity, sampling
- * "random", concentration and group summaries on, key groups = all groups,
+ * years the whole simulated horizon, regime duration Infinity, every
+ * lever's value its default, sampling "random", concentration and group summaries on, key groups = all groups,
  * calibration targets = all targets, and "rest" shares resolved to numbers.
  */
 import type { RateInput, UncertainInput } from "../../scenarios/schema/distribution.js";
@@ -87,6 +87,17 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
     })),
     factors: (doc.factors ?? []).map((f) => ({ id: f.id, label: label(f.label, f.id) })),
     parameters: (doc.parameters ?? []).map((p, i) => ({ id: p.id, label: label(p.label, p.id), value: u(p.value, ["parameters", i, "value"]) })),
+    levers: (doc.levers ?? []).map((l) => ({
+      id: l.id,
+      label: label(l.label, l.id),
+      rationale: label(l.rationale, ""),
+      ...(l.unit !== undefined ? { unit: label(l.unit, "") } : {}),
+      ...(l.options ? { options: l.options.map((o) => ({ value: o.value, label: label(o.label, String(o.value)), rationale: label(o.rationale, "") })) } : {}),
+      ...(l.range ? { range: { min: l.range.min, max: l.range.max } } : {}),
+      ...(l.grid ? { grid: [...l.grid] } : {}),
+      default: l.default,
+      value: l.default,
+    })),
     correlations: (doc.correlations ?? []).map((c) => ({
       parameters: [...c.parameters],
       matrix: c.matrix.map((row) => [...row]),
@@ -98,8 +109,8 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
             type: "shock" as const,
             id: e.id,
             label: label(e.label, e.id),
-            rate: u(e.rate, ["events", i, "rate"]),
-            jump: u(e.jump, ["events", i, "jump"]),
+            rate: rate(e.rate, ["events", i, "rate"]),
+            jump: rate(e.jump, ["events", i, "jump"]),
             targets: selector(e.targets),
             fromYear: e.years?.from ?? baseYear + 1,
             toYear: e.years?.to ?? endYear,
@@ -108,17 +119,17 @@ export function normalise(doc: ResolvedScenario, file: string, files: string[]):
             type: "regime" as const,
             id: e.id,
             label: label(e.label, e.id),
-            probability: u(e.probability, ["events", i, "probability"]),
+            probability: rate(e.probability, ["events", i, "probability"]),
             year: u(e.year, ["events", i, "year"]),
             duration: e.duration ?? Infinity,
             effects: (e.effects ?? []).map((f, j) => ({
               targets: selector(f.targets),
-              ...(f.drift !== undefined ? { drift: u(f.drift, ["events", i, "effects", j, "drift"]) } : {}),
-              ...(f.jump !== undefined ? { jump: u(f.jump, ["events", i, "effects", j, "jump"]) } : {}),
+              ...(f.drift !== undefined ? { drift: rate(f.drift, ["events", i, "effects", j, "drift"]) } : {}),
+              ...(f.jump !== undefined ? { jump: rate(f.jump, ["events", i, "effects", j, "jump"]) } : {}),
             })),
             marketGrowth: (e.marketGrowth ?? []).map((g, j) => ({
               regions: [...(g.regions ?? [])],
-              change: u(g.change, ["events", i, "marketGrowth", j, "change"]),
+              change: rate(g.change, ["events", i, "marketGrowth", j, "change"]),
             })),
           },
     ),

@@ -7,7 +7,7 @@
  */
 import type { UncertainInput } from "../../scenarios/schema/distribution.js";
 import type { Dist, Provenance, Uncertain } from "../model/types.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 /**
  * z_0.95, the standard normal quantile at 0.95: a 90% central interval is

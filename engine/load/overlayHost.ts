@@ -6,6 +6,8 @@
  * beside it and messages name it `dir/name` like any file.
  */
 import { resolve } from "node:path";
+import { formatCount } from "../format/count.js";
+import { MAX_SCENARIO_BYTES } from "../limits.js";
 import type { ReadOutcome, ScenarioHost } from "./host.js";
 import { nodeHost } from "./nodeHost.js";
 
@@ -19,11 +21,16 @@ export function overlayHost(name: string, text: string, dir: string, cwd: string
   const disk = nodeHost(cwd);
   const file = resolve(cwd, dir, name);
   const content = text.replace(/^\uFEFF/, "");
+  // held to a file's limit (counted in UTF-16 units, at most the UTF-8 bytes of the same text)
+  const held: ReadOutcome =
+    content.length > MAX_SCENARIO_BYTES
+      ? { failure: { message: `the scenario is more than ${formatCount(MAX_SCENARIO_BYTES)} characters, more than a scenario file may have` } }
+      : { text: content };
   return {
     file,
     resolve: (f) => disk.resolve(f),
     resolveFrom: (from, ref) => disk.resolveFrom(from, ref),
     display: (f) => disk.display(f),
-    read: async (f): Promise<ReadOutcome> => (f === file ? { text: content } : disk.read(f)),
+    read: async (f): Promise<ReadOutcome> => (f === file ? held : disk.read(f)),
   };
 }

@@ -6,6 +6,8 @@
 import { getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode } from "jsonc-parser";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatPath } from "../diagnostics.js";
+import { MAX_JSON_DEPTH } from "../limits.js";
+import { tooDeepAt } from "./nestingDepth.js";
 import { lineColumn } from "./position.js";
 import type { Path } from "./types.js";
 
@@ -32,6 +34,22 @@ const messages: Partial<Record<ParseErrorCode, [string, string?]>> = {
 };
 
 export function parseJsonc(text: string, file: string): { tree: Node | undefined; value: unknown; diagnostics: Diagnostic[] } {
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0)
+    return {
+      tree: undefined,
+      value: undefined,
+      diagnostics: [
+        {
+          severity: "error",
+          file,
+          ...lineColumn(text, deep),
+          path: "",
+          message: `objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep here`,
+          hint: "a scenario needs about 7 levels; look for brackets opened and never closed",
+        },
+      ],
+    };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   // jsonc-parser reports an unclosed brace once per open object, all at the end: keep one of each

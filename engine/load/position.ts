@@ -17,6 +17,26 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
+ * lineColumn for many offsets of one text: the line starts are found once, each offset by binary search
+ * (O(log lines) instead of O(offset): placing every number of a large scenario stays linear).
+ */
+export function lineColumnIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    const end = Math.min(offset, text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: end - starts[lo] + 1 };
+  };
+}
+
+/**
  * The node a path points at, or the deepest existing ancestor when the path
  * goes further than the file (a missing field). For a missing field of an
  * entry with an `id`, the entry's id is the most useful place to point at.

@@ -7,17 +7,7 @@
  */
 import type { Provenance, Scenario } from "../model/types.js";
 import { resolveOrigin, type Origin } from "./origin.js";
-import type { Path } from "./types.js";
-
-/**
- * `where` ("players[2].shares.europe") as path segments.
- * @example parseWhere("events[1].effects[0].drift") // ["events", 1, "effects", 0, "drift"]
- */
-export function parseWhere(where: string): Path {
-  const out: Path = [];
-  for (const m of where.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
-  return out;
-}
+import { parsePath } from "./parsePath.js";
 
 /** Sets `provenance.file` on every number, expression and target of `s` (in place) from the merged document's origins. */
 export function attachProvenanceFiles(s: Scenario, origin: Origin): void {
@@ -27,7 +17,7 @@ export function attachProvenanceFiles(s: Scenario, origin: Origin): void {
     const o = v as Record<string, unknown>;
     if (typeof o.where === "string" && o.provenance) {
       // the expression text of a rate sits at where = ".../expr": its number is the rate itself
-      const path = parseWhere(o.where);
+      const path = parsePath(o.where);
       if (path[path.length - 1] === "expr") path.pop();
       (o.provenance as Provenance).file = resolveOrigin(origin, path).file;
       return;

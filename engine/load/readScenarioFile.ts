@@ -16,17 +16,20 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** a file that was not found (to report at the `extends` that names it) */
   missing?: boolean;
+  /** whether the text parsed into one object (its schema may still have errors) */
+  parsed: boolean;
 }
 
 export async function readScenarioFile(host: ScenarioHost, file: string, display: string): Promise<ReadResult> {
   const read = await readSource(host, file, display);
-  if ("diagnostic" in read) return { diagnostics: [read.diagnostic], missing: read.diagnostic.message === NOT_FOUND };
+  if ("diagnostic" in read) return { diagnostics: [read.diagnostic], missing: read.diagnostic.message === NOT_FOUND, parsed: false };
   const parsed = parseJsonc(read.text, display);
   const source: SourceFile = { file, display, text: read.text, tree: parsed.tree, value: parsed.value };
-  if (parsed.diagnostics.length > 0) return { source, diagnostics: parsed.diagnostics };
+  if (parsed.diagnostics.length > 0) return { source, diagnostics: parsed.diagnostics, parsed: false };
   if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) {
     return {
       source,
+      parsed: false,
       diagnostics: [
         {
           severity: "error",
@@ -42,5 +45,5 @@ export async function readScenarioFile(host: ScenarioHost, file: string, display
   }
   const result = scenarioFile.safeParse(parsed.value);
   const diagnostics = result.success ? [] : Locator.forFile(source).diagnostics(issuesToProblems(result.error.issues, scenarioFile, parsed.value));
-  return { source, diagnostics };
+  return { source, diagnostics, parsed: true };
 }

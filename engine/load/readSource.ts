@@ -23,6 +23,6 @@ function failureText(failure: ReadFailure): [string, string?] {
     case "permission":
       return ["permission denied", "check the file's read permissions"];
     default:
-      return [`cannot read the file (${failure.other})`];
+      return "message" in failure ? [failure.message, failure.hint] : [`cannot read the file (${failure.other})`];
   }
 }

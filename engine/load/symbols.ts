@@ -4,9 +4,12 @@
  * lists and the engine must compile with the same ones.
  */
 
-/** Drift, regional drift and market growth: [t, year, ...parameter ids]. */
-export function rateSymbols(scenario: { parameters?: readonly { id: string }[] }): string[] {
-  return ["t", "year", ...(scenario.parameters ?? []).map((p) => p.id)];
+/**
+ * Drift, regional drift, market growth and events' numbers: [t, year, ...parameter ids, ...lever ids]
+ * (events' expressions may not use t or year: they have one value per path).
+ */
+export function rateSymbols(scenario: { parameters?: readonly { id: string }[]; levers?: readonly { id: string }[] }): string[] {
+  return ["t", "year", ...(scenario.parameters ?? []).map((p) => p.id), ...(scenario.levers ?? []).map((l) => l.id)];
 }
 
 /** Metrics: [...player ids, ...group ids, t, year]; player and group values are shares in [0, 1] of the view. */

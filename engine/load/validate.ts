@@ -1,7 +1,7 @@
 /** validateWith: every diagnostic (errors and warnings) of each file, as `marketfutures validate` prints them. */
 import { UserError, type Diagnostic } from "../diagnostics.js";
 import type { ScenarioHost } from "./host.js";
-import { loadScenarioWith } from "./loadScenario.js";
+import { loadScenarioWith, unique } from "./loadScenario.js";
 
 export async function validateWith(host: ScenarioHost, files: readonly string[]): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
@@ -26,5 +26,6 @@ export async function validateWith(host: ScenarioHost, files: readonly string[])
       out.push(...err.diagnostics);
     }
   }
-  return out;
+  // An error in a file that several of the files extend (the baseline) is one problem, reported once.
+  return unique(out);
 }

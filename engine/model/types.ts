@@ -38,7 +38,10 @@ export interface Uncertain {
   where: string;
 }
 
-/** A rate: a per-path draw, or an expression evaluated every year. */
+/**
+ * A rate: a per-path draw, or an expression evaluated every year. Events' numbers (rates,
+ * probabilities, effects) are Rates too, whose expressions use no t or year: one value per path.
+ */
 export type Rate = { kind: "value"; value: Uncertain } | { kind: "expr"; expr: string; provenance: Provenance; where: string };
 
 /** A text in English and, optionally, French. */
@@ -101,8 +104,9 @@ export interface ShockEvent {
   type: "shock";
   id: string;
   label: Label;
-  rate: Uncertain;
-  jump: Uncertain;
+  rate: Rate;
+  /** a distribution is drawn anew for every event; an expression has one value per path */
+  jump: Rate;
   targets: Selector;
   fromYear: number;
   toYear: number;
@@ -112,12 +116,12 @@ export interface RegimeEvent {
   type: "regime";
   id: string;
   label: Label;
-  probability: Uncertain;
+  probability: Rate;
   year: Uncertain;
   /** years; Infinity = to the end of the horizon */
   duration: number;
-  effects: { targets: Selector; drift?: Uncertain; jump?: Uncertain }[];
-  marketGrowth: { regions: string[]; change: Uncertain }[];
+  effects: { targets: Selector; drift?: Rate; jump?: Rate }[];
+  marketGrowth: { regions: string[]; change: Rate }[];
 }
 
 export type ScenarioEvent = ShockEvent | RegimeEvent;
@@ -126,6 +130,28 @@ export interface Parameter {
   id: string;
   label: Label;
   value: Uncertain;
+}
+
+/**
+ * A decision variable (MODEL.md section 11): chosen, never drawn. Expressions see `value`, the same
+ * on every path: the lever's default unless `decide` sets another (engine/decide/settings.ts).
+ */
+export interface Lever {
+  id: string;
+  label: Label;
+  /** why this is a decision, in English and optionally French */
+  rationale: Label;
+  /** unit of a range lever's values */
+  unit?: Label;
+  /** discrete choices, or undefined for a range lever */
+  options?: { value: number; label: Label; rationale: Label }[];
+  /** the range of a range lever */
+  range?: { min: number; max: number };
+  /** the values of a range lever that a grid design runs, when the file gives them */
+  grid?: number[];
+  default: number;
+  /** the value expressions see in this run */
+  value: number;
 }
 
 export interface Correlation {
@@ -169,6 +195,7 @@ export interface Scenario {
   players: Player[];
   factors: { id: string; label: Label }[];
   parameters: Parameter[];
+  levers: Lever[];
   correlations: Correlation[];
   events: ScenarioEvent[];
   metrics: Metric[];
@@ -176,4 +203,6 @@ export interface Scenario {
   calibration?: { free: { parameter: string; min: number; max: number }[]; targets: string[] };
   simulation: { paths?: number; seed?: number | string; sampling: "random" | "lhs"; concentration: boolean; groups: boolean };
   presentation: { color?: string; keyGroups: string[]; focusGroup?: string };
+  /** `where` (a JSON path, as in Uncertain.where) -> "file:line:column", for run-time messages; filled in by the loader */
+  places?: Record<string, string>;
 }

@@ -18,7 +18,7 @@
 import { fastExp } from "../stats/fastExp.js";
 import { aleaNext, type AleaState } from "./alea.js";
 import type { Uniform } from "./streams.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 const LAYERS = 128;
 /** Right end of the base layer's rectangle and area of each layer, for 128 layers (Marsaglia & Tsang 2000, Table 1). */

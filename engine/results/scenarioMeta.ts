@@ -3,8 +3,8 @@
  * groups and their players, metrics, presentation, sources, and the list of
  * assumptions (every number's provenance, as reports print it).
  */
-import type { Dist, Label, Provenance, Scenario, Uncertain } from "../model/types.js";
-import { makeDistribution } from "../distributions/index.js";
+import type { Dist, Label, Provenance, Rate, Scenario } from "../model/types.js";
+import { rateMean } from "./rateMean.js";
 import { readableLabel, type LabelContext } from "./readableLabels.js";
 import type { Assumption, EventMeta, ScenarioResult } from "./types.js";
 
@@ -49,11 +49,9 @@ export function fileName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
 
-/** The mean of an uncertain number (its value when fixed). */
-const mean = (u: Uncertain): number => (u.dist.type === "fixed" ? u.dist.value : makeDistribution(u.dist).mean);
-
 /** The events in words and mean numbers, for the report's story of the scenario. */
 export function eventsMeta(s: Scenario): EventMeta[] {
+  const mean = (r: Rate) => rateMean(s, r);
   return s.events.map((e) => {
     if (e.type === "shock")
       return {

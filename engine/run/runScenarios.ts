@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
+import { UsageError, UserError } from "../diagnostics.js";
 import { loadScenario } from "../load/index.js";
 import type { Scenario } from "../model/types.js";
 import type { Results, ScenarioResult } from "../results/types.js";
@@ -34,6 +35,8 @@ export interface RunOptions {
   maxPaths?: number;
   sampling?: "random" | "lhs";
   onProgress?: (p: RunProgress) => void;
+  /** called once every scenario is loaded, before any path runs, with every file read (scenarios and the files they extend) */
+  onLoaded?: (files: string[]) => void;
   /** stops the run (its promise rejects with the signal's reason) before the next scenario or chunk result */
   signal?: AbortSignal;
 }
@@ -70,6 +73,17 @@ export interface ScenarioToRun {
 
 /** Runs scenarios already loaded (from files, objects or text: see api/); `started` is when the wall time starts. */
 export async function runLoadedScenarios(loaded: readonly ScenarioToRun[], options: RunOptions = {}, started = performance.now()): Promise<Results> {
+  // Results are keyed by scenario id: the same scenario twice would give duplicate rows.
+  for (const [k, { file, scenario }] of loaded.entries()) {
+    const first = loaded.findIndex((l) => l.scenario.id === scenario.id);
+    if (first === k) continue;
+    const same = loaded[first].scenario.file === scenario.file;
+    const message = same
+      ? `${file} is given twice; give each scenario once`
+      : `${loaded[first].file} and ${file} are both scenario "${scenario.id}"; results are keyed by scenario id, so give each scenario once (or change one's id)`;
+    throw same ? new UsageError(message) : new UserError(message);
+  }
+  options.onLoaded?.([...new Set(loaded.flatMap(({ scenario }) => scenario.files))]);
   const runs = loaded.map(({ file, scenario }) => {
     const s = options.sampling ? { ...scenario, simulation: { ...scenario.simulation, sampling: options.sampling } } : scenario;
     const paths = options.paths ?? s.simulation.paths ?? DEFAULT_PATHS;

@@ -28,7 +28,7 @@
 import { symmetricEigenvalues } from "../stats/symmetricEigenvalues.js";
 import { spearmanToPearson } from "./rankToPearson.js";
 import { square } from "../stats/square.js";
-import { asin } from "../stats/fdlibm/index.js";
+import { asin } from "../stats/fdlibm/asin.js";
 
 export type CorrelationCheck = { ok: true } | { ok: false; message: string; row: number; col: number };
 

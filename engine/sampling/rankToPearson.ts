@@ -11,7 +11,7 @@
  *
  * Complexity: O(d²).
  */
-import { sin } from "../stats/fdlibm/index.js";
+import { sin } from "../stats/fdlibm/sin.js";
 
 /**
  * Elementwise 2 sin(π r / 6), with the diagonal kept at exactly 1.

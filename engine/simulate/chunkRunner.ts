@@ -16,9 +16,10 @@ import { addConstantMoments, addMoments } from "../summary/moments.js";
 import type { QuantileSketch } from "../summary/quantileSketch.js";
 import type { ExprNode } from "../expr/ast.js";
 import { compileModel, treeLookup } from "./compile.js";
-import { dimensionDistributions } from "./inputs.js";
+import { dimensionDistributions, type ChunkInputs } from "./inputs.js";
 import { kernelContext, simulateChunk, type ChunkWork } from "./kernel.js";
-import { SimulationError, sourceValue, type KernelContext } from "./kernelContext.js";
+import { SimulationError, type KernelContext } from "./kernelContext.js";
+import { pathValue } from "./pathValues.js";
 import { columnCount, type CompiledModel } from "./model.js";
 import { emptyRanges, SHARE_BINS } from "./kernelMemory.js";
 import { mergeSketchState, newSketch, sketchFromState, sketchState, type SketchState } from "./sketches.js";
@@ -33,6 +34,14 @@ export interface RecordRequest {
   columns: number[];
   /** keep paths with global index < maxPaths */
   maxPaths: number;
+  /** also keep each path's inputs (u and x); default true */
+  inputs?: boolean;
+  /**
+   * summarise every column (moments, sketches, targets, sample paths) as a run does; default true.
+   * false: only the recorded columns come back (`decide`, which needs nothing else), the chunk's
+   * moments are empty and its sketches stay empty.
+   */
+  summaries?: boolean;
 }
 
 export interface ChunkResult {
@@ -80,7 +89,13 @@ export class ChunkRunner {
     private readonly options: RunnerOptions,
   ) {
     this.model = compileModel(scenario, treeLookup(options.expressionTrees));
-    this.ctx = kernelContext(this.model, dimensionDistributions(this.model));
+    const summarised = options.record?.summaries !== false;
+    this.ctx = kernelContext(
+      this.model,
+      dimensionDistributions(this.model),
+      summarised,
+      summarised ? undefined : recordedViewSteps(this.model, options.record!.columns),
+    );
     const C = columnCount(this.model);
     this.sketches = new Array(C);
     const shares = new Set(this.ctx.memory.shareColumns);
@@ -103,7 +118,13 @@ export class ChunkRunner {
     const recorded = rec && firstPath < rec.maxPaths ? Math.min(n, rec.maxPaths - firstPath) : 0;
     const y = recorded > 0 ? new Float64Array(recorded * rec!.columns.length) : undefined;
 
+    const summaries = rec?.summaries ?? true;
     const inputs = simulateChunk(this.ctx, { ...work, seed: this.options.seed }, ({ offset, n: nb, out }) => {
+      if (y) {
+        const K = rec!.columns.length;
+        for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
+      }
+      if (!summaries) return;
       // Share columns in WebAssembly (engine/wasm/assembly/summaries.ts), with the numbers of the
       // JavaScript below; a block whose bins leave a column's store goes to JavaScript.
       if (this.sharePaths + nb > MAX_STORE_COUNT) this.emptyShareStores();
@@ -129,18 +150,24 @@ export class ChunkRunner {
         for (let col = 0; col < C; col++) values[col] = out[col * nb + q];
         samplePaths.push({ path: firstPath + offset + q, values });
       }
-      if (y) {
-        const K = rec!.columns.length;
-        for (let q = 0; q < nb && offset + q < recorded; q++) rec!.columns.forEach((col, k) => (y[(offset + q) * K + k] = out[col * nb + q]));
-      }
     });
 
-    const result: ChunkResult = { chunk, n, firstPath, moments: moments.slice(), targetHits, targetSketches: targetSketches.map(sketchState), samplePaths };
+    const result: ChunkResult = {
+      chunk,
+      n,
+      firstPath,
+      moments: summaries ? moments.slice() : new Float64Array(0),
+      targetHits,
+      targetSketches: targetSketches.map(sketchState),
+      samplePaths,
+    };
     if (y) {
       // The analysis inputs of each path: the model's D dimensions, then whether each of its E regime
-      // events happens (u its occurrence coordinate, x 1 or 0; engine/analysis/inputFactors.ts).
-      const M = model.dimensions.length;
-      const E = model.regimes.length;
+      // events happens (u its occurrence coordinate, x 1 or 0; engine/analysis/inputFactors.ts); none
+      // when the request keeps no inputs (decide's).
+      const keepInputs = rec!.inputs !== false;
+      const M = keepInputs ? model.dimensions.length : 0;
+      const E = keepInputs ? model.regimes.length : 0;
       const D = M + E;
       const u = new Float64Array(recorded * D);
       const x = new Float64Array(recorded * D);
@@ -149,11 +176,11 @@ export class ChunkRunner {
           u[p * D + d] = inputs.u[d * n + p];
           x[p * D + d] = inputs.x[d * n + p];
         }
-        model.regimes.forEach((reg, g) => {
+        for (let g = 0; g < E; g++) {
           const coordinate = inputs.occurs[g * n + p];
           u[p * D + M + g] = coordinate;
-          x[p * D + M + g] = 1 - coordinate < sourceValue(reg.probability, inputs.x, n, p) ? 1 : 0;
-        });
+          x[p * D + M + g] = 1 - coordinate < this.probability(g, inputs, p, firstPath) ? 1 : 0;
+        }
       }
       result.records = { paths: recorded, u, x, y };
     }
@@ -164,6 +191,13 @@ export class ChunkRunner {
   sketchStates(): (SketchState | undefined)[] {
     this.emptyShareStores();
     return Array.from(this.sketches, (s) => (s ? sketchState(s) : undefined));
+  }
+
+  /** Regime event g's probability on chunk path p (a constant, an input, or an expression of the parameters and levers). */
+  private probability(g: number, inputs: ChunkInputs, p: number, firstPath: number): number {
+    const reg = this.model.regimes[g];
+    const span = { x: inputs.x, n: inputs.n, offset: 0, nb: inputs.n, firstPath, occurs: inputs.occurs, occursGiven: true };
+    return pathValue(this.ctx, reg.probability, span, p, () => `probability of event ${reg.id}`);
   }
 
   /** One column of a block in JavaScript: its moments merged into the chunk's, its values into its sketch. */
@@ -200,6 +234,16 @@ export class ChunkRunner {
     this.sharePaths = 0;
   }
 
+  /** What to check when a column goes non-finite, with the place of what feeds it. */
+  private hintFor(kind: string, entity: string): string {
+    const { model } = this;
+    const k = model.metrics.findIndex((m) => m.id === entity);
+    if (kind === "metric" && k >= 0) return `check the metric's expression at ${model.metrics[k].where} (a division by a share that can be zero?)`;
+    const i = model.playerIds.indexOf(entity);
+    if (kind === "player" && i >= 0) return `check the drifts, volatilities and jumps that act on it (its drift: ${model.place(`players[${i}].drift`)})`;
+    return kind === "metric" ? "check the market sizes and growths" : "check the drifts, volatilities and jumps that act on it";
+  }
+
   private nonFinite(out: Float64Array, col: number, n: number, firstPath: number): never {
     const { model } = this;
     const T1 = model.T + 1;
@@ -212,11 +256,17 @@ export class ChunkRunner {
       model.baseYear + (col % T1),
       firstPath + p,
       out[col * n + p],
-      cell.kind === "metric"
-        ? "check the metric's expression (a division by a share that can be zero?)"
-        : "check the drifts, volatilities and jumps that act on it",
+      this.hintFor(cell.kind, cell.entity),
     );
   }
+}
+
+/** The (view, step) pairs of the recorded columns: all a runner that summarises nothing must compute (KernelContext.viewSteps). */
+function recordedViewSteps(model: CompiledModel, columns: readonly number[]): Uint8Array {
+  const T1 = model.T + 1;
+  const steps = new Uint8Array(model.views.length * T1);
+  for (const col of columns) steps[model.cells[Math.floor(col / T1)].view * T1 + (col % T1)] = 1;
+  return steps;
 }
 
 /** Whether values[offset .. offset + n) are all the same number (NaN is never: it fails ===). */

@@ -12,6 +12,7 @@ import type { ExprNode } from "../expr/ast.js";
 import { compileExpressionWith, type ParseExpression } from "../expr/compileWith.js";
 import { metricSymbols, rateSymbols } from "../load/symbols.js";
 import type { Rate, Scenario, Selector, Uncertain } from "../model/types.js";
+import { eventBounds, foldedEventValue, type EventRole } from "./eventValues.js";
 import type { Unit } from "../results/types.js";
 import type { Cell, CompiledExpr, CompiledModel, Dimension, RegimePlan, ShockPlan, TargetPlan, ValueSource, ViewColumns } from "./model.js";
 
@@ -36,6 +37,8 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   const regionIndex = new Map(regionIds.map((id, i) => [id, i]));
   const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
 
+  const places = s.places ?? {};
+  const place = (where: string) => (Object.hasOwn(places, where) ? `${places[where]} (${where})` : where);
   const dimensions: Dimension[] = [];
   const uncertain = (u: Uncertain, key: string, parameter?: string): ValueSource => {
     if (u.dist.type === "fixed") return { kind: "const", value: u.dist.value };
@@ -47,7 +50,9 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   const parameterSources = s.parameters.map((p) => uncertain(p.value, `param:${p.id}`, p.id));
 
   const exprs: CompiledExpr[] = [];
+  // Expression arguments: [t, year, ...parameters, ...levers]; a lever is the same on every path.
   const symbols = rateSymbols(s);
+  const leverValues = Float64Array.from(s.levers, (l) => l.value);
   /** every expression's tree, by its text: what a worker needs to compile the model without mathjs */
   const trees = new Map<string, ExprNode>();
   const compileExpression = (source: string, where: string, syms: string[]) => {
@@ -63,7 +68,21 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     if (r.kind === "value") return uncertain(r.value, key);
     const expression = compileExpression(r.expr, r.where, symbols);
     const stepInvariant = !expression.symbols.includes("t") && !expression.symbols.includes("year");
-    exprs.push({ source: r.expr, where: r.where, stepInvariant, evaluate: expression.evaluate });
+    exprs.push({ source: r.expr, where: place(r.where), stepInvariant, evaluate: expression.evaluate });
+    return { kind: "expr", expr: exprs.length - 1 };
+  };
+  /**
+   * A number of an event: an uncertain number, or an expression of the parameters and levers with one
+   * value per path. One that uses no parameter is the same on every path: it is folded into a constant
+   * here, so that a lever setting that gives an impossible value (a probability above 1) is refused
+   * before anything runs; the others are evaluated per path by the kernel (engine/simulate/increments.ts).
+   */
+  const eventValue = (r: Rate, key: string, role: EventRole): ValueSource => {
+    if (r.kind === "value") return uncertain(r.value, key);
+    const expression = compileExpression(r.expr, r.where, symbols);
+    const perPath = foldedEventValue(s, r, expression, leverValues, role);
+    if (perPath.kind === "const") return perPath;
+    exprs.push({ source: r.expr, where: r.where, stepInvariant: true, evaluate: expression.evaluate, bounds: eventBounds(role) });
     return { kind: "expr", expr: exprs.length - 1 };
   };
 
@@ -139,8 +158,8 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
       const regions = selectRegions(e.targets.regions);
       shocks.push({
         id: e.id,
-        rate: uncertain(e.rate, `event:${e.id}:rate`),
-        jump: e.jump.dist.type === "fixed" ? { kind: "const", value: e.jump.dist.value } : { kind: "perEvent", dist: e.jump.dist },
+        rate: eventValue(e.rate, `event:${e.id}:rate`, "rate"),
+        jump: shockJump(e.jump, eventValue(e.jump, `event:${e.id}:jump`, "effect")),
         players: selectPlayers(e.targets)
           .map((player) => ({ player, slots: slotsOf(player, regions) }))
           .filter((p) => p.slots.length > 0),
@@ -148,22 +167,27 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
         toStep: Math.min(T, e.toYear - s.baseYear),
       });
     } else {
+      const probability = eventValue(e.probability, `event:${e.id}:probability`, "probability");
+      // A regime that cannot happen (its probability folds to 0, as the shipped policy event does
+      // at the levers' defaults) is left out: it changes no path, draws nothing, and is no input
+      // of sensitivity or discover (its year would otherwise add one).
+      if (probability.kind === "const" && probability.value === 0) continue;
       regimes.push({
         id: e.id,
-        probability: uncertain(e.probability, `event:${e.id}:probability`),
+        probability,
         year: uncertain(e.year, `event:${e.id}:year`),
         duration: e.duration,
         effects: e.effects.map((fx, k) => {
           const regions = selectRegions(fx.targets.regions);
           return {
             slots: selectPlayers(fx.targets).flatMap((pl) => slotsOf(pl, regions)),
-            ...(fx.drift ? { drift: uncertain(fx.drift, `event:${e.id}:effect${k}:drift`) } : {}),
-            ...(fx.jump ? { jump: uncertain(fx.jump, `event:${e.id}:effect${k}:jump`) } : {}),
+            ...(fx.drift ? { drift: eventValue(fx.drift, `event:${e.id}:effect${k}:drift`, "effect") } : {}),
+            ...(fx.jump ? { jump: eventValue(fx.jump, `event:${e.id}:effect${k}:jump`, "effect") } : {}),
           };
         }),
         growth: e.marketGrowth.map((g, k) => ({
           regions: g.regions.length === 0 ? regionIds.map((_, r) => r) : g.regions.map((r) => regionIndex.get(r)!),
-          change: uncertain(g.change, `event:${e.id}:growth${k}`),
+          change: eventValue(g.change, `event:${e.id}:growth${k}`, "effect"),
         })),
       });
     }
@@ -184,7 +208,7 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
   };
   const metricSyms = metricSymbols(s);
   const metricExpressions = s.metrics.map((m, k) => compileExpression(m.expr, `metrics[${k}].expr`, metricSyms));
-  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: `metrics[${k}]`, evaluate: metricExpressions[k].evaluate }));
+  const metrics = s.metrics.map((m, k) => ({ id: m.id, where: place(`metrics[${k}].expr`), evaluate: metricExpressions[k].evaluate }));
   const metricInputs = Int32Array.from(metricSyms.flatMap((sym, k) => (metricExpressions.some((e) => e.symbols.includes(sym)) ? [k] : [])));
   const viewColumns: ViewColumns[] = views.map((_, v) => {
     const region = viewRegion[v];
@@ -246,6 +270,8 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     dimensions,
     parameterSources,
     parameterIds: s.parameters.map((p) => p.id),
+    leverIds: s.levers.map((l) => l.id),
+    leverValues,
     correlations,
     exprs,
     shocks,
@@ -260,7 +286,19 @@ export function compileModel(s: Scenario, parse: ParseExpression = noParser): Co
     sampling: s.simulation.sampling,
     singleRegion,
     expressionTrees: () => Object.fromEntries([...trees].map(([text, tree]) => [text, plainTree(tree)])),
+    place,
   };
+}
+
+/**
+ * A shock's jump: a distribution is drawn anew for every event (its own stream); a number, or an
+ * expression of levers only, is a constant; an expression of parameters has one value per path.
+ */
+function shockJump(r: Rate, source: ValueSource): ShockPlan["jump"] {
+  if (source.kind === "const") return { kind: "const", value: source.value };
+  if (source.kind === "expr") return { kind: "perPath", expr: source.expr };
+  if (r.kind !== "value") throw new Error("internal error: a shock's jump expression compiled to an input");
+  return { kind: "perEvent", dist: r.value.dist };
 }
 
 function noParser(source: string): ExprNode {

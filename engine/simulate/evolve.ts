@@ -13,7 +13,7 @@
 import { SimulationError, type BlockLayout, type BlockSpan, type EvolveConstants, type KernelContext, type SourceArrays } from "./kernelContext.js";
 import { EvolveParam as P } from "./kernelMemory.js";
 import type { CompiledModel, ValueSource } from "./model.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 function sourceArrays(sources: ValueSource[], map: (v: number) => number): SourceArrays {
   return {
@@ -88,7 +88,7 @@ export function evolve(ctx: KernelContext, span: BlockSpan, W: Float64Array, L: 
       model.baseYear + t,
       firstPath + q,
       W[L.size + r],
-      "check the market size, growth and volatility",
+      `check its market size at ${model.place(`regions[${r}].marketSize`)}, growth at ${model.place(`regions[${r}].growth`)} and volatility`,
     );
   }
 }

@@ -9,10 +9,11 @@
  * consumed (engine/simulate/kernel.ts gives the draw order).
  */
 import { aleaNext, type AleaState } from "../random/alea.js";
-import { buffer, SimulationError, sourceValue, type BlockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
+import { SimulationError, sourceValue, type BlockLayout, type BlockSpan, type ChunkStreams, type KernelContext } from "./kernelContext.js";
 import type { RegimePlan, ValueSource } from "./model.js";
 import { addShocks } from "./shocks.js";
-import { log1p } from "../stats/fdlibm/index.js";
+import { log1p } from "../stats/fdlibm/log1p.js";
+import { expressionArgs, fillParameters, pathValue } from "./pathValues.js";
 
 /** The drift, extra and growth sections of W (zeroed by the caller) receive every increment of the block's paths except the noise. */
 export function addIncrements(ctx: KernelContext, streams: ChunkStreams, span: BlockSpan, W: Float64Array, L: BlockLayout): void {
@@ -34,26 +35,27 @@ function addRegime(ctx: KernelContext, reg: RegimePlan, occurs: AleaState, span:
   const { T, S, baseYear } = ctx.model;
   const R = ctx.model.regionIds.length;
   const { x, n, offset, nb } = span;
+  const what = (field: string) => () => `${field} of event ${reg.id}`;
   const g0 = ctx.model.regimes.indexOf(reg) * n;
   for (let q = 0; q < nb; q++) {
     const p = offset + q;
     let v: number;
     if (span.occursGiven) v = 1 - span.occurs[g0 + p];
     else span.occurs[g0 + p] = 1 - (v = aleaNext(occurs));
-    if (!(v < sourceValue(reg.probability, x, n, p))) continue;
+    if (!(v < pathValue(ctx, reg.probability, span, q, what("probability")))) continue;
     const start = Math.round(sourceValue(reg.year, x, n, p)) - baseYear;
     const first = Math.max(1, start);
     const last = Math.min(T, start + reg.duration - 1);
     for (const fx of reg.effects) {
-      const change = fx.drift ? sourceValue(fx.drift, x, n, p) : 0;
-      const jump = fx.jump ? sourceValue(fx.jump, x, n, p) : 0;
+      const change = fx.drift ? pathValue(ctx, fx.drift, span, q, what("drift")) : 0;
+      const jump = fx.jump ? pathValue(ctx, fx.jump, span, q, what("jump")) : 0;
       for (const j of fx.slots) {
         for (let t = first; t <= last; t++) W[L.extra + (q * T + t - 1) * S + j] += change;
         if (start >= 1 && start <= T) W[L.extra + (q * T + start - 1) * S + j] += jump;
       }
     }
     for (const gr of reg.growth) {
-      const change = sourceValue(gr.change, x, n, p);
+      const change = pathValue(ctx, gr.change, span, q, what("market growth change"));
       for (const r of gr.regions) for (let t = first; t <= last; t++) W[L.growth + (q * T + t - 1) * R + r] += change;
     }
   }
@@ -88,11 +90,9 @@ function addRate(
   const { x, n, offset, nb, firstPath } = span;
   if (src.kind === "expr") {
     const e = model.exprs[src.expr];
-    // Expression arguments per path: [t, year, parameters...].
-    const P = model.parameterSources.length;
-    const args = buffer(ctx, "args", 2 + P, false);
+    const args = expressionArgs(ctx);
     for (let q = 0; q < nb; q++) {
-      for (let k = 0; k < P; k++) args[2 + k] = sourceValue(model.parameterSources[k], x, n, offset + q);
+      fillParameters(ctx, args, x, n, offset + q);
       // An expression without t or year has the same value at every step: evaluated at step 1 only
       // (where a non-finite value would have stopped the run anyway), then added at every step.
       let v = NaN;
@@ -120,7 +120,15 @@ function addRate(
   const column = src.kind === "dim" ? src.dim * n + offset : -1;
   for (let q = 0; q < nb; q++) {
     const v = column < 0 ? constant : map === identity ? x[column + q] : map(x[column + q]);
-    if (!Number.isFinite(v)) throw new SimulationError(scenarioId, quantity(), baseYear + 1, firstPath + q, v, "check its distribution");
+    if (!Number.isFinite(v))
+      throw new SimulationError(
+        scenarioId,
+        src.kind === "dim" ? `${quantity()} (drawn from ${model.place(model.dimensions[src.dim].where)})` : quantity(),
+        baseYear + 1,
+        firstPath + q,
+        v,
+        "check its distribution",
+      );
     if (pathStride > 0) buf[q * pathStride + index] += v;
     else for (let t = 1; t <= T; t++) buf[(q * T + t - 1) * width + index] += v;
   }

@@ -70,14 +70,20 @@ export interface BlockPaths {
   out: Float64Array;
 }
 
-export function kernelContext(model: CompiledModel, dists: Distribution[]): KernelContext {
+/**
+ * @param stores whether the share columns get their bin counts in WebAssembly memory (about 40 KB
+ *   per column: tens of MB for a model with many shares); false when nothing is summarised
+ *   (chunkRunner.ts RecordRequest.summaries), as `decide` runs hundreds of models.
+ * @param viewSteps the (view, step) pairs to compute views for (KernelContext.viewSteps); all if absent
+ */
+export function kernelContext(model: CompiledModel, dists: Distribution[], stores = true, viewSteps?: Uint8Array): KernelContext {
   const T1 = model.T + 1;
   const viewOf = (r: number) => (model.singleRegion ? 0 : r + 1);
   const slotColumn = new Int32Array(model.S);
   for (let j = 0; j < model.S; j++) slotColumn[j] = model.viewColumns[viewOf(model.slotRegion[j])].playerCell[model.slotPlayer[j]] * T1;
   const marketColumn = Int32Array.from(model.regionIds, (_, r) => model.viewColumns[viewOf(r)].marketCell * T1);
   const jumpDists = model.shocks.map((s) => (s.jump.kind === "perEvent" ? makeDistribution(s.jump.dist) : undefined));
-  const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE);
+  const memory = kernelMemory(model, { slotColumn, marketColumn }, blockLayout(model, BLOCK_SIZE).length, columnCount(model) * BLOCK_SIZE, stores);
   return {
     model,
     dists,
@@ -92,6 +98,7 @@ export function kernelContext(model: CompiledModel, dists: Distribution[]): Kern
     layout: undefined,
     streams: undefined,
     gathered: undefined,
+    viewSteps,
   };
 }
 

@@ -47,6 +47,12 @@ export interface KernelContext {
   memory: KernelMemory;
   /** the layout whose constant starting values are in the workspace (engine/simulate/evolve.ts) */
   gathered: BlockLayout | undefined;
+  /**
+   * The (view, step) pairs whose groups, concentration and metrics are computed, at
+   * [view * (T + 1) + step]; undefined: all of them (a run). A runner that records a few columns
+   * and summarises nothing computes only theirs (engine/simulate/views.ts).
+   */
+  viewSteps: Uint8Array | undefined;
 }
 
 /** A reusable buffer of exactly `size` doubles (a view on a larger one if need be), zeroed if asked. */

@@ -93,17 +93,21 @@ const PAGE = 65536;
 
 /**
  * Memory for a model's blocks: a workspace of `workspaceLength` doubles and `outLength` doubles of
- * outputs; slotColumn and marketColumn are the KernelContext's (engine/simulate/kernel.ts).
+ * outputs; slotColumn and marketColumn are the KernelContext's (engine/simulate/kernel.ts). Without
+ * `stores`, no share column has bin counts here (shareColumns is empty): nothing may be summarised.
  */
 export function kernelMemory(
   model: CompiledModel,
   columns: { slotColumn: Int32Array; marketColumn: Int32Array },
   workspaceLength: number,
   outLength: number,
+  stores = true,
 ): KernelMemory {
   const T1 = model.T + 1;
   const C = columnCount(model);
-  const shareColumns = Int32Array.from({ length: C }, (_, col) => col).filter((col) => model.cells[Math.floor(col / T1)].sketch === "linear");
+  const shareColumns = stores
+    ? Int32Array.from({ length: C }, (_, col) => col).filter((col) => model.cells[Math.floor(col / T1)].sketch === "linear")
+    : new Int32Array(0);
   const { S } = model;
   const K = model.factorIds.length;
   const R = model.regionIds.length;

@@ -17,7 +17,7 @@ export type ValueSource =
   | { kind: "const"; value: number }
   /** a per-path input: dimension `dim` of the chunk's input design */
   | { kind: "dim"; dim: number }
-  /** expression `expr` (index in CompiledModel.exprs), evaluated for every path and step */
+  /** expression `expr` (index in CompiledModel.exprs), evaluated for every path and step (events' numbers: every path) */
   | { kind: "expr"; expr: number };
 
 /** A per-path input: one dimension of the sampling design, with its own random stream. */
@@ -39,15 +39,17 @@ export interface CompiledExpr {
    * kernel evaluates it once per path instead of once per path and step (the same numbers).
    */
   stepInvariant: boolean;
-  /** args[0] = t, args[1] = year, args[2 + j] = value of parameter j (CompiledModel.parameterSources) */
+  /** args[0] = t, args[1] = year, args[2 + j] = value of parameter j (CompiledModel.parameterSources), then the levers' values */
   evaluate: (args: Float64Array) => number;
+  /** the values an event's number may take (a probability in [0, 1], a rate >= 0), checked as it is evaluated */
+  bounds?: { lo: number; hi: number; what: string };
 }
 
 export interface ShockPlan {
   id: string;
   rate: ValueSource;
-  /** the jump: a constant, or a distribution drawn anew for every event */
-  jump: { kind: "const"; value: number } | { kind: "perEvent"; dist: Dist };
+  /** the jump: a constant, a distribution drawn anew for every event, or an expression with one value per path */
+  jump: { kind: "const"; value: number } | { kind: "perEvent"; dist: Dist } | { kind: "perPath"; expr: number };
   /** players hit, each with the slots where its jump lands */
   players: { player: number; slots: number[] }[];
   /** steps in which events can happen (1..T) */
@@ -132,6 +134,9 @@ export interface CompiledModel {
   /** value of each named parameter, in scenario order (expression args 2..) */
   parameterSources: ValueSource[];
   parameterIds: string[];
+  /** levers, in scenario order, and the value each has in this model (expression args 2 + P ..) */
+  leverIds: string[];
+  leverValues: Float64Array;
   correlations: { dims: number[]; matrix: number[][]; method: "iman-conover" | "gaussian-copula" }[];
   exprs: CompiledExpr[];
   shocks: ShockPlan[];
@@ -152,6 +157,8 @@ export interface CompiledModel {
   singleRegion: boolean;
   /** the parse tree of every expression, by its text, as plain data (engine/simulate/compile.ts treeLookup) */
   expressionTrees: () => Record<string, ExprNode>;
+  /** where a value was written, for run-time messages: "file:line:column (regions[0].growth)", or the path alone */
+  place: (where: string) => string;
 }
 
 /** Number of output columns. */

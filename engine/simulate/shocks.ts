@@ -3,7 +3,8 @@
  * the event's years and each targeted player, a Poisson number of events
  * (inversion of one uniform of the stream event:<id>:count, in that nesting
  * order), each adding a jump to the player's log-attraction in every region
- * the event targets; the jump is constant or drawn per event from the stream
+ * the event targets; the jump is constant, the same for every event of a
+ * path (an expression of the parameters), or drawn per event from the stream
  * event:<id>:jump, in the same order.
  */
 import type { Distribution } from "../distributions/index.js";
@@ -11,7 +12,8 @@ import { aleaNext, fillUniforms, type AleaState } from "../random/alea.js";
 import { poissonFromTable, poissonInverse, poissonTable } from "../random/poisson.js";
 import { openUnit } from "../random/streams.js";
 import { fastExp } from "../stats/fastExp.js";
-import { buffer, sourceValue, type BlockSpan, type KernelContext } from "./kernelContext.js";
+import { buffer, type BlockSpan, type KernelContext } from "./kernelContext.js";
+import { pathValue } from "./pathValues.js";
 import type { ShockPlan } from "./model.js";
 
 /** Adds the jumps of one shock event to W[extra + (q T + t - 1) S + slot] (the extra section of BlockLayout, engine/simulate/kernelContext.ts). */
@@ -26,7 +28,7 @@ export function addShocks(
   extra: number,
 ): void {
   const { T, S } = ctx.model;
-  const { x, n, offset, nb } = span;
+  const { nb } = span;
   const steps = sh.toStep - sh.fromStep + 1;
   if (steps <= 0) return;
   const P = sh.players.length;
@@ -52,9 +54,11 @@ export function addShocks(
     return;
   }
   const constJump = sh.jump.kind === "const" ? sh.jump.value : 0;
+  const perPathJump = sh.jump.kind === "perPath" ? ({ kind: "expr", expr: sh.jump.expr } as const) : undefined;
   let d = 0;
   for (let q = 0; q < nb; q++) {
-    const lambda = table ? 0 : sourceValue(sh.rate, x, n, offset + q);
+    const lambda = table ? 0 : pathValue(ctx, sh.rate, span, q, () => `rate of event ${sh.id}`);
+    const pathJump = perPathJump ? pathValue(ctx, perPathJump, span, q, () => `jump of event ${sh.id}`) : constJump;
     const expMinus = table ? 0 : fastExp(-lambda);
     for (let t = sh.fromStep; t <= sh.toStep; t++) {
       const base = extra + (q * T + t - 1) * S;
@@ -63,7 +67,7 @@ export function addShocks(
         if (events === 0) continue;
         let total = 0;
         if (jumpDist && jumpStream) for (let m = 0; m < events; m++) total += jumpDist.quantile(openUnit(aleaNext(jumpStream)));
-        else total = events * constJump;
+        else total = events * pathJump;
         for (const slot of sh.players[k].slots) W[base + slot] += total;
       }
     }

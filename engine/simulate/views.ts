@@ -4,15 +4,19 @@
  * (revenues s_ri M_r summed over regions, over the total market, MODEL.md
  * section 2) and the total market; then in every view the group shares,
  * HHI and CR3 (MODEL.md section 6) and the user metrics. Each operation is
- * a loop over the block's paths.
+ * a loop over the block's paths. A context with viewSteps computes only the
+ * views and steps it names (the global view at step t also needs the
+ * global shares of step t); the other columns are left as they were.
  */
 import { buffer, type KernelContext } from "./kernelContext.js";
 
 export function writeViews(ctx: KernelContext, nb: number, out: Float64Array): void {
-  const { model } = ctx;
+  const { model, viewSteps } = ctx;
+  const T1 = model.T + 1;
   for (let t = 0; t <= model.T; t++) {
-    if (!model.singleRegion) globalShares(ctx, t, nb, out);
-    for (let v = 0; v < model.views.length; v++) writeView(ctx, v, t, nb, out);
+    // only the (view, step) pairs asked for, when the context says (a runner that records a few columns)
+    if (!model.singleRegion && (!viewSteps || viewSteps[t])) globalShares(ctx, t, nb, out);
+    for (let v = 0; v < model.views.length; v++) if (!viewSteps || viewSteps[v * T1 + t]) writeView(ctx, v, t, nb, out);
   }
 }
 

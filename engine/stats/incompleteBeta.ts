@@ -17,7 +17,9 @@
  */
 import { pow } from "./pow.js";
 import { logBeta } from "./logGamma.js";
-import { exp, log, log1p } from "./fdlibm/index.js";
+import { exp } from "./fdlibm/exp.js";
+import { log } from "./fdlibm/log.js";
+import { log1p } from "./fdlibm/log1p.js";
 
 const EPS = 1e-16;
 const TINY = 1e-300;

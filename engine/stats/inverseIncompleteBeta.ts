@@ -19,7 +19,9 @@
 import { pow } from "./pow.js";
 import { incompleteBeta } from "./incompleteBeta.js";
 import { logBeta } from "./logGamma.js";
-import { exp, log, log1p } from "./fdlibm/index.js";
+import { exp } from "./fdlibm/exp.js";
+import { log } from "./fdlibm/log.js";
+import { log1p } from "./fdlibm/log1p.js";
 
 const MAX_STEPS = 200;
 const LOG_MIN = log(Number.MIN_VALUE);

@@ -13,7 +13,8 @@
  *
  * Complexity: O(1): 14 divisions and two logs.
  */
-import { log, log1p } from "./fdlibm/index.js";
+import { log } from "./fdlibm/log.js";
+import { log1p } from "./fdlibm/log1p.js";
 
 const G_HALF = 607 / 128 + 0.5; // g + 1/2 = 5.2421875
 const C0 = 0.999999999999997092;

@@ -19,7 +19,7 @@
  *
  * Complexity: O(1), at most 2 exp and ~20 flops.
  */
-import { exp } from "./fdlibm/index.js";
+import { exp } from "./fdlibm/exp.js";
 
 /** Numerators and denominators of ANORM (Cody 1993), |x| <= 0.67448975. */
 const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];

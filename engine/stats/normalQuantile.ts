@@ -13,7 +13,7 @@
  *
  * Complexity: O(1): at most one log, one sqrt, 16 multiply-adds.
  */
-import { log } from "./fdlibm/index.js";
+import { log } from "./fdlibm/log.js";
 
 /** |q| <= 0.425: numerator in r = 0.180625 - q², denominator (leading 1 omitted). */
 const A = [

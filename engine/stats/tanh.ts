@@ -8,7 +8,7 @@
  * Complexity O(1). Throws nothing; NaN gives NaN.
  * @example tanh(0.5) // 0.46211715726000974
  */
-import { expm1 } from "./fdlibm/index.js";
+import { expm1 } from "./fdlibm/expm1.js";
 
 export function tanh(x: number): number {
   const a = Math.abs(x);

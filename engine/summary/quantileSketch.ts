@@ -13,7 +13,7 @@
  *   count, so memory grows with the log of the range whatever the signs.
  */
 import { pow } from "../stats/pow.js";
-import { log } from "../stats/fdlibm/index.js";
+import { log } from "../stats/fdlibm/log.js";
 
 /** Counts of bin indices, dense between the lowest and highest index seen. */
 export class DenseStore {

@@ -6,6 +6,7 @@
 import type { Unit } from "../../engine/results/types.js";
 import { formatNumber, formatPercent, formatValue } from "../format/numbers.js";
 import { label, t, type Lang } from "../i18n/index.js";
+import { formatInputValue } from "./inputLabels.js";
 import type { Label } from "../../engine/model/types.js";
 
 export interface OutputDescription {
@@ -136,4 +137,17 @@ export function whereWords(r: { where: { op: string; value: number }; output: Ou
 /** "N paths, seed S, marketfutures vX" */
 export function analysisCaption(lang: Lang, r: { evaluations: number; seed: string; version?: string }): string {
   return t(lang, "caption", { paths: formatNumber(r.evaluations, lang), seed: r.seed, version: r.version ?? "?" });
+}
+
+/**
+ * A discovered box's limits on an input in words, in `lang`: "0.02 to 0.05", "at least 0.02", "at most 2027";
+ * for an event's occurrence, "happens" or "does not happen".
+ */
+export function boxLimitText(b: { lower: number | null; upper: number | null }, event: boolean, lang: Lang): string {
+  if (event) return t(lang, (b.lower ?? 0) > 0 ? "eventHappens" : "eventDoesNot");
+  const v = (x: number) => formatInputValue(x, lang);
+  if (b.lower !== null && b.upper !== null) return t(lang, "limitBetween", { lo: v(b.lower), hi: v(b.upper) });
+  if (b.lower !== null) return t(lang, "limitAtLeast", { lo: v(b.lower) });
+  if (b.upper !== null) return t(lang, "limitAtMost", { hi: v(b.upper) });
+  return t(lang, "limitAny");
 }

@@ -14,19 +14,8 @@ import { legendRow } from "../render/legend.js";
 import { FAINT, OKABE_ITO, shade } from "../render/palette.js";
 import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
-import { analysisCaption, eventOf, inputLabel, whereWords, analysisNotes, analysisScenario } from "./analysisText.js";
+import { analysisCaption, boxLimitText, eventOf, inputLabel, whereWords, analysisNotes, analysisScenario } from "./analysisText.js";
 import type { Figure, FigureOptions } from "./types.js";
-import { formatInputValue } from "./inputLabels.js";
-import type { Lang } from "../i18n/index.js";
-
-/** A box's limits on an input in words, in `lang`: "0.02 to 0.05", "at least 0.02", "at most 2027". */
-function limitText(lower: number | null, upper: number | null, lang: Lang): string {
-  const v = (x: number) => formatInputValue(x, lang);
-  if (lower !== null && upper !== null) return t(lang, "limitBetween", { lo: v(lower), hi: v(upper) });
-  if (lower !== null) return t(lang, "limitAtLeast", { lo: v(lower) });
-  if (upper !== null) return t(lang, "limitAtMost", { hi: v(upper) });
-  return t(lang, "limitAny");
-}
 
 const HEIGHT = 380;
 export const TRAJECTORY_COLOR = OKABE_ITO[0];
@@ -107,8 +96,7 @@ export function discoveryTradeoff(result: DiscoverResult, options: FigureOptions
     .map((b) => {
       const event = eventOf(result.inputs, b.id, lang);
       const name = inputLabel(result.inputs, b.id, b.label, lang);
-      if (event) return t(lang, "pair", { a: event, b: t(lang, (b.lower ?? 0) > 0 ? "eventHappens" : "eventDoesNot") });
-      return t(lang, "pair", { a: name, b: limitText(b.lower, b.upper, lang) });
+      return t(lang, "pair", { a: event ?? name, b: boxLimitText(b, event !== undefined, lang) });
     })
     .join("; ");
   const where = whereWords(result, lang);

@@ -2,7 +2,7 @@
 import { formatNumber } from "../format/numbers.js";
 import type { Lang } from "../i18n/index.js";
 import { textWidth, wrapText } from "../render/textWidth.js";
-import { log10 } from "../../engine/stats/fdlibm/index.js";
+import { log10 } from "../../engine/stats/fdlibm/log10.js";
 
 /**
  * `text` shortened with "…" so that it is at most `maxWidth` px wide at `fontSize`.

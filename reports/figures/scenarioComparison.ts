@@ -21,7 +21,7 @@ import { Plot, plotPanel } from "../render/plot.js";
 import { textWidth } from "../render/textWidth.js";
 import { entityLabel, findSeries, GLOBAL, horizon, isFiniteStat, keyGroups, scenarioTitle, statAt, viewLabel, scenarioInSentence } from "../results/select.js";
 import { groupClass, scenarioClass, type Figure, type FigureOptions } from "./types.js";
-import { hypot } from "../../engine/stats/fdlibm/index.js";
+import { hypot } from "../../engine/stats/fdlibm/hypot.js";
 
 const ROW = 20;
 const Z95 = 1.959963984540054;

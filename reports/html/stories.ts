@@ -122,8 +122,9 @@ function index(x: number, lang: Lang): string {
   return formatProbability(x === 0 ? 0 : Math.min(0.999999, Math.max(x, 1e-9)), lang);
 }
 
-function driversTable(d: ScenarioDrivers | undefined, lang: Lang): string {
-  if (!d) return tag("p", t(lang, "driversNone"), 'class="note"');
+/** `computed`: drivers were computed for the report (then a scenario without them has no summarised headline outcome). */
+function driversTable(d: ScenarioDrivers | undefined, lang: Lang, computed: boolean): string {
+  if (!d) return tag("p", t(lang, computed ? "driversNotSummarised" : "driversNone"), 'class="note"');
   const shown = d.drivers.filter((x) => x.total >= 0.01).slice(0, 6);
   const others = d.drivers.length - shown.length;
   const head = ["colInput", "colFirst", "colTotal"]
@@ -155,8 +156,8 @@ export function outcomeText(results: Results, s: ScenarioResult, d: { entity: st
 
 export function storiesSection(results: Results, lang: Lang, drivers: ScenarioDrivers[] | undefined): string {
   const parts = [tag("p", t(lang, "scenariosLead"))];
-  results.scenarios.forEach((s, k) => {
-    const d = drivers?.find((x) => x.scenario === s.id) ?? drivers?.[k];
+  results.scenarios.forEach((s) => {
+    const d = drivers?.find((x) => x.scenario === s.id);
     const focus = d?.output ?? { entity: s.presentation.focusGroup ?? s.presentation.keyGroups[0] ?? "", view: "global", year: s.endYear };
     const swatch = `<span class="swatch" style="background:${escapeHtml(scenarioColor(results, s.id))}" aria-hidden="true"></span>`;
     parts.push(
@@ -170,7 +171,7 @@ export function storiesSection(results: Results, lang: Lang, drivers: ScenarioDr
       tag("h4", t(lang, "storyClaims")),
       claimsTable(s, lang),
       tag("h4", t(lang, "storyDrivers", { outcome: outcomeText(results, s, focus, lang) })),
-      driversTable(d, lang),
+      driversTable(d, lang, drivers !== undefined),
       "</article>",
     );
   });

@@ -4,7 +4,7 @@
  */
 import type { Stat } from "../../engine/results/types.js";
 import { Plot } from "./plot.js";
-import { log10 } from "../../engine/stats/fdlibm/index.js";
+import { log10 } from "../../engine/stats/fdlibm/log10.js";
 import { pow } from "../../engine/stats/pow.js";
 
 export interface BandRow {

@@ -105,14 +105,23 @@ export type UncertainInput = z.input<typeof uncertain>;
 
 export const expression = z
   .strictObject({
-    expr: z.string().min(1).describe("mathjs expression over t (years since the base year, 1..T), year and named parameters."),
+    expr: z
+      .string()
+      .min(1)
+      .describe("mathjs expression over t (years since the base year, 1..T), year, named parameters and levers (events: parameters and levers only)."),
     ...provenanceShape,
   })
   .describe("A value computed each year from an expression.");
 
-/** A rate (drift, growth): an uncertain number drawn once per path, or an expression of time and parameters. */
+/** A rate (drift, growth): an uncertain number drawn once per path, or an expression of time, parameters and levers. */
 export const rate = z.union([uncertain, expression]);
 export type RateInput = z.input<typeof rate>;
+
+/**
+ * A number of an event (rate, probability, effect): an uncertain number, or an expression of the
+ * parameters and levers evaluated once per path (it cannot use t or year).
+ */
+export const eventNumber = z.union([uncertain, expression]);
 
 /** Parameter checks of a distribution, reported at `path` (relative to the value). */
 export function distributionChecks(d: DistributionInput): { path: (string | number)[]; message: string }[] {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { distributionObject, expression, rate, uncertain, valueWithProvenance } from "./distribution.js";
+import { distributionObject, eventNumber, expression, rate, uncertain, valueWithProvenance } from "./distribution.js";
+import { id } from "./ids.js";
+import { lever } from "./lever.js";
 import { localizedText, provenanceShape, source } from "./provenance.js";
 
 // zod's JIT compiles a parser for each object schema with `new Function` on first use; a scenario is
@@ -22,8 +24,6 @@ z.config({ jitless: true });
  * `regionalDrift` key by key), a new id is appended, and `"remove": true`
  * drops the parent's entry.
  */
-
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "ids are lower-case letters, digits and '_', starting with a letter (they are symbols in expressions)");
 
 const color = z
   .string()
@@ -100,8 +100,8 @@ const shockEvent = z.strictObject({
   id,
   type: z.literal("shock"),
   label: localizedText.optional(),
-  rate: uncertain.describe("lambda: expected events a year for each targeted player (Poisson)."),
-  jump: uncertain.describe("Change of log-attraction per event, drawn per event."),
+  rate: eventNumber.describe("lambda: expected events a year for each targeted player (Poisson)."),
+  jump: eventNumber.describe("Change of log-attraction per event, drawn per event (an expression: one value per path)."),
   targets: selector,
   years: z
     .strictObject({ from: z.int().optional(), to: z.int().optional() })
@@ -111,20 +111,20 @@ const shockEvent = z.strictObject({
 
 const regimeEffect = z.strictObject({
   targets: selector,
-  drift: uncertain.optional().describe("Added to the targets' drift while the regime is active, log points a year."),
-  jump: uncertain.optional().describe("One-off change of the targets' log-attraction in the first year."),
+  drift: eventNumber.optional().describe("Added to the targets' drift while the regime is active, log points a year."),
+  jump: eventNumber.optional().describe("One-off change of the targets' log-attraction in the first year."),
 });
 
 const growthChange = z.strictObject({
   regions: z.array(id).optional().describe("Default all."),
-  change: uncertain.describe("Added to the regions' log growth rate while active."),
+  change: eventNumber.describe("Added to the regions' log growth rate while active."),
 });
 
 const regimeEvent = z.strictObject({
   id,
   type: z.literal("regime"),
   label: localizedText.optional(),
-  probability: uncertain.describe("Probability that the regime happens within the horizon (at most once a path)."),
+  probability: eventNumber.describe("Probability that the regime happens within the horizon (at most once a path)."),
   year: uncertain.describe("First year of the regime, rounded to a whole year; e.g. {dist: uniformInteger, min: 2026, max: 2029}."),
   duration: z.int().min(1).optional().describe("Years it lasts; default until the end of the horizon."),
   effects: z.array(regimeEffect).optional(),
@@ -197,6 +197,7 @@ const resolvedShape = {
   players: z.array(player).min(1),
   factors: z.array(factor).optional(),
   parameters: z.array(parameter).optional(),
+  levers: z.array(lever).optional().describe("Decision variables: what someone chooses (a policy, an investment), usable by id in expressions."),
   correlations: z.array(correlation).optional(),
   events: z.array(event).optional(),
   metrics: z.array(metric).optional(),
@@ -229,6 +230,7 @@ export const scenarioFile = z
     players: z.array(overridable(player)).optional(),
     factors: z.array(overridable(factor)).optional(),
     parameters: z.array(overridable(parameter)).optional(),
+    levers: z.array(overridable(lever)).optional(),
     events: z.array(eventOverride).optional(),
     metrics: z.array(overridable(metric)).optional(),
     targets: z.array(overridable(target)).optional(),
@@ -243,4 +245,5 @@ export type PlayerInput = z.infer<typeof player>;
 export type EventInput = z.infer<typeof event>;
 export type TargetInput = z.infer<typeof target>;
 export type MetricInput = z.infer<typeof metric>;
-export { distributionObject, expression, rate, uncertain };
+export type LeverInput = z.infer<typeof lever>;
+export { distributionObject, eventNumber, expression, rate, uncertain };

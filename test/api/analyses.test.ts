@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CALIBRATION_PATHS as CLI_CALIBRATION_PATHS } from "../../bin/commands/calibrate.js";
 import { blendResults } from "../../engine/analysis/blend.js";
 import { compareResults } from "../../engine/analysis/compare.js";
-import { blend, calibrate, compare, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity } from "../../api/index.js";
+import { blend, calibrate, compare, decide, DEFAULT_CALIBRATION_PATHS, discover, loadScenario, run, sensitivity, UsageError } from "../../api/index.js";
+import { decisionFigures } from "../../api/figures.js";
+import { MAX_ANALYSIS_PATHS } from "../../engine/limits.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
 import { loadFixture } from "../reports/fixture.js";
 
@@ -42,11 +44,43 @@ describe("analyses", () => {
     expect(found).toEqual(cliJson("discover", oneDrift, "--where", where, "--paths", "600", "--seed", "2"));
   });
 
+  it("decide gives the command's result (up to the files' display), progress to the total, and its figures", async () => {
+    const files = ["test/fixtures/decide/linear-up.json", "test/fixtures/decide/linear-down.json"];
+    const outcomes = ["mean log_ratio 2030, maximise", "median a 2030, minimise"];
+    const seen: [number, number][] = [];
+    const d = await decide(files, {
+      outcomes,
+      thresholds: [-1.4],
+      paths: 300,
+      seed: "linear",
+      threads: 1,
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    const { version: _v, ...mine } = d;
+    expect(mine).toEqual(
+      cliJson("decide", ...files, "--outcome", outcomes[0], "--threshold", "-1.4", "--outcome", outcomes[1], "--paths", "300", "--seed", "linear"),
+    );
+    // 4 settings x 2 scenarios x 300 paths, counted across scenarios
+    expect(seen.at(-1)).toEqual([2400, 2400]);
+    expect(seen.every(([done], i) => i === 0 || done >= seen[i - 1][0])).toBe(true);
+    const figures = decisionFigures(d, { lang: "fr" });
+    expect(figures.map((f) => f.name)).toEqual(["decision-regret-1", "decision-regret-2", "decision-tradeoff"]);
+    expect(figures[0].svg).toMatch(/^<\?xml|^<svg/);
+    await expect(decide(files, { outcomes: [] })).rejects.toThrow(/at least one outcome/);
+    await expect(decide(files, { outcomes: ["a in 2030 at least half"] })).rejects.toThrow(/\[STAT\] ENTITY \[in VIEW\] YEAR/);
+    await expect(decide(files, { outcomes: outcomes.slice(0, 1), design: "lhs", gridPoints: 4 })).rejects.toThrow(/gridPoints/);
+  });
+
   it("checks the request before running", async () => {
     await expect(sensitivity(oneDrift, { output: "nobody", year: 2030, threads: 1 })).rejects.toThrow(/nobody/);
-    await expect(sensitivity(oneDrift, { output: "a", year: 2030, method: "morris" as never })).rejects.toThrow(RangeError);
+    await expect(sensitivity(oneDrift, { output: "a", year: 2030, method: "morris" as never })).rejects.toThrow(UsageError);
     await expect(discover(oneDrift, { where: "a in 2030 at least half" })).rejects.toThrow(/ENTITY \[in VIEW\] YEAR OP VALUE/);
     await expect(discover(oneDrift, { where: "a 2030 >= 35%", minDensity: 2 })).rejects.toThrow(/minDensity/);
+    // the CLI's limits (engine/limits.ts): every path's inputs are kept in memory
+    const tooMany = MAX_ANALYSIS_PATHS + 1;
+    await expect(sensitivity(oneDrift, { output: "a", year: 2030, paths: tooMany })).rejects.toThrow(UsageError);
+    await expect(discover(oneDrift, { where: "a 2030 >= 35%", paths: tooMany })).rejects.toThrow(/more than the 250,000 an analysis may have/);
+    await expect(calibrate(oneDrift, { paths: tooMany })).rejects.toThrow(/more than the 250,000/);
   });
 
   it("calibrate: the calibrated text, the same as the command's file, and a scenario that runs", async () => {

@@ -16,7 +16,9 @@ describe("entry points", () => {
   it("marketfutures loads only a few small modules and Node built-ins", () => {
     const graph = runtimeImportGraph("api/index.ts");
     expect(packages("api/index.ts").filter((p) => !p.startsWith("node:"))).toEqual([]);
-    expect(graph.files.length).toBeLessThan(40);
+    // 40 files since compare() and blend() print with engine/format's number rules, which use the fdlibm ports
+    // (15 small files); no package, and only the built-ins
+    expect(graph.files.length).toBeLessThanOrEqual(42);
   });
 
   it("marketfutures/figures loads the rendering stack", () => {

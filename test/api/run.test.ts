@@ -3,16 +3,18 @@
  * built CLI's summary.csv and targets.csv, byte for byte), from a file or
  * from an object; progress comes as each chunk finishes; an AbortSignal
  * stops a run, on one thread and on a worker pool; bad options are
- * RangeErrors; the tables and files it writes are those of the CLI.
+ * UsageErrors, with the CLI's limits; the tables and files it writes are
+ * those of the CLI, all or none, replacing the previous set as a whole.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../engine/run/outputs/csv.js";
 import { summaryCsv, targetsCsv } from "../../engine/run/outputs/tables.js";
 import { sha256 } from "../../engine/run/runScenarios.js";
-import { readResults, run, summaryTable, targetsTable, writeResults, type RunProgress } from "../../api/index.js";
+import { readResults, run, summaryTable, targetsTable, UsageError, UserError, writeResults, type RunProgress } from "../../api/index.js";
+import { MAX_PATHS } from "../../engine/limits.js";
 import { ensureBuilt, runCli } from "../cli/builtCli.js";
 
 const file = "test/fixtures/analysis/one-drift.json";
@@ -43,15 +45,16 @@ describe("run", () => {
 
   it("reports progress chunk by chunk, up to every path", async () => {
     const seen: RunProgress[] = [];
-    await run([file, file], { paths: 5000, threads: 1, onProgress: (p) => seen.push(p) });
+    const other = { ...(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>), id: "other_drift" };
+    await run([file, other], { paths: 5000, threads: 1, onProgress: (p) => seen.push(p) });
     // chunks of 2,048 paths: 2048, 4096, 5000 for each of the two scenarios
     expect(seen.map((p) => `${p.index}/${p.count} ${p.scenario} ${p.done}/${p.total}`)).toEqual([
       "0/2 one_drift 2048/5000",
       "0/2 one_drift 4096/5000",
       "0/2 one_drift 5000/5000",
-      "1/2 one_drift 2048/5000",
-      "1/2 one_drift 4096/5000",
-      "1/2 one_drift 5000/5000",
+      "1/2 other_drift 2048/5000",
+      "1/2 other_drift 4096/5000",
+      "1/2 other_drift 5000/5000",
     ]);
   });
 
@@ -95,11 +98,24 @@ describe("run", () => {
 
   it("checks its options", async () => {
     await expect(run(file, { paths: 0 })).rejects.toThrow(/paths must be a whole number of at least 1, got 0/);
-    await expect(run(file, { threads: 1.5 })).rejects.toThrow(RangeError);
+    await expect(run(file, { threads: 1.5 })).rejects.toThrow(UsageError);
     await expect(run(file, { precision: 2 })).rejects.toThrow(/precision must be between 0 and 1/);
     await expect(run(file, { maxPaths: 10 })).rejects.toThrow(/only meaningful with precision/);
     await expect(run(file, { sampling: "sobol" as never })).rejects.toThrow(/sampling/);
     await expect(run([], {})).rejects.toThrow(/at least one scenario/);
+    await expect(run(42 as never)).rejects.toThrow(UsageError);
+    // the CLI's limits (engine/limits.ts), and its rule for one scenario given twice (results are keyed by id)
+    await expect(run(file, { paths: MAX_PATHS + 1 })).rejects.toThrow(/paths 100,000,001 is more than the 100,000,000 a run may have/);
+    await expect(run(file, { precision: 0.01, maxPaths: 1e12 })).rejects.toThrow(UsageError);
+    await expect(run([file, file], { paths: 100 })).rejects.toThrow(UsageError);
+    await expect(run([file, file], { paths: 100 })).rejects.toThrow(/is given twice; give each scenario once/);
+  });
+
+  it("runs on at most the machine's cores, whatever threads it is given (the same numbers; the built library, for its workers)", async () => {
+    const api = (await import(join(process.cwd(), "dist/api/index.js"))) as typeof import("../../api/index.js");
+    const many = await api.run(file, { paths: 4096, seed: "t", threads: 999 });
+    expect(many.manifest.threads).toBeLessThanOrEqual(availableParallelism());
+    expect(summaryCsv(many)).toBe(summaryCsv(await run(file, { paths: 4096, seed: "t", threads: 1 })));
   });
 
   it("gives the tidy tables of summary.csv and targets.csv, and writes the CLI's files", async () => {
@@ -114,6 +130,29 @@ describe("run", () => {
     expect(written.map((f) => f.slice(dir.length + 1))).toEqual(["results.json", "summary.csv", "targets.csv", "paths.csv", "results.xlsx"]);
     expect(readdirSync(dir).sort()).toEqual([".marketfutures", "paths.csv", "results.json", "results.xlsx", "summary.csv", "targets.csv"]);
     expect(readFileSync(join(dir, "summary.csv"), "utf8")).toBe(summaryCsv(results));
-    expect(summaryCsv(readResults(join(dir, "results.json")))).toBe(summaryCsv(results));
+    expect(summaryCsv(await readResults(join(dir, "results.json")))).toBe(summaryCsv(results));
+    // written again without xlsx: the set is replaced as a whole, so the old workbook goes too
+    await writeResults(results, dir);
+    expect(readdirSync(dir).sort()).toEqual([".marketfutures", "paths.csv", "results.json", "summary.csv", "targets.csv"]);
+  });
+
+  it("writes as the CLI does: a folder you own is refused, and so is replacing a scenario file or a file it did not write", async () => {
+    const results = await run(file, { paths: 100, threads: 1 });
+    const mine = join(tmp, "mine");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "notes.txt"), "mine");
+    await expect(writeResults(results, mine)).rejects.toThrow(UserError);
+    await expect(writeResults(results, mine)).rejects.toThrow(/not empty and was not made by marketfutures/);
+    expect(readdirSync(mine)).toEqual(["notes.txt"]);
+    writeFileSync(join(mine, "summary.csv"), "my own table");
+    await expect(writeResults(results, mine, { force: true })).rejects.toThrow(/summary\.csv exists and was not written by marketfutures/);
+    expect(readdirSync(mine).sort()).toEqual(["notes.txt", "summary.csv"]);
+    expect(readFileSync(join(mine, "summary.csv"), "utf8")).toBe("my own table");
+    // results that name a scenario file as results.json in that folder: never replaced, even with force
+    const named = { ...results, manifest: { ...results.manifest, scenarioFiles: [{ file: join(tmp, "named", "results.json"), sha256: "" }] } };
+    mkdirSync(join(tmp, "named"));
+    writeFileSync(join(tmp, "named", "results.json"), "{}");
+    await expect(writeResults(named, join(tmp, "named"), { force: true })).rejects.toThrow(/is a file this command reads/);
+    expect(readFileSync(join(tmp, "named", "results.json"), "utf8")).toBe("{}");
   });
 });

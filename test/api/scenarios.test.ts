@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { parse } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import { internalsOf } from "../../api/scenarios.js";
-import { loadScenario, parseScenario, shippedScenario, SHIPPED_SCENARIOS, UserError, validate } from "../../api/index.js";
+import { loadScenario, parseScenario, shippedScenario, SHIPPED_SCENARIOS, UsageError, UserError, validate } from "../../api/index.js";
+import { MAX_SCENARIO_BYTES } from "../../engine/limits.js";
 
 const file = "scenarios/paradigm-shift.json";
 const document = () => parse(readFileSync(file, "utf8")) as Record<string, unknown>;
@@ -23,11 +24,17 @@ describe("loadScenario", () => {
     const fromObject = await loadScenario(document(), { dir: "scenarios", name: "edited.json" });
     const fromText = await parseScenario(readFileSync(file, "utf8"), { dir: "scenarios", name: "edited.json" });
     expect(fromObject.file).toBe("scenarios/edited.json");
+    // the same model, but for the name of the scenario's own file (which numbers' provenance names too) and the
+    // places of values for run-time messages (lines of the object's JSON text, not of the file)
     const model = (x: unknown) => {
-      const { file: _f, files: _g, ...rest } = internalsOf(x)!.scenario;
-      return rest;
+      const { file: own, files: _g, places: _p, ...rest } = internalsOf(x)!.scenario;
+      return JSON.parse(JSON.stringify(rest).replaceAll(JSON.stringify(own), '"<own file>"')) as unknown;
     };
     for (const other of [fromUrl, fromObject, fromText]) expect(model(other)).toEqual(model(fromFile));
+    expect(internalsOf(fromUrl)!.scenario.places).toEqual(internalsOf(fromFile)!.scenario.places);
+    expect(internalsOf(fromText)!.scenario.places).toEqual(
+      Object.fromEntries(Object.entries(internalsOf(fromFile)!.scenario.places ?? {}).map(([k, v]) => [k, v.replace("paradigm-shift.json", "edited.json")])),
+    );
     // the object's file is its JSON text; the file it extends is read from disk
     const sources = internalsOf(fromObject)!.sources;
     expect(sources.map((s) => s.file)).toEqual(["scenarios/baseline.json", "scenarios/edited.json"]);
@@ -53,13 +60,29 @@ describe("loadScenario", () => {
   });
 
   it("rejects what is not a scenario source", async () => {
-    await expect(loadScenario(42 as never)).rejects.toThrow(TypeError);
-    await expect(loadScenario([] as never)).rejects.toThrow(TypeError);
+    await expect(loadScenario(42 as never)).rejects.toThrow(UsageError);
+    await expect(loadScenario([] as never)).rejects.toThrow(UsageError);
+    const cyclic: Record<string, unknown> = { id: "x" };
+    cyclic.self = cyclic;
+    await expect(loadScenario(cyclic)).rejects.toThrow(/must be plain JSON data/);
+  });
+
+  it("holds text and objects to a scenario file's limits (size, nesting)", async () => {
+    const big = `{"id": "big", "description": "${"x".repeat(MAX_SCENARIO_BYTES)}"}`;
+    for (const attempt of [parseScenario(big, { name: "big.json" }), loadScenario(JSON.parse(big) as Record<string, unknown>, { name: "big.json" })]) {
+      const err = (await attempt.catch((e: unknown) => e)) as UserError;
+      expect(err).toBeInstanceOf(UserError);
+      expect(err.diagnostics.map((d) => d.message).join("\n")).toMatch(/more than 1,048,576 characters, more than a scenario file may have/);
+    }
+    const deep = `{"id": "deep", "x": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const err = (await parseScenario(deep, { name: "deep.json" }).catch((e: unknown) => e)) as UserError;
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.diagnostics.some((d) => /nested more than 64 levels/.test(d.message) && d.line === 1 && d.column > 0)).toBe(true);
   });
 
   it("finds the shipped scenarios", async () => {
     expect(SHIPPED_SCENARIOS.map((f) => shippedScenario(f.replace(".json", "")))).toEqual(SHIPPED_SCENARIOS.map((f) => `${process.cwd()}/scenarios/${f}`));
-    expect(() => shippedScenario("../package.json")).toThrow(RangeError);
+    expect(() => shippedScenario("../package.json")).toThrow(UsageError);
   });
 });
 

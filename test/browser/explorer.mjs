@@ -233,7 +233,11 @@ export async function checkExplorer(browser, { root, work, shots, check }) {
     await page.screenshot({ path: join(shots, "explorer-invalid-upload.png") });
 
     // ---- a valid upload is explored ----
-    const good = upload.replace('"asumption"', '"assumption"').replace("0.05", "0.08");
+    // a new scenario with a colour of its own (without, validate warns that it inherits the baseline's)
+    const good = upload
+      .replace('"asumption"', '"assumption"')
+      .replace("0.05", "0.08")
+      .replace('"extends": "baseline.json",', '"extends": "baseline.json",\n  "presentation": { "color": "#E69F00", "focusGroup": "eu_providers" },');
     writeFileSync(join(uploadDir, "my-scenario.json"), good);
     const runs = Number(await page.evaluate(() => document.body.dataset.runs));
     await page.setInputFiles("#upload", join(uploadDir, "my-scenario.json"));

@@ -59,8 +59,13 @@ describe("marketfutures compare", () => {
 
   it("different horizons exit 1", () => {
     const data = JSON.parse(readFileSync(fixture, "utf8"));
-    data.scenarios[2].endYear = 2031;
-    data.scenarios[2].years.push(2031);
+    // a consistent file (every series and sample path one year longer), only the horizon differs
+    const s = data.scenarios[2];
+    s.endYear = 2031;
+    s.years.push(2031);
+    for (const x of s.series) x.stats.push(x.stats[x.stats.length - 1]);
+    for (const p of s.samplePaths)
+      for (const view of Object.values(p.values) as Record<string, number[]>[]) for (const v of Object.values(view)) v.push(v[v.length - 1]);
     const file = join(mkdtempSync(join(tmpdir(), "mf-compare-")), "results.json");
     writeFileSync(file, JSON.stringify(data));
     const r = run("compare", "--from", file);

@@ -68,7 +68,7 @@ describe("marketfutures run: output directory", () => {
     const r = run("run", scenario, "--out", dir, "--paths", "10");
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `marketfutures: ${dir} is not empty and was not made by marketfutures; refusing to write into it (use another --out, or --force to write anyway)\n`,
+      `marketfutures: ${dir} is not empty and was not made by marketfutures; refusing to write into it (choose another --out, or add --force to write beside its files)\n`,
     );
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
   });
@@ -77,7 +77,7 @@ describe("marketfutures run: output directory", () => {
     const before = readFileSync(scenario, "utf8");
     const r = run("run", scenario, "--out", scenario, "--force");
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`marketfutures: --out ${scenario} is one of the scenario files; choose another --out\n`);
+    expect(r.stderr).toBe(`marketfutures: --out ${scenario} is a file this command reads (${scenario}); choose another --out\n`);
     expect(readFileSync(scenario, "utf8")).toBe(before);
   });
 });

@@ -1,5 +1,8 @@
 /** What `run` prints on stdout: per scenario its paths and each target's probability ± se, then the files written. */
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
+import { MAX_FORCED_THREADS, MAX_PATHS } from "../../engine/limits.js";
+import { threadsFor } from "../../bin/threads.js";
 import { formatRunSummary, parseRunFlags } from "../../bin/commands/run.js";
 import { UsageError } from "../../engine/diagnostics.js";
 import { readResults } from "../../reports/results/readResults.js";
@@ -34,7 +37,8 @@ describe("formatRunSummary", () => {
 
 describe("parseRunFlags", () => {
   it("turns the flags into the engine's options, with the documented defaults", () => {
-    const o = parseRunFlags({ out: "results", paths: "2e4", seed: "42", threads: "3", sampling: "lhs", precision: "0.005" });
+    // --threads 3 on a machine with fewer cores would run on its cores (bin/threads.ts); --threads-force keeps 3
+    const o = parseRunFlags({ out: "results", paths: "2e4", seed: "42", threads: "3", threadsForce: true, sampling: "lhs", precision: "0.005" });
     expect(o).toEqual({
       out: "results",
       force: false,
@@ -51,8 +55,33 @@ describe("parseRunFlags", () => {
     expect(parseRunFlags({ out: "r" }).threads).toBeUndefined(); // left to the engine: up to all cores, fewer for a small run
   });
 
-  it("throws a UsageError (exit 2) for a bad value", () => {
-    for (const flags of [{ paths: "1e-3" }, { threads: "-1" }, { precision: "0.5.1" }, { sampling: "LHS" }, { out: " " }])
-      expect(() => parseRunFlags({ out: "r", ...flags }), JSON.stringify(flags)).toThrow(UsageError);
+  it("throws a UsageError (exit 2) for a bad value, or one beyond the limits", () => {
+    const bad: Record<string, string | boolean>[] = [
+      { paths: "1e-3" },
+      { threads: "-1" },
+      { precision: "0.5.1" },
+      { sampling: "LHS" },
+      { out: " " },
+      { paths: String(MAX_PATHS + 1) },
+      { paths: "1e15" },
+      { precision: "0.01", maxPaths: "1e9" },
+      { threads: String(MAX_FORCED_THREADS + 1), threadsForce: true },
+      { threadsForce: true },
+    ];
+    for (const flags of bad) expect(() => parseRunFlags({ out: "r", ...flags }), JSON.stringify(flags)).toThrow(UsageError);
+    expect(parseRunFlags({ out: "r", paths: String(MAX_PATHS) }).paths).toBe(MAX_PATHS);
+  });
+
+  it("runs --threads above the machine's cores on its cores, with a note, unless --threads-force", () => {
+    const cores = availableParallelism();
+    const notes: string[] = [];
+    expect(threadsFor(cores + 7, false, (t) => notes.push(t))).toBe(cores);
+    expect(notes).toEqual([
+      `--threads ${cores + 7} is more than this machine's ${cores} core${cores === 1 ? "" : "s"}: running on ${cores} (the results are the same for any number of threads; add --threads-force to run ${cores + 7} anyway)`,
+    ]);
+    expect(threadsFor(cores + 7, true, (t) => notes.push(t))).toBe(cores + 7);
+    expect(threadsFor(cores, false, (t) => notes.push(t))).toBe(cores);
+    expect(notes).toHaveLength(1);
+    expect(() => threadsFor(999, true)).toThrow(/--threads 999 is more than the 64 threads a run may have/);
   });
 });

@@ -103,7 +103,7 @@ describe("marketfutures schema", () => {
     writeFileSync(out, "old");
     const again = run("schema", "--out", out);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain("exists; add --force to overwrite it");
+    expect(again.stderr).toContain("already exists; add --force to replace it");
     expect(readFileSync(out, "utf8")).toBe("old");
     expect(run("schema", "--out", out, "--force").code).toBe(0);
     expect(readFileSync(out, "utf8")).not.toBe("old");

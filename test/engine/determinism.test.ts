@@ -38,7 +38,9 @@ describe("the CLI writes identical outputs for 1, 2 and 3 threads", () => {
     expect(5000).toBeGreaterThan(2 * CHUNK_SIZE);
     // the three runs at once (wall time); each writes its own directory
     const runs = await Promise.all(
-      [1, 2, 3].map((k) => runCli(["run", fixture("features.json"), "--paths", "5000", "--threads", String(k), "--out", join(tmp, `threads-${k}`), "--quiet"])),
+      [1, 2, 3].map((k) =>
+        runCli(["run", fixture("features.json"), "--paths", "5000", "--threads", String(k), "--threads-force", "--out", join(tmp, `threads-${k}`), "--quiet"]),
+      ),
     );
     const outputs = [1, 2, 3].map((k, i) => {
       const out = join(tmp, `threads-${k}`);

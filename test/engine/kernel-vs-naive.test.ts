@@ -45,6 +45,7 @@ async function compare(file: string, n: number, chunk: number) {
 describe("the optimised kernel equals the naive one on every output of a chunk", () => {
   const cases: [string, string, number, number][] = [
     ["every feature (2 regions, expressions, correlated parameters, random jumps, regime with growth change, metric)", fixture("features.json"), 600, 1],
+    ["levers and events' numbers as expressions (folded to constants, and per path with a parameter)", fixture("levers.json"), 600, 1],
     ["the benchmark workload (MODEL.md section 8)", "scenarios/benchmark.json", 300, 0],
     ["hyperscaler hegemony", "scenarios/hyperscaler-hegemony.json", 300, 2],
     ["regulated multipolarity", "scenarios/regulated-multipolarity.json", 300, 0],

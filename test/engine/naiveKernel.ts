@@ -31,8 +31,10 @@ export function naiveChunk(model: CompiledModel, seed: string, chunk: number, n:
   const put = (cell: number, t: number, p: number, v: number) => (out[(cell * T1 + t) * n + p] = v);
 
   for (let p = 0; p < n; p++) {
-    const value = (src: ValueSource) => (src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : NaN);
-    const exprArgs = (t: number) => Float64Array.from([t, baseYear + t, ...model.parameterSources.map(value)]);
+    // An expression where a per-path value is expected is an event's number: no t or year, one value per path.
+    const value = (src: ValueSource): number =>
+      src.kind === "const" ? src.value : src.kind === "dim" ? x[src.dim * n + p] : model.exprs[src.expr].evaluate(exprArgs(1));
+    const exprArgs = (t: number) => Float64Array.from([t, baseYear + t, ...model.parameterSources.map(value), ...model.leverValues]);
     const rate = (src: ValueSource, t: number) => (src.kind === "expr" ? model.exprs[src.expr].evaluate(exprArgs(t)) : value(src));
 
     // Events of this path: extra drift and jumps per (slot, step), extra growth per (region, step).
@@ -57,7 +59,12 @@ export function naiveChunk(model: CompiledModel, seed: string, chunk: number, n:
         for (const target of sh.players) {
           const events = poissonInverse(countRng[e](), lambda, Math.exp(-lambda));
           let jump = 0;
-          for (let m = 0; m < events; m++) jump += jumpDist[e] ? jumpDist[e]!.quantile(openUnit(jumpRng[e]())) : (sh.jump as { value: number }).value;
+          for (let m = 0; m < events; m++)
+            jump += jumpDist[e]
+              ? jumpDist[e]!.quantile(openUnit(jumpRng[e]()))
+              : sh.jump.kind === "perPath"
+                ? value({ kind: "expr", expr: sh.jump.expr })
+                : (sh.jump as { value: number }).value;
           for (const j of target.slots) extra[j][t] += jump;
         }
     });

@@ -19,49 +19,50 @@ async function failure(file: string, paths: number): Promise<Error> {
   throw new Error(`${file} ran without error`);
 }
 
-describe("non-finite values stop the run", () => {
-  it("a metric dividing by the share of a player absent from a view (a / c in r2)", async () => {
-    const e = await failure(fixture("nonfinite-metric.json"), 3000);
+describe("non-finite values stop the run, naming the file, line and column of what produced them", () => {
+  // What the file itself fixes (a growth expression below -100%, a metric dividing by an absent player's share) is found
+  // by validate: test/fixtures/invalid, test/load/invalidFixtures.test.ts. These become non-finite only during the run.
+  it("a metric dividing by a share that underflows to 0 in the first simulated year", async () => {
+    const e = await failure(fixture("nonfinite-metric-runtime.json"), 3000);
     expect(e).toBeInstanceOf(UserError);
-    // c is 0 in r2 on every path from the base year: the first bad value is path 0, year 2025
-    expect(e.message).toContain("scenario nonfinite_metric");
-    expect(e.message).toContain("a_over_c (r2)");
-    expect(e.message).toMatch(/ is Infinity in 2025 on path 0;/);
-    expect(e.message).toContain("metric's expression");
+    expect(e.message).toContain("scenario nonfinite_metric_runtime");
+    expect(e.message).toContain("a_over_c (global)");
+    expect(e.message).toMatch(/ is Infinity in 2026 on path 0;/);
+    // the metric's expression, "a / c", is on line 13 at column 61 of the fixture
+    expect(e.message).toContain("check the metric's expression at test/fixtures/engine/nonfinite-metric-runtime.json:13:61 (metrics[0].expr)");
   });
 
-  it("a growth expression giving a CAGR <= -1 from 2028", async () => {
-    const e = await failure(fixture("nonfinite-growth.json"), 3000);
+  it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year, region and place)", async () => {
+    // nonfinite-market.json: r2 starts at 1.79e308 (validate warns: beyond any meaningful value) and overflows at the
+    // first (path, step) whose market normal is above about 2.15. Running exactly `path` paths succeeds (no earlier path
+    // overflows in any year); one more fails the same way.
+    const file = fixture("nonfinite-market.json");
+    const e = await failure(file, 3000);
     expect(e).toBeInstanceOf(UserError);
-    expect(e.message).toContain("scenario nonfinite_growth");
-    expect(e.message).toContain("market growth of r1");
-    expect(e.message).toContain('"year >= 2028 ? -1.5 : 0.05"');
-    expect(e.message).toMatch(/ is NaN in 2028 on path 0;/);
-  });
-
-  it("a market size that overflows on some path and step (the path loop runs in WebAssembly; the error names path, year and region)", async () => {
-    // nonfinite-market.json: r2 starts at 1.79e308 and overflows at the first (path, step) whose market normal is above
-    // about 2.15. Running exactly `path` paths succeeds (no earlier path overflows in any year); one more fails the same way.
-    const e = await failure(fixture("nonfinite-market.json"), 3000);
-    expect(e).toBeInstanceOf(UserError);
-    const m = /^scenario nonfinite_market: market size of r2 is Infinity in (20\d\d) on path (\d+); check the market size/.exec(e.message);
+    const m =
+      /^scenario nonfinite_market: market size of r2 is Infinity in (20\d\d) on path (\d+); check its market size at (\S+) \(regions\[1\]\.marketSize\)/.exec(
+        e.message,
+      );
     expect(m, e.message).not.toBeNull();
+    expect(m![3]).toBe("test/fixtures/engine/nonfinite-market.json:8:54");
     const path = Number(m![2]);
     expect(path).toBeGreaterThan(0);
-    const ok = await simulate(fixture("nonfinite-market.json"), { paths: path });
+    const ok = await simulate(file, { paths: path });
     expect(ok.result.paths).toBe(path);
-    expect((await failure(fixture("nonfinite-market.json"), path + 1)).message).toBe(e.message);
+    expect((await failure(file, path + 1)).message).toBe(e.message);
   });
 
-  it("names the global index of the first bad path, not its index inside the chunk", async () => {
-    // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path; the first path with q > 0.9995
-    // is somewhere past the first chunk. Running exactly that many paths succeeds; one more fails naming it.
+  it("names the global index of the first bad path, not its index inside the chunk, and the expression's place", async () => {
+    // nonfinite-path.json: CAGR = q > 0.9995 ? -2 : 0.05 with q ~ uniform(0, 1) per path (fine at q's median, 5th and
+    // 95th percentiles, so validate passes); the first path with q > 0.9995 is somewhere past the first chunk. Running
+    // exactly that many paths succeeds; one more fails naming it.
     const e = await failure(fixture("nonfinite-path.json"), 20_000);
     const m = /in 2026 on path (\d+);/.exec(e.message);
     expect(m, e.message).not.toBeNull();
     const path = Number(m![1]);
     expect(path).toBeGreaterThan(2048); // past the first chunk (CHUNK_SIZE 2048): a global index
     expect(e.message).toContain("scenario nonfinite_path");
+    expect(e.message).toContain('(expression "q > 0.9995 ? -2 : 0.05" at test/fixtures/engine/nonfinite-path.json:7:114 (regions[0].growth.expr))');
     const ok = await simulate(fixture("nonfinite-path.json"), { paths: path });
     expect(ok.result.paths).toBe(path);
     const again = await failure(fixture("nonfinite-path.json"), path + 1);
@@ -82,7 +83,7 @@ describe("the CLI stops the same way whichever thread meets the value", () => {
     const runs = [1, 2, 3].map((k) => ({
       k,
       out: join(tmp, `t${k}`),
-      r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--quiet", "--out", join(tmp, `t${k}`)),
+      r: runCli("run", fixture("nonfinite-path.json"), "--paths", "20000", "--threads", String(k), "--threads-force", "--quiet", "--out", join(tmp, `t${k}`)),
     }));
     for (const { k, out, r } of runs) {
       expect(r.code, `${k} threads: ${r.stderr}`).toBe(1);

@@ -90,6 +90,74 @@ const cases: [string, string, string, string][] = [
   ["reserved-id.json", "reserved-id.json:5:12", "parameters[0].id", '"year" is reserved in expressions and cannot be a parameter id'],
   ["unknown-source.json", "unknown-source.json:5:60", "regions[0].marketSize.source", 'unknown source "scr"; did you mean "src"?'],
   ["remove-unknown.json", "remove-unknown.json:5:12", "events[0].id", 'there is no inherited events entry with id "outge" to remove; did you mean "outage"?'],
+  // unit traps and limits (issues 17 and 20): found by validate, at their place
+  [
+    "share-target-as-percent.json",
+    "share-target-as-percent.json:5:78",
+    "targets[0].value",
+    '"small" is a share, a fraction of 1, but the target\'s value is 15 (did you mean 0.15?)',
+  ],
+  ["percent-in-expression.json", "percent-in-expression.json:5:38", "players[0].drift.expr", '"%" is not allowed in expressions: mathjs reads 1% as 0.01'],
+  ["paths-above-limit.json", "paths-above-limit.json:4:27", "simulation.paths", "1,000,000,000,000,000 paths is more than the 100,000,000 a run may have"],
+  [
+    "event-rate-above-limit.json",
+    "event-rate-above-limit.json:5:30",
+    "events[0].rate",
+    "an event rate of 1000 a year is more than the 50 a shock event may have",
+  ],
+  [
+    "expression-too-many-arguments.json",
+    "expression-too-many-arguments.json:5:38",
+    "players[0].drift.expr",
+    "a function is called with 61 arguments; at most 50 are allowed",
+  ],
+  [
+    "expression-nested-too-deep.json",
+    "expression-nested-too-deep.json:5:38",
+    "players[0].drift.expr",
+    "it nests 61 levels deep (parentheses, operators, calls); at most 50",
+  ],
+  ["json-nested-too-deep.json", "json-nested-too-deep.json:4:74", "", "objects and lists are nested more than 64 levels deep here"],
+  ["growth-below-minus-one.json", "growth-below-minus-one.json:5:31", "regions[0].growth", "a growth (CAGR) of -1.5 is -100% or less"],
+  // values an expression gives, or a number's size, that would stop every run: found before it starts
+  [
+    "growth-expression-below-minus-one.json",
+    "growth-expression-below-minus-one.json:7:114",
+    "regions[0].growth.expr",
+    'expression "year >= 2028 ? -1.5 : 0.05" gives a growth (CAGR) of -1.5 in 2028',
+  ],
+  [
+    "metric-divides-by-absent-player.json",
+    "metric-divides-by-absent-player.json:16:62",
+    "metrics[0].expr",
+    'expression "a / c" gives Infinity in the view "r2" in 2025, with the 2025 shares (c has no share there)',
+  ],
+  ["lever-default-outside.json", "lever-default-outside.json:5:104", "levers[0].default", 'the default of lever "funding" (12) is outside its range [0, 10]'],
+  [
+    "lever-options-and-range.json",
+    "lever-options-and-range.json:5:12",
+    "levers[0].id",
+    'lever "funding" needs either "options" (discrete choices) or a "range" (min, max), not both',
+  ],
+  [
+    "lever-default-not-option.json",
+    "lever-default-not-option.json:5:179",
+    "levers[0].default",
+    `the default of lever "rule" (2) is not one of its options' values`,
+  ],
+  [
+    "lever-unknown-in-expression.json",
+    "lever-unknown-in-expression.json:7:49",
+    "players[0].drift.expr",
+    'expression "0.01 * fundng": unknown symbol "fundng"; did you mean "funding"?',
+  ],
+  ["lever-id-clash.json", "lever-id-clash.json:5:12", "levers[0].id", 'id "tilt" is used by both a parameter and a lever'],
+  [
+    "event-expression-uses-year.json",
+    "event-expression-uses-year.json:4:55",
+    "events[0].probability.expr",
+    `expression "year >= 2028 ? 0.6 : 0.2" uses year, but an event's number has one value per path`,
+  ],
 ];
 
 describe("invalid scenario fixtures", () => {

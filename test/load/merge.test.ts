@@ -100,8 +100,11 @@ describe("errors in extended scenarios point at the file that wrote the value", 
   it("a schema error in the parent: in the parent", async () => {
     write("parent-bad.json", { id: "p", horizon: { baseYear: 2025, endYear: "2030" } });
     write("child-of-bad.json", { id: "c", extends: "parent-bad.json" });
-    const [d] = await validateFiles([join(dir, "child-of-bad.json")]);
+    // every problem at once: the parent's wrong type, and the fields neither file gives (title, regions, ...)
+    const all = await validateFiles([join(dir, "child-of-bad.json")]);
+    const d = all.find((x) => x.path === "horizon.endYear")!;
     expect(d.file.endsWith("parent-bad.json")).toBe(true);
     expect(d).toMatchObject({ path: "horizon.endYear", line: 5, column: 16 });
+    expect(all.filter((x) => x.path === "horizon.endYear")).toHaveLength(1);
   });
 });

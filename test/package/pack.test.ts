@@ -75,6 +75,7 @@ describe("the packed package", () => {
     // one line per target of the three scenarios, each a probability ± its standard error
     expect(r.stdout.match(/^\w+ \w+: P = [\d.]+% ± [\d.]+%$/gm)?.length).toBe(8);
     expect(r.stdout).toMatch(/^paradigm_shift: EU providers [\d.]+% of the world market in 2030 \(median\)$/m);
+    expect(r.stdout).toMatch(/^most robust lever setting: .+ \(maximum regret ([\d.]+ ± [\d.]+|exactly [\d.]+) points\)$/m);
     expect(readFileSync(join(app, "fan-chart-paradigm-shift.svg"), "utf8")).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*Part mondiale/);
     expect(statSync(join(app, "fan-chart-paradigm-shift.png")).size).toBeGreaterThan(10_000);
   });

@@ -11,7 +11,11 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Results } from "../../engine/results/types.js";
 
-const fail = vi.hoisted(() => ({ write: undefined as RegExp | undefined, rename: undefined as RegExp | undefined }));
+const fail = vi.hoisted(() => ({
+  write: undefined as RegExp | undefined,
+  rename: undefined as RegExp | undefined,
+  renameFrom: undefined as RegExp | undefined,
+}));
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
@@ -23,7 +27,7 @@ vi.mock("node:fs", async (importOriginal) => {
       return (fs.openSync as (...a: unknown[]) => number)(path, ...rest);
     },
     renameSync: (from: realFs.PathLike, to: realFs.PathLike) => {
-      if (fail.rename?.test(String(to))) throw boom("EPERM", String(from));
+      if (fail.rename?.test(String(to)) && (fail.renameFrom?.test(String(from)) ?? true)) throw boom("EPERM", String(to));
       fs.renameSync(from, to);
     },
   };
@@ -37,6 +41,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => {
   fail.write = undefined;
   fail.rename = undefined;
+  fail.renameFrom = undefined;
 });
 const opts = { force: false, inputs: [] as string[], version: "0.1.0" };
 const load = (): Results => readResults("test/fixtures/results/small.json");
@@ -55,28 +60,44 @@ function changed(): Results {
 }
 
 describe("writeRunOutputs when writing fails half-way", () => {
-  it("a failed rename (the third file) puts back the files already replaced", () => {
-    const dir = join(tmp, "rename");
-    writeRunOutputs(dir, load(), opts);
-    const before = snapshot(dir);
-    fail.rename = /targets\.csv$/;
-    expect(() => writeRunOutputs(dir, changed(), opts)).toThrow(/cannot write .*targets\.csv: operation not permitted; no output file was changed/);
-    expect(snapshot(dir)).toEqual(before); // results.json and summary.csv were renamed, then restored
-  });
-
-  it("a failed write (the last file) leaves earlier outputs unchanged and no temporary file", () => {
+  it("a failed write (the last file) leaves the previous files unchanged and no temporary file or folder", async () => {
     const dir = join(tmp, "write");
-    writeRunOutputs(dir, load(), opts);
+    await writeRunOutputs(dir, load(), opts);
     const before = snapshot(dir);
-    fail.write = /paths\.csv\..*\.tmp$/;
-    expect(() => writeRunOutputs(dir, changed(), opts)).toThrow(/cannot write .*paths\.csv: no space left on the device/);
+    fail.write = /mf-new-.*paths\.csv$/;
+    await expect(writeRunOutputs(dir, changed(), opts)).rejects.toThrow(/cannot write .*paths\.csv: no space left on the device; nothing was changed/);
     expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(tmp).filter((n) => n.includes(".mf-"))).toEqual([]);
   });
 
-  it("a failed first run leaves no directory behind when it made it", () => {
+  it("a failed swap (the new folder cannot be moved in) puts the previous folder back", async () => {
+    const dir = join(tmp, "rename");
+    await writeRunOutputs(dir, load(), opts);
+    const before = snapshot(dir);
+    fail.rename = /rename$/; // the rename of the new folder onto DIR
+    fail.renameFrom = /mf-new-/;
+    await expect(writeRunOutputs(dir, changed(), opts)).rejects.toThrow(/cannot write .*rename: operation not permitted; nothing was changed/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(tmp).filter((n) => n.includes(".mf-"))).toEqual([]);
+  });
+
+  it("in a folder shared with the user's files, a failed rename (the third file) puts back the files already replaced", async () => {
+    const dir = join(tmp, "shared");
+    realFs.mkdirSync(dir);
+    realFs.writeFileSync(join(dir, "notes.txt"), "mine");
+    await writeRunOutputs(dir, load(), { ...opts, force: true });
+    const before = snapshot(dir);
+    fail.rename = /[/\\]targets\.csv$/;
+    await expect(writeRunOutputs(dir, changed(), { ...opts, force: true })).rejects.toThrow(
+      /cannot write .*targets\.csv: operation not permitted; nothing was changed/,
+    );
+    expect(snapshot(dir)).toEqual(before); // results.json and summary.csv were renamed, then restored; no .mf- file left
+  });
+
+  it("a failed first run leaves no folder behind when it made it", async () => {
     const parent = join(tmp, "fresh");
-    fail.write = /summary\.csv\..*\.tmp$/;
-    expect(() => writeRunOutputs(join(parent, "out"), load(), opts)).toThrow(/summary\.csv/);
+    fail.write = /summary\.csv$/;
+    await expect(writeRunOutputs(join(parent, "out"), load(), opts)).rejects.toThrow(/summary\.csv/);
     expect(realFs.existsSync(parent)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { UserError } from "../../engine/diagnostics.js";
 import type { Results } from "../../engine/results/types.js";
 import {
   csvField,
-  MARKER,
+  MANIFEST,
   parseCsv,
   pathsCsv,
   PATHS_HEADER,
@@ -260,62 +260,77 @@ describe("results.json", () => {
 describe("writeRunOutputs", () => {
   const names = (dir: string) => readdirSync(dir).sort();
 
-  it("writes the four files and the marker into a new directory, and readResults reads results.json", () => {
+  it("writes the four files and the manifest into a new folder, and readResults reads results.json", async () => {
     const dir = join(tmp, "new", "deep");
     const results = load();
-    const written = writeRunOutputs(dir, results, opts);
+    const written = await writeRunOutputs(dir, results, opts);
     expect(written).toEqual(RUN_OUTPUT_NAMES.map((n) => join(dir, n)));
-    expect(names(dir)).toEqual([MARKER, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
+    expect(names(dir)).toEqual([MANIFEST, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
     expect(readResults(join(dir, "results.json"))).toEqual(results);
     expect(readFileSync(join(dir, "summary.csv"), "utf8")).toBe(summaryCsv(results));
-    expect(JSON.parse(readFileSync(join(dir, MARKER), "utf8"))).toEqual({ tool: "marketfutures run", version: "0.1.0" });
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8"));
+    expect(manifest.tool).toBe("marketfutures");
+    expect(manifest.sets.run.files.map((f: { name: string }) => f.name)).toEqual([...RUN_OUTPUT_NAMES]);
+    // the manifest's hashes are the files' (sha256sum would print the same)
+    const { createHash } = await import("node:crypto");
+    for (const f of manifest.sets.run.files)
+      expect(f.sha256).toBe(
+        createHash("sha256")
+          .update(readFileSync(join(dir, f.name)))
+          .digest("hex"),
+      );
   });
 
-  it("overwrites a directory it made before", () => {
+  it("overwrites a folder it made before", async () => {
     const dir = join(tmp, "again");
-    writeRunOutputs(dir, load(), opts);
+    await writeRunOutputs(dir, load(), opts);
     const r = load();
     r.manifest.seed = "43";
-    writeRunOutputs(dir, r, opts);
+    await writeRunOutputs(dir, r, opts);
     expect(readResults(join(dir, "results.json")).manifest.seed).toBe("43");
   });
 
-  it("refuses a non-empty directory the user owns unless forced, and then leaves the user's files alone", () => {
+  it("refuses a non-empty folder the user owns unless forced, and then leaves the user's files alone", async () => {
     const dir = join(tmp, "mine");
     mkdirSync(dir);
     writeFileSync(join(dir, "notes.txt"), "user data");
-    expect(() => writeRunOutputs(dir, load(), opts)).toThrow(UserError);
-    expect(() => writeRunOutputs(dir, load(), opts)).toThrow(/not made by marketfutures.*--force/);
+    await expect(writeRunOutputs(dir, load(), opts)).rejects.toThrow(UserError);
+    await expect(writeRunOutputs(dir, load(), opts)).rejects.toThrow(/not made by marketfutures.*--force/);
     expect(names(dir)).toEqual(["notes.txt"]);
-    writeRunOutputs(dir, load(), { ...opts, force: true });
+    await writeRunOutputs(dir, load(), { ...opts, force: true });
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("user data");
     expect(existsSync(join(dir, "summary.csv"))).toBe(true);
   });
 
-  it("refuses an --out that is a file, and never overwrites an input file, even with --force", () => {
+  it("refuses an --out that is a file, and never overwrites an input file, even with --force", async () => {
     const file = join(tmp, "scenario.json");
     writeFileSync(file, "{}");
-    expect(() => writeRunOutputs(file, load(), { ...opts, inputs: [file] })).toThrow(/is one of the scenario files/);
-    expect(() => writeRunOutputs(file, load(), opts)).toThrow(/is not a directory/);
+    await expect(writeRunOutputs(file, load(), { ...opts, inputs: [file] })).rejects.toThrow(/is a file this command reads/);
+    await expect(writeRunOutputs(file, load(), opts)).rejects.toThrow(/is not a folder/);
     const dir = join(tmp, "inputs-here");
     mkdirSync(dir);
     writeFileSync(join(dir, "results.json"), '{ "mine": true }');
-    expect(() => writeRunOutputs(dir, load(), { ...opts, force: true, inputs: [join(dir, "results.json")] })).toThrow(/refusing to overwrite an input/);
+    await expect(writeRunOutputs(dir, load(), { ...opts, force: true, inputs: [join(dir, "results.json")] })).rejects.toThrow(
+      /is a file this command reads.*refusing to replace it/,
+    );
     expect(readFileSync(join(dir, "results.json"), "utf8")).toBe('{ "mine": true }');
+    expect(names(dir)).toEqual(["results.json"]);
+    // nor a file of the user's that has an output's name (with --force the folder is shared, not taken over)
+    await expect(writeRunOutputs(dir, load(), { ...opts, force: true })).rejects.toThrow(/results\.json exists and was not written by marketfutures/);
     expect(names(dir)).toEqual(["results.json"]);
   });
 
-  it("changes nothing when one target cannot be written (a directory in place of summary.csv)", () => {
+  it("changes nothing when one target cannot be written (a folder in place of summary.csv)", async () => {
     const dir = join(tmp, "atomic");
-    writeRunOutputs(dir, load(), opts);
-    const before = Object.fromEntries(["results.json", "targets.csv", "paths.csv", MARKER].map((n) => [n, readFileSync(join(dir, n), "utf8")]));
+    await writeRunOutputs(dir, load(), opts);
+    const before = Object.fromEntries(["results.json", "targets.csv", "paths.csv", MANIFEST].map((n) => [n, readFileSync(join(dir, n), "utf8")]));
     rmSync(join(dir, "summary.csv"));
     mkdirSync(join(dir, "summary.csv"));
     const r = load();
     r.manifest.seed = "other";
     r.scenarios[0].targets[0].probability = 0.25;
-    expect(() => writeRunOutputs(dir, r, opts)).toThrow(/summary\.csv exists and is not a file.*nothing was written/);
-    expect(names(dir)).toEqual([MARKER, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
+    await expect(writeRunOutputs(dir, r, opts)).rejects.toThrow(/summary\.csv exists and is not a file; nothing was written/);
+    expect(names(dir)).toEqual([MANIFEST, "paths.csv", "results.json", "summary.csv", "targets.csv"].sort());
     for (const [n, text] of Object.entries(before)) expect(readFileSync(join(dir, n), "utf8")).toBe(text);
     expect(statSync(join(dir, "summary.csv")).isDirectory()).toBe(true);
   });

@@ -32,7 +32,13 @@ const horizon = { baseYear: 2025, endYear: 2030 };
 const rationale = "benchmark workload, MODEL.md section 8";
 
 const ids = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, "0")}`);
-const fixed = (u: Uncertain): number => {
+/** The number of a value written as a number (not an expression). */
+const written = (r: Rate): Uncertain => {
+  if (r.kind !== "value") throw new Error(`${r.where}: expected a number, got the expression ${r.expr}`);
+  return r.value;
+};
+const fixed = (u: Uncertain | Rate): number => {
+  if ("kind" in u) u = written(u);
   if (u.dist.type !== "fixed") throw new Error(`${u.where}: expected a fixed number, got ${u.dist.type}`);
   return u.dist.value;
 };
@@ -131,7 +137,9 @@ describe("scenarios/benchmark.json is the MODEL.md section 8 workload", async ()
       scenario.regions[0].marketSize,
       scenario.regions[0].volatility,
       ...scenario.players.flatMap((p) => [p.volatility, ...Object.values(p.shares)]),
-      ...scenario.events.flatMap((e) => (e.type === "shock" ? [e.rate, e.jump] : [e.probability, e.year, ...e.effects.map((f) => f.drift!)])),
+      ...scenario.events.flatMap((e) =>
+        e.type === "shock" ? [written(e.rate), written(e.jump)] : [written(e.probability), e.year, ...e.effects.map((f) => written(f.drift!))],
+      ),
     ];
     for (const r of [scenario.regions[0].growth, ...scenario.players.map((p) => p.drift)]) if (r.kind === "value") numbers.push(r.value);
     const restShare = scenario.players[11].shares[scenario.regions[0].id];

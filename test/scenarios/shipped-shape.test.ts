@@ -47,7 +47,7 @@ describe.each(files)("%s", (name) => {
     if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   });
 
-  it("has a provenance (source or assumption) on every number object, citing declared sources", () => {
+  it("has a provenance (source or assumption; a lever option its rationale) on every number object, citing declared sources", () => {
     const sourceIds = new Set(load("baseline.json").sources.map((s: { id: string }) => s.id));
     const missing: string[] = [];
     for (const [path, o] of walk(data, "$")) {
@@ -55,7 +55,10 @@ describe.each(files)("%s", (name) => {
       const isDist = typeof o.dist === "string";
       const isExpr = typeof o.expr === "string" && !("unit" in o) && !("label" in o);
       if (!(isNumber || isDist || isExpr)) continue;
-      if (o.source === undefined && o.assumption === undefined) missing.push(path);
+      // a lever option's rationale, a text or {en, fr}, says why it is a choice
+      const r = o.rationale as { en?: unknown } | string | undefined;
+      const hasRationale = typeof r === "string" || (typeof r === "object" && r !== null && typeof r.en === "string");
+      if (o.source === undefined && o.assumption === undefined && !(path.includes(".levers[") && hasRationale)) missing.push(path);
       if (typeof o.source === "string") expect(sourceIds.has(o.source), `${path}: unknown source ${o.source}`).toBe(true);
     }
     expect(missing).toEqual([]);
@@ -65,9 +68,13 @@ describe.each(files)("%s", (name) => {
     const labelled = [
       ...(data.title ? [data.title] : []),
       ...(data.description ? [data.description] : []),
-      ...["groups", "players", "targets", "metrics", "parameters", "events", "factors"].flatMap((k) =>
+      ...["groups", "players", "targets", "metrics", "parameters", "levers", "events", "factors"].flatMap((k) =>
         (data[k] ?? []).filter((e: { label?: unknown }) => e.label !== undefined).map((e: { label: unknown }) => e.label),
       ),
+      ...(data.levers ?? []).flatMap((l: { options?: { label: unknown }[]; unit?: unknown }) => [
+        ...(l.options ?? []).map((o) => o.label),
+        ...(l.unit ? [l.unit] : []),
+      ]),
     ];
     for (const l of labelled) expect(l).toMatchObject({ en: expect.any(String), fr: expect.any(String) });
   });

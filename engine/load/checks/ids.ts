@@ -1,5 +1,5 @@
 /**
- * Ids that clash: players, groups, metrics and parameters share one
+ * Ids that clash: players, groups, metrics, parameters and levers share one
  * namespace (they are symbols in expressions), and no such id may be a word
  * that expressions reserve (t, year, pi, min, ...). A region cannot be
  * called "global", the name of the all-regions view.
@@ -8,8 +8,8 @@ import type { ResolvedScenario } from "../../../scenarios/schema/scenario.js";
 import { reservedWords } from "../../expr/whitelist.js";
 import type { Path, Problem } from "../types.js";
 
-const symbolLists = ["groups", "players", "metrics", "parameters"] as const;
-const singular: Record<string, string> = { groups: "group", players: "player", metrics: "metric", parameters: "parameter" };
+const symbolLists = ["groups", "players", "metrics", "parameters", "levers"] as const;
+const singular: Record<string, string> = { groups: "group", players: "player", metrics: "metric", parameters: "parameter", levers: "lever" };
 
 export function checkIds(doc: ResolvedScenario): Problem[] {
   const problems: Problem[] = [];
@@ -30,7 +30,7 @@ export function checkIds(doc: ResolvedScenario): Problem[] {
           path,
           candidates: [path, other.path],
           message: `id "${entry.id}" is used by both a ${other.kind} and a ${singular[list]}`,
-          hint: "players, groups, metrics and parameters share one namespace (their ids are symbols in expressions); rename one",
+          hint: "players, groups, metrics, parameters and levers share one namespace (their ids are symbols in expressions); rename one",
         });
       } else owner.set(entry.id, { kind: singular[list], path });
     });

@@ -43,7 +43,12 @@ export function checkShares(doc: ResolvedScenario): Problem[] {
         problems.push({
           path,
           message: `share must be in (0, 1], got ${v}`,
-          hint: v === 0 ? `the model works on ln(share); leave "${region.id}" out of this player's shares if it is absent there` : undefined,
+          hint:
+            v === 0
+              ? `the model works on ln(share); leave "${region.id}" out of this player's shares if it is absent there`
+              : v > 1
+                ? "shares are fractions: 0.15 for 15%"
+                : undefined,
         });
     }
     if (rest.length > 1) {

@@ -1,4 +1,5 @@
 /** Files the page hands to the user: the edited scenario, the summary CSV, the figures as SVG. */
+import { xmlSafe } from "../../render/xmlSafe.js";
 
 /** Offer `text` as a file named `name` (a temporary link to a Blob). */
 export function download(name: string, text: string, type: string): void {
@@ -25,5 +26,5 @@ export function svgFileText(svg: SVGSVGElement): string {
     copy.setAttribute("height", h);
   }
   copy.removeAttribute("class");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(copy))}\n`;
 }

@@ -44,8 +44,8 @@ const en = (l: Label) => l.en;
 
 export function editableInputs(s: Scenario): EditableInput[] {
   const out: EditableInput[] = [];
-  const add = (u: Uncertain, spec: Omit<EditableInput, "shipped" | "central" | "slider">, baseYear = s.baseYear, endYear = s.endYear) => {
-    if (!isMovable(u.dist)) return;
+  const add = (u: Uncertain | undefined, spec: Omit<EditableInput, "shipped" | "central" | "slider">, baseYear = s.baseYear, endYear = s.endYear) => {
+    if (!u || !isMovable(u.dist)) return; // an expression is not an input: the parameters it uses are
     const central = centralValue(u.dist);
     out.push({ ...spec, shipped: u.dist, central, slider: sliderRange(spec.kind, u.dist, central, baseYear, endYear) });
   };
@@ -64,7 +64,7 @@ export function editableInputs(s: Scenario): EditableInput[] {
     });
   for (const e of s.events) {
     if (e.type === "shock")
-      add(e.rate, {
+      add(rateValue(e.rate), {
         key: `rate-${e.id}`,
         section: "events",
         label: en(e.label),
@@ -75,7 +75,7 @@ export function editableInputs(s: Scenario): EditableInput[] {
         field: "rate",
       });
     else {
-      add(e.probability, {
+      add(rateValue(e.probability), {
         key: `prob-${e.id}`,
         section: "events",
         label: en(e.label),

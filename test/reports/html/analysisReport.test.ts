@@ -34,12 +34,43 @@ describe("report --analysis --blend", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('<li><a href="#analysis">Analysis: what drives the results</a></li>');
     const section = html.slice(html.indexOf('<section id="analysis">'), html.indexOf('<section id="method">'));
-    expect(section).toContain("<h3>Sensitivity (tornado) in Hyperscaler hegemony: US hyperscalers, global, 2030</h3>");
+    expect(section).toContain("<h3>Sensitivity (tornado) in Hyperscaler hegemony: market share of US hyperscalers globally, 2030</h3>");
     expect(section).toContain(`<td>${analyses[0].analysis === "sensitivity" ? analyses[0].tornado!.rows[0].label : ""}</td>`);
     expect(section).toContain("Suggested box: coverage");
-    expect(section).toContain("weights are an assumption of the user: hyperscaler_hegemony=0.5, regulated_multipolarity=0.3, paradigm_shift=0.2");
+    // the blend's figure states its weights as the user's assumption, in the report's language
+    expect(section).toMatch(/Blend with weights Hyperscaler hegemony 50%, Regulated multipolarity 30%, [^(]* 20% \(the user's assumption\)/);
+    expect(section).toContain("The weights (Hyperscaler hegemony 50%, Regulated multipolarity 30%,");
     expect(section).toContain('aria-labelledby="analysis-1-tornado-title analysis-1-tornado-desc"');
     expect(section).toContain('id="analysis-1-tornado-title"');
+    // In French, the section's headings, tables and run lines are French too.
+    const outFr = join(tmp, "fr");
+    await buildReport(loadFixture(), {
+      out: outFr,
+      lang: "fr",
+      png: false,
+      force: false,
+      command: "test",
+      version: "0.0.0",
+      analyses,
+      blendWeights: [0.5, 0.3, 0.2],
+    });
+    const htmlFr = readFileSync(join(outFr, "report.html"), "utf8");
+    const sectionFr = htmlFr.slice(htmlFr.indexOf('<section id="analysis">'), htmlFr.indexOf('<section id="method">'));
+    expect(sectionFr).toContain("<h3>Sensibilité (tornade) dans Hégémonie des hyperscalers");
+    expect(sectionFr).toContain("<h3>Découverte de scénarios dans Multipolarité réglementée");
+    expect(sectionFr).toContain('<th scope="col">Entrée</th>');
+    expect(sectionFr).toContain("<h3>Mélange des scénarios</h3>");
+    for (const english of [
+      "Sensitivity (",
+      "Scenario discovery",
+      "Median at p10",
+      "Range in the box",
+      "simulated paths",
+      "Blend of the scenarios",
+      ">Input<",
+      "data (CSV)",
+    ])
+      expect(sectionFr).not.toContain(english);
     // Without analyses the page has no such section (the existing report is unchanged).
     const plain = join(tmp, "b");
     await buildReport(loadFixture(), { out: plain, lang: "en", png: false, force: false, command: "test", version: "0.0.0" });
