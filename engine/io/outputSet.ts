@@ -24,6 +24,7 @@
 import { accessSync, constants, copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../diagnostics.js";
+import { markPhase } from "../phases.js";
 import { yieldToEventLoop } from "../simulate/eventLoop.js";
 import { captureWrite, writeStep } from "./faultInjection.js";
 import { fsyncDir, lstatOrUndefined, newTag, reason, removeQuietly, sameFile, writeNewFile } from "./fsHelpers.js";
@@ -249,6 +250,7 @@ async function swapIn(plan: Plan, display: string, files: readonly OutputFile[])
       current = f.name;
       mkdirSync(dirname(join(fresh, f.name)), { recursive: true });
       writeNewFile(join(fresh, f.name), f.data);
+      markPhase(`write:${f.name}`);
       writeStep(`write ${f.name} into ${fresh}`);
       await yieldToEventLoop(); // a signal is handled between two files
     }
@@ -262,6 +264,7 @@ async function swapIn(plan: Plan, display: string, files: readonly OutputFile[])
     renameSync(fresh, dir); // the commit
     done = true;
     committed(display);
+    markPhase("rename");
   } catch (err) {
     release();
     let restored = true;
@@ -327,6 +330,7 @@ async function writeInPlace(plan: Plan, display: string, files: readonly OutputF
         linkOrCopy(join(dir, f.name), join(dir, entry.backup));
       }
       writeNewFile(join(dir, entry.temp!), f.data);
+      markPhase(`write:${f.name}`);
       writeStep(`write ${entry.temp} in ${dir}`);
       await yieldToEventLoop();
     }
@@ -351,6 +355,7 @@ async function writeInPlace(plan: Plan, display: string, files: readonly OutputF
     fsyncDir(dir);
     done = true;
     committed(display);
+    markPhase("rename");
   } catch (err) {
     release();
     let restored = true;

@@ -14,6 +14,7 @@ import type { Results, ScenarioResult } from "../results/types.js";
 import type { TrackPlan } from "../observe/trackPlan.js";
 import { CHUNK_SIZE, LocalExecutor, simulateScenario, type Executor, type Simulation } from "../simulate/simulateScenario.js";
 import { packageVersion } from "../version.js";
+import { markPhase } from "../phases.js";
 import { WorkerPool } from "./workerPool.js";
 
 export interface RunProgress {
@@ -64,6 +65,7 @@ export async function loadScenarioFiles(files: readonly string[], signal?: Abort
     signal?.throwIfAborted();
     const { scenario } = await loadScenario(f);
     loaded.push({ file: f, scenario, sources: scenario.files.map((g) => ({ file: displayFile(g), sha256: sha256(readFileSync(g)) })) });
+    markPhase("load");
   }
   return loaded;
 }
@@ -121,6 +123,7 @@ export async function runLoadedScenariosWith(
   } finally {
     await executor.close();
   }
+  markPhase("close");
   const results: Results = { manifest: manifestOf(loaded, scenarios, pool?.threadsUsed ?? 1, (performance.now() - started) / 1000), scenarios };
   return { results, simulations };
 }

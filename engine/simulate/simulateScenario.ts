@@ -14,6 +14,7 @@ import { ChunkRunner, type ChunkResult, type RunnerOptions } from "./chunkRunner
 import { yieldToEventLoop } from "./eventLoop.js";
 import { parseWithMathjs } from "../expr/compile.js";
 import { compileModel } from "./compile.js";
+import { markPhase } from "../phases.js";
 import type { ChunkWork } from "./kernel.js";
 import type { SketchState } from "./sketches.js";
 
@@ -66,6 +67,7 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     ...(options.track ? { track: options.track } : {}),
   });
   const acc = new ScenarioAccumulator(model, options.track);
+  markPhase("compile");
   let planned = options.paths;
   let done = 0;
   let nextChunk = 0;
@@ -95,8 +97,11 @@ export async function simulateScenario(scenario: Scenario, file: string, executo
     const achieved = worst();
     precision = { tolerance: options.precision, achieved, reached: achieved < options.precision };
   }
+  markPhase("simulate");
   for (const states of await executor.finish()) acc.addSketches(states);
-  return { result: scenarioResultOf(scenario, file, acc, options.seed, precision), accumulator: acc };
+  const result = scenarioResultOf(scenario, file, acc, options.seed, precision);
+  markPhase("summarise");
+  return { result, accumulator: acc };
 }
 
 /**

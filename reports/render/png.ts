@@ -2,7 +2,7 @@
  * PNG from SVG with @resvg/resvg-js, drawn with the Inter TTF files shipped in
  * reports/fonts (resvg reads no WOFF2; system fonts are off, so the PNG looks the
  * same on every machine). Fonts are loaded from the source tree or, when running
- * from dist/, from the package's reports/fonts.
+ * from dist/ (tsc's modules or the CLI's bundle), from the package's reports/fonts.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,8 @@ const FONT_FILES = ["Inter-Regular.ttf", "Inter-SemiBold.ttf"];
 
 /** The directory holding the shipped fonts. */
 export function fontDir(): string {
-  for (const rel of ["../fonts/", "../../../reports/fonts/"]) {
+  // reports/render/ (sources), dist/reports/render/ (tsc), dist/bin/ (the CLI's bundle)
+  for (const rel of ["../fonts/", "../../../reports/fonts/", "../../reports/fonts/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(dir + FONT_FILES[0])) return dir;
   }

@@ -26,6 +26,9 @@ import {
   writeRunOutputs,
 } from "../../engine/run/outputs/index.js";
 import { readResults } from "../../reports/results/readResults.js";
+import { csvText, formatNumber, formatNumbers } from "../../engine/run/outputs/csv.js";
+import { prettyJson } from "../../engine/run/outputs/resultsJson.js";
+import { pathRows, summaryRows } from "../../engine/run/outputs/tables.js";
 
 const fixture = "test/fixtures/results/small.json";
 const load = (): Results => readResults(fixture);
@@ -153,6 +156,77 @@ describe("CSV quoting (RFC 4180)", () => {
     const targets = table(targetsCsv(r), TARGETS_HEADER);
     expect([targets[0].scenario, targets[0].target]).toEqual([odd, "reach 70%, by 2030"]);
     expect(table(pathsCsv(r), PATHS_HEADER)[0].scenario).toBe(odd);
+  });
+});
+
+/** The fixture with names that need quoting, a non-ASCII name and values that are not finite. */
+function oddResults(): Results {
+  const r = load();
+  const s = r.scenarios[0];
+  s.id = 'Europe, "sovereign" cloud';
+  s.series[0].view = "Amérique du Nord";
+  s.series[1].entity = " padded";
+  s.series[0].stats[2].sd = NaN;
+  s.series[0].stats[3].p95 = Infinity;
+  const path = s.samplePaths[0].values;
+  const view = Object.keys(path)[0];
+  const entity = Object.keys(path[view])[0];
+  path[view][entity][1] = NaN;
+  path[view][entity][2] = -0;
+  path["a,b"] = { "x\ny": path[view][entity].map((v) => v * 1e-9) };
+  return r;
+}
+
+describe("the writers of the large files, against the plain ones", () => {
+  it("summary.csv and paths.csv: the same text as csvText over the rows, byte for byte", () => {
+    for (const r of [load(), oddResults()]) {
+      expect(summaryCsv(r)).toBe(csvText(SUMMARY_HEADER, summaryRows(r)));
+      expect(pathsCsv(r)).toBe(csvText(PATHS_HEADER, pathRows(r)));
+    }
+    expect(pathsCsv(oddResults())).toContain('\n"Europe, ""sovereign"" cloud",');
+  });
+
+  it("formatNumbers: formatNumber of each number", () => {
+    const special = [
+      0,
+      -0,
+      NaN,
+      Infinity,
+      -Infinity,
+      1e21,
+      1e-7,
+      1e-6,
+      5e-324,
+      1.7976931348623157e308,
+      0.1 + 0.2,
+      -123.456,
+      2 ** 53 + 2,
+      123456789012345680000,
+    ];
+    expect(formatNumbers(special)).toEqual(special.map(formatNumber));
+    expect(formatNumbers([0.1, -0, NaN, 1e21])).toEqual(["0.1", "0", "", "1e+21"]);
+    expect(formatNumbers([])).toEqual([]);
+    // doubles of every magnitude, from random bits (a fixed generator, so that a failure repeats)
+    let x = 0x9e3779b9;
+    const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), x);
+    const view = new DataView(new ArrayBuffer(8));
+    const random = Array.from({ length: 20_000 }, () => {
+      view.setUint32(0, next());
+      view.setUint32(4, next());
+      return view.getFloat64(0);
+    });
+    expect(formatNumbers(random)).toEqual(random.map(formatNumber));
+  });
+
+  it("results.json: the same text as the value-by-value writer, also for odd values and the token's text", () => {
+    for (const r of [load(), oddResults()]) expect(resultsJson(r)).toBe(prettyJson(r));
+    const r = oddResults() as unknown as Record<string, unknown>;
+    r.extra = { empty: [], none: {}, nested: [[1, 2], [], ["a", null, true]], mixed: [1, { a: [NaN, -0] }, "s"], gone: undefined, fn: () => 1 };
+    expect(resultsJson(r as unknown as Results)).toBe(prettyJson(r as unknown as Results));
+    // A string that holds the token's marker: the slow path, the same text.
+    (r.extra as Record<string, unknown>).marker = "\u0000marketfutures-array\u0000";
+    expect(resultsJson(r as unknown as Results)).toBe(prettyJson(r as unknown as Results));
+    expect(resultsJson(r as unknown as Results)).toContain('"marker": "\\u0000marketfutures-array\\u0000"');
   });
 });
 

@@ -9,15 +9,45 @@
  */
 import type { Results } from "../../results/types.js";
 
+/** Stands for an array of plain values in the native text; a key or string holding MARK makes resultsJson take the slow path. */
+const MARK = "marketfutures-array";
+const TOKEN = `\u0000${MARK}\u0000`;
+const QUOTED_TOKEN = JSON.stringify(TOKEN);
+
+/**
+ * The text of `results.json`. The native JSON.stringify (indent 2) writes
+ * everything but the arrays of plain values, which it would spread over one
+ * line per value: a replacer puts a token in their place and keeps their
+ * one-line text, put back afterwards. The same text as `prettyJson` (tested),
+ * in a quarter less time for the shipped scenarios.
+ */
 export function resultsJson(results: Results): string {
-  return prettyJson(results);
+  const arrays: string[] = [];
+  let clash = false;
+  const json = JSON.stringify(
+    results,
+    (key: string, value: unknown) => {
+      if (key.includes(MARK) || (typeof value === "string" && value.includes(MARK))) clash = true;
+      if (!Array.isArray(value) || value.length === 0 || !value.every(isScalar)) return value;
+      arrays.push(scalarArray(value));
+      return TOKEN;
+    },
+    2,
+  );
+  if (clash || json === undefined) return prettyJson(results);
+  let i = 0;
+  return json.replaceAll(QUOTED_TOKEN, () => arrays[i++]) + "\n";
 }
 
-/** Any plain data as results.json is written (track.json, for one). */
+/** An array of plain values on one line; numbers through the native compact form (no number's text holds a comma). */
+function scalarArray(values: unknown[]): string {
+  return values.every((v) => typeof v === "number") ? JSON.stringify(values).replaceAll(",", ", ") : `[${values.map(scalar).join(", ")}]`;
+}
+
+/** results.json's text, written value by value (the reference for resultsJson, and its fallback); any plain data so (track.json). */
 export function prettyJson(value: unknown): string {
   return pretty(value, "") + "\n";
 }
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function isScalar(v: unknown): boolean {

@@ -11,7 +11,7 @@
  *   statistic, each with its Monte Carlo standard error.
  */
 import type { Results, Stat } from "../../results/types.js";
-import { csvText, type CsvValue } from "./csv.js";
+import { csvField, csvText, formatNumber, formatNumbers, TextChunks, type CsvValue } from "./csv.js";
 
 export const SUMMARY_HEADER = ["scenario", "view", "entity", "kind", "year", "stat", "value"] as const;
 /** The stats of summary.csv, in their order. */
@@ -32,9 +32,31 @@ export const TARGETS_HEADER = [
   "achieved_se",
 ] as const;
 
-/** summary.csv: every series of every scenario, every year, every stat of SUMMARY_STATS. */
+/**
+ * summary.csv: every series of every scenario, every year, every stat of
+ * SUMMARY_STATS. The same text as `csvText(SUMMARY_HEADER, summaryRows(results))`
+ * (tested), written straight from the results: the fields common to many
+ * rows are quoted once, no row is built as an array of fields, and the rows
+ * are gathered in TextChunks.
+ */
 export function summaryCsv(results: Results): string {
-  return csvText(SUMMARY_HEADER, summaryRows(results));
+  const rows = new TextChunks();
+  rows.add(SUMMARY_HEADER.map(csvField).join(",") + "\n");
+  const stats = SUMMARY_STATS.map((name) => csvField(name) + ",");
+  for (const s of results.scenarios) {
+    const years = s.years.map((y) => formatNumber(y) + ",");
+    for (const series of s.series) {
+      if (series.stats.length !== s.years.length)
+        throw new Error(`scenario ${s.id}: series ${series.view}/${series.entity} has ${series.stats.length} stats for ${s.years.length} years`);
+      const head = [s.id, series.view, series.entity, series.kind].map(csvField).join(",") + ",";
+      for (let i = 0; i < series.stats.length; i++) {
+        const stat = series.stats[i];
+        const row = head + years[i];
+        for (let k = 0; k < SUMMARY_STATS.length; k++) rows.add(row + stats[k] + formatNumber(stat[SUMMARY_STATS[k]]) + "\n");
+      }
+    }
+  }
+  return rows.text();
 }
 
 /** The rows of summary.csv, in its column order (SUMMARY_HEADER). */
@@ -51,12 +73,39 @@ export function* summaryRows(results: Results): Generator<CsvValue[]> {
   }
 }
 
-/** paths.csv: the sampled whole paths, one row per (path, view, entity, year). */
+/**
+ * paths.csv: the sampled whole paths, one row per (path, view, entity, year).
+ * The same text as `csvText(PATHS_HEADER, pathRows(results))` (tested),
+ * written straight from the results as summaryCsv is; each series of values
+ * is converted to text in one call (formatNumbers).
+ */
 export function pathsCsv(results: Results): string {
-  return csvText(PATHS_HEADER, pathRows(results));
+  const rows = new TextChunks();
+  rows.add(PATHS_HEADER.map(csvField).join(",") + "\n");
+  for (const s of results.scenarios) {
+    const id = csvField(s.id) + ",";
+    const years = s.years.map((y) => "," + formatNumber(y) + ",");
+    for (const p of s.samplePaths) {
+      const path = id + formatNumber(p.path) + ",";
+      for (const view of Object.keys(p.values)) {
+        const entities = p.values[view];
+        const pathView = path + csvField(view) + ",";
+        for (const entity of Object.keys(entities)) {
+          const values = entities[entity];
+          if (values.length !== s.years.length)
+            throw new Error(`scenario ${s.id}: sample path ${p.path} ${view}/${entity} has ${values.length} values for ${s.years.length} years`);
+          const head = pathView + csvField(entity);
+          const texts = formatNumbers(values);
+          for (let i = 0; i < texts.length; i++) rows.add(head + years[i] + texts[i] + "\n");
+        }
+      }
+    }
+  }
+  return rows.text();
 }
 
-function* pathRows(results: Results): Generator<CsvValue[]> {
+/** The rows of paths.csv, in its column order (PATHS_HEADER). */
+export function* pathRows(results: Results): Generator<CsvValue[]> {
   for (const s of results.scenarios) {
     for (const p of s.samplePaths) {
       for (const [view, entities] of Object.entries(p.values)) {

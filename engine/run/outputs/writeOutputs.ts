@@ -9,6 +9,7 @@ import { planOutputSet, writeOutputSet, type OutputFile } from "../../io/outputS
 import type { Results } from "../../results/types.js";
 import { resultsJson } from "./resultsJson.js";
 import { pathsCsv, summaryCsv, targetsCsv } from "./tables.js";
+import { markPhase } from "../../phases.js";
 
 export type { OutputFile };
 
@@ -17,12 +18,12 @@ export const RUN_OUTPUT_NAMES = ["results.json", "summary.csv", "targets.csv", "
 
 /** The contents of results.json, summary.csv, targets.csv and paths.csv. */
 export function runOutputFiles(results: Results): OutputFile[] {
-  return [
-    { name: "results.json", data: resultsJson(results) },
-    { name: "summary.csv", data: summaryCsv(results) },
-    { name: "targets.csv", data: targetsCsv(results) },
-    { name: "paths.csv", data: pathsCsv(results) },
-  ];
+  const formatted = (name: string, format: (r: Results) => string): OutputFile => {
+    const data = format(results);
+    markPhase(`format:${name}`);
+    return { name, data };
+  };
+  return [formatted("results.json", resultsJson), formatted("summary.csv", summaryCsv), formatted("targets.csv", targetsCsv), formatted("paths.csv", pathsCsv)];
 }
 
 export interface RunOutputCheck {

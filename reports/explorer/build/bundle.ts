@@ -24,7 +24,7 @@ import { repositoryRoot } from "./root.js";
  * module), but a namespace re-export cannot be tree-shaken: ~250 KiB of
  * minified code. Their index is replaced by an empty module.
  */
-const withoutZodLocales: Plugin = {
+export const withoutZodLocales: Plugin = {
   name: "without-zod-locales",
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
