@@ -5,29 +5,15 @@
  * scenario's, each citing the history as its source.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import { makeDistribution } from "../distributions/makeDistribution.js";
 import type { Scenario } from "../model/types.js";
-import type { Observation } from "../observe/observations.js";
 import type { FitChange, FitResults, FittedSeries } from "../results/historyTypes.js";
 import type { CompiledModel } from "../simulate/model.js";
 import { buildSeries, type HistorySeries } from "./historySeries.js";
 import { impliedLogRatio, impliedLogSize } from "./impliedMoments.js";
 import { fitRandomWalk } from "./randomWalkFit.js";
 import { solvePlayers } from "./fitToScenario.js";
+import type { FitInput } from "./fitInput.js";
 import { overlayDocument } from "./overlayDocument.js";
-
-export interface FitInput {
-  scenario: Scenario;
-  model: CompiledModel;
-  /** the scenario file as the overlay's `extends` should name it (relative to the overlay) */
-  extendsPath: string;
-  observations: readonly Observation[];
-  history: { file: string; sha256: string }[];
-  reference?: string;
-  entities?: string[];
-  /** which fitted numbers the overlay writes: those whose scenario value lies outside the fit's 95% interval (default), or all */
-  write?: "contradicted" | "all";
-}
 
 /** The fit, and the warnings (series too short to fit, at file:line:col); throws nothing for data problems. */
 export function fitHistory(input: FitInput): { results: FitResults; diagnostics: Diagnostic[] } {
@@ -189,9 +175,3 @@ function whyNot(f: FittedSeries, m: CompiledModel, sc: Scenario): string {
 }
 
 const outside = (x: number, low: number, high: number) => x < low || x > high;
-
-/** The mean and sd of a distribution, for the "before" column. */
-export function distSummary(d: Parameters<typeof makeDistribution>[0]): { value: number; sd?: number } {
-  const x = makeDistribution(d);
-  return d.type === "fixed" ? { value: d.value } : { value: x.mean, sd: Math.sqrt(x.variance) };
-}

@@ -9,7 +9,7 @@
 import type { Player, Scenario } from "../model/types.js";
 import type { FitChange, FittedSeries } from "../results/historyTypes.js";
 import type { PlayerSolution } from "./fitToScenario.js";
-import { distSummary, type FitInput } from "./fitHistory.js";
+import { distSummary, type FitInput } from "./fitInput.js";
 
 export const HISTORY_SOURCE = "history";
 

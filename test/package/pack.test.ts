@@ -62,6 +62,7 @@ describe("the packed package", () => {
       "scenarios/baseline.json",
       "scenarios/paradigm-shift.json",
       "scenarios/scenario.schema.json",
+      "scenarios/observations/worldwide-shares.csv",
       "reports/fonts/Inter-Regular.ttf",
       "reports/fonts/Inter-SemiBold.ttf",
     ])
