@@ -6,11 +6,11 @@
  * fitted numbers, each citing the history. Never writes over the scenario,
  * the files it extends or the history; an existing --out only with --force.
  */
-import { existsSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { formatDiagnostic } from "../format.js";
+import { formatDiagnostic, printNote } from "../format.js";
 
 interface FitFlags {
   history: string[];
@@ -57,20 +57,21 @@ Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 w
         .filter(Boolean);
       if (flags.write !== "contradicted" && flags.write !== "all") throw new UsageError(`--write must be contradicted or all, got "${flags.write}"`);
       if (flags.force && flags.out === undefined) throw new UsageError("--force is about the --out file; give --out too, or leave --force out");
+      // Before the fit: an output that would replace an input (the histories, the scenario and the files it
+      // extends), or an existing file without --force, is refused at once (exit 1, as calibrate --out).
+      let inputs = [...flags.history, file];
+      const { checkOutputFile, writeOutputFile } = await import("../../engine/io/outputFile.js");
+      const target = { force: Boolean(flags.force), onNote: printNote };
       if (flags.out !== undefined) {
-        const out = resolve(flags.out);
         const { loadScenario } = await import("../../engine/load/index.js");
-        const inputs = [...flags.history.map((f) => resolve(f)), resolve(file)];
         if (existsSync(file)) {
           try {
-            inputs.push(...(await loadScenario(file)).scenario.files.map((f) => resolve(f)));
+            inputs = [...inputs, ...(await loadScenario(file)).scenario.files];
           } catch {
             // the fit itself reports a bad scenario, every problem at once
           }
         }
-        if (inputs.includes(out)) throw new UsageError(`--out ${flags.out} is one of the inputs; fit never writes over its inputs: give another file name`);
-        if (existsSync(out) && !flags.force) throw new UsageError(`${flags.out} already exists; give --force to overwrite it, or another --out`);
-        if (!existsSync(dirname(out))) throw new UsageError(`the folder of --out ${flags.out} does not exist`);
+        checkOutputFile(flags.out, { ...target, inputs });
       }
       const { fitScenarioHistory } = await import("../../engine/run/fitScenarioHistory.js");
       const { results, warnings } = await fitScenarioHistory(file, {
@@ -83,18 +84,13 @@ Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 w
       for (const w of warnings) process.stderr.write(formatDiagnostic(w) + "\n");
       let wrote = "";
       if (flags.out !== undefined) {
-        const out = resolve(flags.out);
-        // written beside its target, checked by the loader, then renamed into place: never half a file
-        const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp.json`);
-        const { writeFileSync, renameSync } = await import("node:fs");
-        writeFileSync(tmp, JSON.stringify(results.overlay, null, 2) + "\n");
-        try {
-          const { loadScenario } = await import("../../engine/load/index.js");
-          await loadScenario(tmp);
-          renameSync(tmp, out);
-        } finally {
-          rmSync(tmp, { force: true });
-        }
+        const text = JSON.stringify(results.overlay, null, 2) + "\n";
+        // checked by the loader before it is written: what fit writes validates where it is written
+        const { loadScenarioWith } = await import("../../engine/load/index.js");
+        const { overlayHost } = await import("../../engine/load/overlayHost.js");
+        const host = overlayHost(basename(flags.out), text, dirname(resolve(flags.out)));
+        await loadScenarioWith(host, host.file);
+        await writeOutputFile(flags.out, text, { ...target, inputs });
         wrote = `wrote ${flags.out} (extends ${results.overlay.extends as string}; ${results.changes.length} number${results.changes.length === 1 ? "" : "s"} changed)\n`;
       }
       if (flags.json) {

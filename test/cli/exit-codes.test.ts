@@ -16,6 +16,9 @@ const tmp = mkdtempSync(join(tmpdir(), "mf-exit-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 beforeAll(() => {
   expect(ensureBuilt()).toBe(true);
+  // a part of a one-shard run, for merge
+  const shard = cli(["run", "test/fixtures/engine/features.json", "--paths", "200", "--threads", "1", "--quiet", "--shard", "1/1", "--out", join(tmp, "part")]);
+  expect(shard.code, shard.stderr).toBe(0);
 }, 120_000);
 
 const results = "test/fixtures/results/small.json";
@@ -25,6 +28,10 @@ const existing = join(tmp, "existing.json");
 writeFileSync(existing, "{}\n");
 const tampered = join(tmp, "tampered.json");
 writeFileSync(tampered, JSON.stringify({ manifest: { paths: "x" }, scenarios: [] }));
+
+const decideFile = "test/fixtures/decide/linear-up.json";
+const shipped = "scenarios/paradigm-shift.json";
+const shares = "scenarios/observations/worldwide-shares.csv";
 
 // command -> [success, invalid input or failed run, wrong usage]
 const table: [string, string[], string[], string[]][] = [
@@ -62,6 +69,31 @@ const table: [string, string[], string[], string[]][] = [
     ["discover", invalid, "--where", "a 2030 >= 0.3"],
     ["discover", oneDrift, "--where", "a is big"],
   ],
+  [
+    "decide",
+    ["decide", decideFile, "--outcome", "mean a 2030, maximise", "--paths", "200", "--threads", "1", "--quiet"],
+    ["decide", invalid, "--outcome", "mean a 2030, maximise"],
+    ["decide", decideFile, "--outcome", "a in 2030 at least half"],
+  ],
+  [
+    "track",
+    ["track", shipped, "--observed", shares, "--paths", "500", "--threads", "1", "--quiet"],
+    ["track", shipped, "--observed", tampered],
+    ["track", shipped],
+  ],
+  ["fit", ["fit", shipped, "--history", shares], ["fit", invalid, "--history", shares], ["fit", shipped, "--history", shares, "--write", "some"]],
+  [
+    "hindcast",
+    ["hindcast", shipped, "--from", "2021", "--history", shares, "--paths", "500", "--threads", "1", "--quiet"],
+    ["hindcast", shipped, "--from", "2021", "--history", tampered],
+    ["hindcast", shipped, "--from", "21", "--history", shares],
+  ],
+  [
+    "merge",
+    ["merge", join(tmp, "part"), "--out", join(tmp, "merged")],
+    ["merge", join(tmp, "missing-part"), "--out", join(tmp, "m2")],
+    ["merge", join(tmp, "part")],
+  ],
 ];
 
 describe("exit codes: 0 success, 1 invalid input or failed run, 2 wrong usage", () => {
@@ -84,6 +116,12 @@ describe("exit codes: 0 success, 1 invalid input or failed run, 2 wrong usage", 
       },
       120_000,
     );
+
+  it("covers every command the CLI lists", () => {
+    const listed = [...cli(["--help"]).stdout.matchAll(/^ {2}(\w+)\b/gm)].map((m) => m[1]).filter((c) => c !== "help");
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((c) => !table.some(([command]) => command === c))).toEqual([]);
+  });
 
   it("--help, --version and an unknown command", () => {
     expect(cli(["--help"]).code).toBe(0);

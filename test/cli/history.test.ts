@@ -49,17 +49,19 @@ describe("marketfutures fit", () => {
     expect(r.stderr + r.stdout).not.toMatch(/NaN/);
   });
 
-  it("never writes over an input, nor over an existing file without --force (exit 2)", () => {
+  it("never writes over an input, nor over an existing file without --force (exit 1, as calibrate --out)", () => {
     const copy = join(tmp, "copy.csv");
     writeFileSync(copy, readFileSync(SHARES));
-    expect(runCli("fit", "scenarios/baseline.json", "--history", copy, "--out", copy).code).toBe(2);
-    expect(runCli("fit", "scenarios/baseline.json", "--history", copy, "--out", "scenarios/baseline.json").code).toBe(2);
+    const overInput = runCli("fit", "scenarios/baseline.json", "--history", copy, "--out", copy);
+    expect(overInput.code).toBe(1);
+    expect(overInput.stderr).toContain("is a file this command reads");
+    expect(runCli("fit", "scenarios/baseline.json", "--history", copy, "--out", "scenarios/baseline.json").code).toBe(1);
     expect(readFileSync(copy, "utf8")).toBe(readFileSync(SHARES, "utf8"));
     const existing = join(tmp, "existing.json");
     writeFileSync(existing, "{}");
     const r = runCli("fit", "scenarios/baseline.json", "--history", copy, "--out", existing);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/already exists; give --force/);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${existing} already exists; add --force to replace it`);
     expect(readFileSync(existing, "utf8")).toBe("{}");
   });
 
