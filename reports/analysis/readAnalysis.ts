@@ -6,23 +6,14 @@
 import type { DiscoverResult } from "../../engine/analysis/discover.js";
 import type { SensitivityResult } from "../../engine/analysis/sensitivity.js";
 import { UserError } from "../../engine/diagnostics.js";
-import { readFailureText, readRegularFileSync } from "../../engine/io/readRegularFile.js";
-import { MAX_ANALYSIS_BYTES } from "../../engine/limits.js";
+import { readJsonFile } from "./readJsonFile.js";
 
 export type AnalysisResult = SensitivityResult | DiscoverResult;
 
 const WHAT = "give a sensitivity.json or discovery.json written by `marketfutures sensitivity --out` or `marketfutures discover --out`";
 
 export function readAnalysis(file: string): AnalysisResult {
-  // a regular file of bounded size (engine/limits.ts): not a pipe, not /dev/zero
-  const read = readRegularFileSync(file, MAX_ANALYSIS_BYTES);
-  if (!("text" in read)) throw new UserError(`--analysis ${file}: ${readFailureText(read.failure, "analysis file")}; ${WHAT}`);
-  let data: unknown;
-  try {
-    data = JSON.parse(read.text);
-  } catch (err) {
-    throw new UserError(`--analysis ${file}: not readable JSON (${(err as Error).message}); ${WHAT}`);
-  }
+  const data = readJsonFile(file, "--analysis", "sensitivity or discovery result", WHAT);
   const r = data as Partial<SensitivityResult> & Partial<DiscoverResult>;
   const ok =
     typeof r === "object" &&

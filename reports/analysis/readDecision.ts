@@ -5,21 +5,12 @@
  */
 import type { DecisionResult } from "../../engine/decide/decide.js";
 import { UserError } from "../../engine/diagnostics.js";
-import { readFailureText, readRegularFileSync } from "../../engine/io/readRegularFile.js";
-import { MAX_ANALYSIS_BYTES } from "../../engine/limits.js";
+import { readJsonFile } from "./readJsonFile.js";
 
 const WHAT = "give a decision.json written by `marketfutures decide --out`";
 
 export function readDecision(file: string): DecisionResult {
-  // a regular file of bounded size (engine/limits.ts): not a pipe, not /dev/zero
-  const read = readRegularFileSync(file, MAX_ANALYSIS_BYTES);
-  if (!("text" in read)) throw new UserError(`--decide ${file}: ${readFailureText(read.failure, "decision file")}; ${WHAT}`);
-  let data: unknown;
-  try {
-    data = JSON.parse(read.text);
-  } catch (err) {
-    throw new UserError(`--decide ${file}: not readable JSON (${(err as Error).message}); ${WHAT}`);
-  }
+  const data = readJsonFile(file, "--decide", "decision file", WHAT);
   const r = data as Partial<DecisionResult>;
   const ok =
     typeof r === "object" &&

@@ -121,4 +121,20 @@ describe("resources are bounded, with a clear message, at once", () => {
       expect(r.kb, file).toBeLessThan(300_000);
     }
   });
+
+  it("/dev/zero and a FIFO as the results a report reads (--analysis, --decide)", () => {
+    const fifo = join(tmp, "fifo-result.json");
+    spawnSync("mkfifo", [fifo]);
+    for (const flag of ["--analysis", "--decide"])
+      for (const [file, message] of [
+        ["/dev/zero", /: is a character device, not a regular file; give a /],
+        [fifo, /: is a named pipe \(FIFO\), not a regular file; give a /],
+      ] as const) {
+        const r = measured(["report", "--from", "test/fixtures/results/small.json", flag, file, "--out", join(tmp, "never")]);
+        expect(r.code, `${flag} ${file}: ${r.stderr}`).toBe(1);
+        expect(r.stderr).toContain(`${flag} ${file}: `);
+        expect(r.stderr).toMatch(message);
+        expect(r.seconds).toBeLessThan(10);
+      }
+  });
 });
