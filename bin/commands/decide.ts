@@ -12,22 +12,12 @@
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { formatCount } from "../../engine/format/count.js";
+import type { DecideRequest } from "../../engine/decide/decidePart.js";
 import type { Scenario } from "../../engine/model/types.js";
-import type { Executor } from "../../engine/simulate/simulateScenario.js";
-import { packageVersion } from "../../engine/version.js";
-import { createProgress, type RunProgress } from "../progress.js";
-import {
-  analysisFlagOptions,
-  checkAnalysisOut,
-  figureFiles,
-  jsonText,
-  parseAnalysisFlags,
-  positiveInt,
-  writeAnalysisOut,
-  type AnalysisFlags,
-} from "./analysisCommon.js";
+import { analysisFlagOptions, checkAnalysisOut, parseAnalysisFlags, positiveInt, type AnalysisFlags } from "./analysisCommon.js";
+import { parseShard, SHARD_COUNT_VARIABLE, SHARD_INDEX_VARIABLES, type ShardFlags } from "./shardFlags.js";
 
-interface DecideFlags extends AnalysisFlags {
+interface DecideFlags extends AnalysisFlags, ShardFlags {
   outcome: string[];
   threshold: string[];
   leversDesign: string;
@@ -56,7 +46,14 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
   const paths = flags.paths === undefined ? undefined : options.paths;
   const { parseWeights } = await import("../../engine/analysis/blend.js");
   const weights = flags.weights === undefined ? undefined : parseWeights(flags.weights, files.length);
-  await checkAnalysisOut(options, files, "decide");
+  const shard = parseShard(flags);
+  if (shard && options.out === undefined)
+    throw new UsageError(
+      "--shard writes a part of the decision: give --out DIR (a folder per shard), then merge the parts with marketfutures merge PART... --out DIR",
+    );
+  if (shard && (options.json || options.png)) throw new UsageError("--json and --png are for the whole decision: give --png to marketfutures merge");
+  const command = shard ? "decide --shard" : "decide";
+  await checkAnalysisOut(options, files, command);
   // The workers boot (about 0.1 s each) while the scenarios load and every setting is checked.
   if (options.threads > 1) (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads);
 
@@ -67,7 +64,7 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
   for (const f of files) scenarios.push((await loadScenario(f)).scenario);
   // the files the scenarios extend are inputs too: check again before the simulation
   const inputs = [...new Set([...files, ...scenarios.flatMap((s) => s.files)])];
-  await checkAnalysisOut(options, inputs, "decide");
+  await checkAnalysisOut(options, inputs, command);
   const seeds = await Promise.all(scenarios.map((s) => seedOf(s, options.seed)));
   const runPaths = scenarios.map((s) => paths ?? s.simulation.paths ?? DEFAULT_PATHS);
   const { MAX_ANALYSIS_PATHS } = await import("../../engine/limits.js");
@@ -87,47 +84,30 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
     paths: runPaths,
     seeds,
   });
+  if (shard) {
+    const { sha256 } = await import("../../engine/run/runScenarios.js");
+    const { readFileSync } = await import("node:fs");
+    const { displayFile } = await import("../../engine/run/runScenarios.js");
+    const request = {
+      files: files.map(displayFile),
+      sources: inputs.map((f) => ({ file: displayFile(f), sha256: sha256(readFileSync(f)) })),
+      outcomes: flags.outcome,
+      thresholds: flags.threshold,
+      weights: flags.weights ?? null,
+      design,
+      samples,
+      gridPoints,
+      paths: runPaths,
+      seeds,
+    } satisfies DecideRequest;
+    const { runDecideShard } = await import("./decideShard.js");
+    return runDecideShard(plan, request, shard, options as typeof options & { out: string }, inputs);
+  }
+  const { publishDecision, withDecisionEngine } = await import("./decidePublish.js");
   const result = await withDecisionEngine(options.threads, options.quiet, (executor, onProgress) =>
     runDecision(plan, executor, (k, done, total) => onProgress?.({ scenario: scenarios[k].id, index: k, count: scenarios.length, done, total })),
   );
-
-  const { displayFile } = await import("../../engine/run/runScenarios.js");
-  const full = { ...result, scenarios: result.scenarios.map((s) => ({ ...s, file: displayFile(s.file) })), version: packageVersion() };
-  const { decisionCsv, formatDecision } = await import("../../engine/decide/decisionTables.js");
-  let written: string[] = [];
-  if (options.out !== undefined) {
-    const { createDocument } = await import("../../reports/render/dom.js");
-    const { decisionFigures } = await import("../../reports/figures/decisionFigures.js");
-    const figures = decisionFigures(full, { document: await createDocument(), lang: "en" });
-    const out = [
-      { name: "decision.json", data: jsonText(full) },
-      { name: "decision.csv", data: decisionCsv(full) },
-      ...(await figureFiles(figures, options.png)),
-    ];
-    written = await writeAnalysisOut(options.out, out, "decide", options, inputs);
-  }
-  const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
-  if (options.json) {
-    process.stdout.write(jsonText(full));
-    process.stderr.write(wrote);
-  } else process.stdout.write(formatDecision(full) + (wrote ? `\n${wrote}` : ""));
-}
-
-/** An executor of `threads` threads, closed afterwards, and the progress bar: scenario by scenario, each with all its settings. */
-async function withDecisionEngine<T>(
-  threads: number,
-  quiet: boolean,
-  fn: (executor: Executor, onProgress?: (p: RunProgress) => void) => Promise<T>,
-): Promise<T> {
-  const { LocalExecutor } = await import("../../engine/simulate/simulateScenario.js");
-  const executor: Executor = threads === 1 ? new LocalExecutor() : new (await import("../../engine/run/workerPool.js")).WorkerPool(threads);
-  const progress = createProgress({ quiet });
-  try {
-    return await fn(executor, progress.active ? (p) => progress.update(p) : undefined);
-  } finally {
-    progress.stop();
-    await executor.close();
-  }
+  await publishDecision(result, options, inputs);
 }
 
 export function registerDecide(program: Command): void {
@@ -140,7 +120,13 @@ export function registerDecide(program: Command): void {
     .option("--levers-design <d>", "grid (every combination) or lhs (a Latin hypercube)", "grid")
     .option("--samples <n>", "settings of a Latin hypercube (default 16)")
     .option("--grid-points <k>", `values of a range lever without its own grid, min to max (default 3)`)
-    .option("--weights <w1,w2,...>", "weight of each scenario for the expected value and satisficing (your assumption; default equal)");
+    .option("--weights <w1,w2,...>", "weight of each scenario for the expected value and satisficing (your assumption; default equal)")
+    .option("--shard <K/N>", "run only the K-th of N shares of the settings x scenarios and write a part for `marketfutures merge` (needs --out)")
+    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
+    .option(
+      "--shard-count <n>",
+      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
+    );
   analysisFlagOptions(command, {
     paths: "paths per setting and scenario (default: each scenario's simulation.paths, else 10000)",
     out: "also write decision.json, decision.csv and the figures here",
@@ -157,6 +143,10 @@ export function registerDecide(program: Command): void {
 Every setting runs on the same random streams in a scenario (common random
 numbers): differences between settings come from the levers, and their
 standard errors from paired paths. Runs settings x scenarios x paths paths.
+With --shard K/N (or --shard-from-env), --out gets a part instead
+(decide-part.json, units.bin): the K-th of every N (setting, scenario) units;
+\`marketfutures merge PART... --out DIR\` then writes the decision of one run,
+byte for byte, for any N.
 Example:
   marketfutures decide scenarios/hyperscaler-hegemony.json scenarios/regulated-multipolarity.json scenarios/paradigm-shift.json \\
     --outcome "median eu_providers in europe 2030, maximise" --threshold 10% \\

@@ -6,6 +6,7 @@
  * the merge: its command, the most threads a shard used and the shards' wall
  * times added). Refuses, naming the part, parts of different runs, a missing
  * or duplicated shard and a corrupt part (exit 1); usage errors exit 2.
+ * The parts of `decide --shard K/N` merge into one decision (decideShard.ts).
  */
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
@@ -18,16 +19,21 @@ interface MergeFlags {
   out?: string;
   force?: boolean;
   xlsx?: boolean;
+  png?: boolean;
 }
 
 export function registerMerge(program: Command): void {
   program
     .command("merge")
-    .description("merge the parts of a sharded run (run --shard K/N) into the files of one run")
-    .argument("<parts...>", "the parts: the folders that run --shard wrote (each holds part.json and state.bin), every shard once, in any order")
+    .description("merge the parts of a sharded run (run --shard K/N) into the files of one run, or of decide --shard K/N into one decision")
+    .argument(
+      "<parts...>",
+      "the parts: the folders that run --shard wrote (each holds part.json and state.bin) or decide --shard wrote (decide-part.json, units.bin), every shard once, in any order",
+    )
     .requiredOption("--out <dir>", "output directory (results.json, summary.csv, targets.csv, paths.csv)")
     .option("--force", "write into a non-empty directory not made by marketfutures")
     .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
+    .option("--png", "parts of decide --shard: also write the figures as PNG")
     .addHelpText(
       "after",
       `
@@ -51,6 +57,17 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
       const force = Boolean(flags.force);
       const clash = parts.find((p) => resolve(p) === resolve(out) || resolve(p) === resolve(out, "part.json"));
       if (clash !== undefined) throw new UsageError(`--out ${out} is the part ${clash}; write the merged results into another folder`);
+      // parts of decide --shard (decide-part.json) merge into a decision; parts of run --shard into a run
+      const { isDecidePart } = await import("../../engine/decide/decidePart.js");
+      const decideParts = parts.filter(isDecidePart);
+      if (decideParts.length > 0 && decideParts.length < parts.length)
+        throw new UsageError(`${decideParts[0]} is a part of decide --shard and ${parts.find((p) => !isDecidePart(p))} is not; merge the parts of one command`);
+      if (decideParts.length > 0) {
+        if (flags.xlsx) throw new UsageError("--xlsx is for the parts of run --shard (the summary and targets tables)");
+        const { mergeDecideParts } = await import("./decideShard.js");
+        return mergeDecideParts(parts, { out, force, png: Boolean(flags.png) });
+      }
+      if (flags.png) throw new UsageError("--png is for the parts of decide --shard (its figures)");
       const { checkRunOutputDir, writeRunOutputs } = await import("../../engine/run/outputs/writeOutputs.js");
       // the parts are inputs: never replaced
       const inputs = parts.flatMap((p) => [join(p, "part.json"), join(p, "state.bin")]);

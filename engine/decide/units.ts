@@ -3,8 +3,8 @@
  * scenario's own streams (seed, scenario id, quantity, chunk), recording
  * each path's value of every outcome. A unit's result is plain data that
  * does not depend on where or when it ran: units can be run separately (in
- * other processes or on other machines: `--shard K/N` would run every
- * unit whose position in the plan is K mod N) and merged by giving them all
+ * other processes or on other machines: `decide --shard K/N` runs every
+ * unit whose position in the plan is K - 1 modulo N: decidePart.ts) and merged by giving them all
  * to summariseScenario, in any order. encodeUnit/decodeUnit turn a unit
  * into JSON and back exactly (JSON keeps every double's shortest text).
  */
