@@ -91,15 +91,16 @@ export async function mergeDecideParts(parts: readonly string[], options: { out:
   const plan = await replan(scenarios, request);
   const { planUnits, decisionResult } = await import("../../engine/decide/decide.js");
   const { summariseScenario } = await import("../../engine/decide/scenarioSummary.js");
-  const units = parts.flatMap((p, i) => readDecideUnits(p, manifests[i]));
   const expected = planUnits(plan).length;
-  if (units.length !== expected) throw new UserError(`the parts hold ${units.length} units where the decision has ${expected}; run every shard of it again`);
+  const given = manifests.reduce((a, m) => a + m.units.length, 0);
+  if (given !== expected) throw new UserError(`the parts hold ${given} units where the decision has ${expected}; run every shard of it again`);
+  // one scenario's units at a time, as decide holds them
   const summaries = plan.scenarios.map((_, k) =>
     summariseScenario(
       k,
       plan.settings.length,
       plan.measures,
-      units.filter((u) => u.scenario === k),
+      parts.flatMap((p, i) => readDecideUnits(p, manifests[i], k)),
     ),
   );
   const inputs = [...request.sources.map((s) => s.file), ...parts.flatMap((p) => [join(p, DECIDE_PART_MANIFEST), join(p, DECIDE_PART_VALUES)])];

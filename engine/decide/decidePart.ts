@@ -119,8 +119,11 @@ export function readDecideManifest(dir: string): DecidePartManifest {
   return m as DecidePartManifest;
 }
 
-/** A part's units with their values, checked against the manifest's size and SHA-256; UserError naming the part. */
-export function readDecideUnits(dir: string, m: DecidePartManifest): DecisionUnit[] {
+/**
+ * A part's units of scenario `scenario` with their values, checked against the manifest's size and SHA-256;
+ * UserError naming the part. One scenario at a time, as `decide` holds them: a merge's memory is that of one run.
+ */
+export function readDecideUnits(dir: string, m: DecidePartManifest, scenario: number): DecisionUnit[] {
   const file = join(dir, DECIDE_PART_VALUES);
   const read = readRegularBytesSync(file, m.values.bytes + 1);
   if (!("bytes" in read))
@@ -133,12 +136,18 @@ export function readDecideUnits(dir: string, m: DecidePartManifest): DecisionUni
     );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
-  return m.units.map((u) => {
+  const units: DecisionUnit[] = [];
+  for (const u of m.units) {
+    if (u.scenario !== scenario) {
+      at += u.paths * m.outcomes * 8;
+      continue;
+    }
     const values = Array.from({ length: m.outcomes }, () => {
       const v = new Float64Array(u.paths);
       for (let p = 0; p < u.paths; p++, at += 8) v[p] = view.getFloat64(at, true);
       return v;
     });
-    return { ...u, values };
-  });
+    units.push({ ...u, values });
+  }
+  return units;
 }
