@@ -85,9 +85,9 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
     seeds,
   });
   if (shard) {
-    const { sha256 } = await import("../../engine/run/runScenarios.js");
+    // what every shard must share, checked by the merge: the files (and their bytes) and every option that shapes the plan
+    const { displayFile, sha256 } = await import("../../engine/run/runScenarios.js");
     const { readFileSync } = await import("node:fs");
-    const { displayFile } = await import("../../engine/run/runScenarios.js");
     const request = {
       files: files.map(displayFile),
       sources: inputs.map((f) => ({ file: displayFile(f), sha256: sha256(readFileSync(f)) })),

@@ -13,7 +13,7 @@ import { formatCount } from "../../engine/format/count.js";
 import type { Scenario } from "../../engine/model/types.js";
 import type { ShardSpec } from "../../engine/shard/plan.js";
 import { packageVersion } from "../../engine/version.js";
-import { writeAnalysisOut, type AnalysisOptions } from "./analysisCommon.js";
+import { checkAnalysisOut, writeAnalysisOut, type AnalysisOptions } from "./analysisCommon.js";
 import { publishDecision, withDecisionEngine } from "./decidePublish.js";
 
 /** Runs shard `shard`'s units of the plan and writes its part into options.out. */
@@ -74,6 +74,8 @@ export async function mergeDecideParts(parts: readonly string[], options: { out:
   const manifests = parts.map(readDecideManifest);
   checkParts(parts, manifests);
   const { request } = manifests[0];
+  const inputs = [...request.sources.map((s) => s.file), ...parts.flatMap((p) => [join(p, DECIDE_PART_MANIFEST), join(p, DECIDE_PART_VALUES)])];
+  await checkAnalysisOut(options, inputs, "decide"); // a folder the user owns is refused before the merge
   // the scenario files must be those the shards ran
   const { sha256 } = await import("../../engine/run/runScenarios.js");
   const { readRegularBytesSync } = await import("../../engine/io/readRegularFile.js");
@@ -103,7 +105,6 @@ export async function mergeDecideParts(parts: readonly string[], options: { out:
       parts.flatMap((p, i) => readDecideUnits(p, manifests[i], k)),
     ),
   );
-  const inputs = [...request.sources.map((s) => s.file), ...parts.flatMap((p) => [join(p, DECIDE_PART_MANIFEST), join(p, DECIDE_PART_VALUES)])];
   process.stdout.write(`merged ${parts.length} parts of decide\n`);
   await publishDecision(decisionResult(plan, summaries), { out: options.out, force: options.force, png: options.png, json: false }, inputs);
 }
