@@ -59,7 +59,7 @@ Files written into --out (all written in full, then renamed into place):
 Exit codes: 0 success, 1 invalid input (history, scenarios, start values), 2 wrong usage.`,
     )
     .action(async (files: string[], flags: HindcastFlags) => {
-      const { isLang } = await import("../../reports/i18n/index.js");
+      const { isLang } = await import("../../reports/i18n/lang.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
       if (!/^\d{4}$/.test(flags.from.trim())) throw new UsageError(`--from must be a year such as 2021, got "${flags.from}"`);
       const from = Number(flags.from);

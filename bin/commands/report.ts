@@ -81,25 +81,23 @@ export function registerReport(program: Command): void {
     .option("--quarter-gap <m=pp,...>", "with --observed: the quarter-to-year gap in percentage points instead of estimating it")
     .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
     .action(async (files: string[], flags: ReportFlags) => {
-      const { isLang } = await import("../../reports/i18n/index.js");
+      const { isLang } = await import("../../reports/i18n/lang.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
       const paths = positiveInt("--paths", flags.paths, undefined, MAX_PATHS);
       const threads = threadsFor(positiveInt("--threads", flags.threads), Boolean(flags.threadsForce));
       if (flags.from && files.length > 0) throw new UsageError("give either scenario files or --from results.json, not both");
       if (!flags.from && files.length === 0) throw new UsageError("give scenario files to run, or --from results.json");
-      const { parseWeights } = await import("../../engine/analysis/blend.js");
-      if (flags.blend !== undefined && files.length > 0) parseWeights(flags.blend, files.length, "--blend");
+      // modules loaded only for the options given: the command starts sooner
+      if (flags.blend !== undefined && files.length > 0) (await import("../../engine/analysis/blend.js")).parseWeights(flags.blend, files.length, "--blend");
       if (flags.from && flags.observed.length > 0)
         throw new UsageError("--observed weighs the paths as they are simulated: give the scenario files, not --from results.json");
       if (flags.observed.length === 0 && (flags.prior !== undefined || flags.quarterGap !== undefined))
         throw new UsageError("--prior and --quarter-gap go with --observed");
-      const { parsePrior, parseQuarterGap } = await import("./track.js");
-      const prior = parsePrior(flags.prior, files.length);
-      const quarterGap = parseQuarterGap(flags.quarterGap);
-      const { readAnalysis } = await import("../../reports/analysis/readAnalysis.js");
-      const analyses = flags.analysis.map(readAnalysis);
-      const { readDecision } = await import("../../reports/analysis/readDecision.js");
-      const decisions = flags.decide.map(readDecision);
+      const trackFlags = flags.observed.length > 0 ? await import("./track.js") : undefined;
+      const prior = trackFlags?.parsePrior(flags.prior, files.length);
+      const quarterGap = trackFlags?.parseQuarterGap(flags.quarterGap);
+      const analyses = flags.analysis.length > 0 ? flags.analysis.map((await import("../../reports/analysis/readAnalysis.js")).readAnalysis) : [];
+      const decisions = flags.decide.length > 0 ? flags.decide.map((await import("../../reports/analysis/readDecision.js")).readDecision) : [];
       // Before the run: a folder the user owns, or an output that would replace an input, is refused at once.
       let inputs = [...files, ...(flags.from ? [flags.from] : []), ...flags.analysis, ...flags.decide, ...flags.observed];
       const { planOutputSet } = await import("../../engine/io/outputSet.js");
@@ -141,7 +139,8 @@ export function registerReport(program: Command): void {
       const drivers = await (await import("./reportDrivers.js")).reportDrivers(results, flags.from ? undefined : files);
       const { buildReport } = await import("../../reports/buildReport.js");
       const command = ["marketfutures", ...process.argv.slice(2)].join(" ");
-      const blendWeights = flags.blend !== undefined ? parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
+      const blendWeights =
+        flags.blend !== undefined ? (await import("../../engine/analysis/blend.js")).parseWeights(flags.blend, results.scenarios.length, "--blend") : undefined;
       const summary = await buildReport(results, {
         out: flags.out,
         lang: flags.lang,

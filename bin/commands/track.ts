@@ -97,7 +97,7 @@ Files written into --out (all written in full, then renamed into place):
 Exit codes: 0 success, 1 invalid input (observations, scenarios, definitions), 2 wrong usage.`,
     )
     .action(async (files: string[], flags: TrackFlags) => {
-      const { isLang } = await import("../../reports/i18n/index.js");
+      const { isLang } = await import("../../reports/i18n/lang.js");
       if (!isLang(flags.lang)) throw new UsageError(`--lang must be en or fr, got "${flags.lang}"`);
       const lang = flags.lang;
       const paths = flags.paths !== undefined ? positiveInt("--paths", flags.paths, 0, 2) : undefined;

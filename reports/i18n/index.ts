@@ -3,15 +3,11 @@ import type { Label } from "../../engine/model/types.js";
 import { en, type MessageKey, type Messages } from "./en.js";
 import { fr } from "./fr.js";
 
-/** A language of the report: English or French. */
-export type Lang = "en" | "fr";
-export const LANGS: readonly Lang[] = ["en", "fr"];
+import type { Lang } from "./lang.js";
+
+export { isLang, LANGS, type Lang } from "./lang.js";
 
 const catalogues: Record<Lang, Messages> = { en, fr };
-
-export function isLang(x: string): x is Lang {
-  return (LANGS as readonly string[]).includes(x);
-}
 
 export function messages(lang: Lang): Messages {
   return catalogues[lang];
