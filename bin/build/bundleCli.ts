@@ -18,7 +18,7 @@
  * CommonJS dependencies bundled here (commander, seedrandom) call `require`
  * for Node's modules, hence the `createRequire` banner.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { chmodSync, readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -56,6 +56,8 @@ export async function bundleCli(root = repositoryRoot(), out = join(root, "dist"
     banner: { js: 'import { createRequire as __mfCreateRequire } from "node:module"; const require = __mfCreateRequire(import.meta.url);' },
     plugins: [withoutZodLocales],
   });
+  // the package's bin: `npx marketfutures` runs the file itself, which esbuild writes without the executable bit
+  chmodSync(join(out, "marketfutures.js"), 0o755);
   return {
     files: Object.entries(result.metafile.outputs).map(([file, o]) => ({ name: relative(out, resolve(root, file)), bytes: o.bytes })),
   };
