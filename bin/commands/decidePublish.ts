@@ -5,6 +5,7 @@
 import type { DecisionResult } from "../../engine/decide/decide.js";
 import type { Executor } from "../../engine/simulate/simulateScenario.js";
 import { packageVersion } from "../../engine/version.js";
+import { terminalJson, terminalText } from "../format.js";
 import { createProgress, type RunProgress } from "../progress.js";
 import { figureFiles, jsonText, writeAnalysisOut } from "./analysisCommon.js";
 
@@ -35,9 +36,9 @@ export async function publishDecision(
   }
   const wrote = written.length ? `wrote ${written.join(", ")}\n` : "";
   if (options.json) {
-    process.stdout.write(jsonText(full));
+    process.stdout.write(terminalJson(jsonText(full)));
     process.stderr.write(wrote);
-  } else process.stdout.write(formatDecision(full) + (wrote ? `\n${wrote}` : ""));
+  } else process.stdout.write(terminalText(formatDecision(full) + (wrote ? `\n${wrote}` : "")));
 }
 
 /** An executor of `threads` threads, closed afterwards, and the progress bar: scenario by scenario, each with all its settings. */

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { formatDiagnostic, printNote } from "../format.js";
+import { formatDiagnostic, printNote, terminalJson, terminalText } from "../format.js";
 
 interface FitFlags {
   history: string[];
@@ -94,11 +94,11 @@ Exit codes: 0 success, 1 invalid input (history, scenario, too few figures), 2 w
         wrote = `wrote ${flags.out} (extends ${results.overlay.extends as string}; ${results.changes.length} number${results.changes.length === 1 ? "" : "s"} changed)\n`;
       }
       if (flags.json) {
-        process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+        process.stdout.write(terminalJson(JSON.stringify(results, null, 2) + "\n"));
         process.stderr.write(wrote);
       } else {
         const { formatFitTable } = await import("../../reports/history/fitTable.js");
-        process.stdout.write(formatFitTable(results) + (wrote ? `\n${wrote}` : "\nno file written (give --out NEW.json to write the overlay)\n"));
+        process.stdout.write(terminalText(formatFitTable(results) + (wrote ? `\n${wrote}` : "\nno file written (give --out NEW.json to write the overlay)\n")));
       }
     });
 }

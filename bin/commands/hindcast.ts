@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { formatDiagnostic } from "../format.js";
+import { formatDiagnostic, terminalJson, terminalText } from "../format.js";
 import { createProgress } from "../progress.js";
 import { figureFiles, jsonText, positiveInt, writeAnalysisOut } from "./analysisCommon.js";
 
@@ -115,11 +115,11 @@ Exit codes: 0 success, 1 invalid input (history, scenarios, start values), 2 wro
       }
       const wrote = written.length ? `wrote ${written.length} files to ${flags.out} (hindcast.json, CSVs, figures)\n` : "";
       if (flags.json) {
-        process.stdout.write(jsonText(hindcast));
+        process.stdout.write(terminalJson(jsonText(hindcast)));
         process.stderr.write(wrote);
       } else {
         const { formatHindcastTable } = await import("../../reports/history/hindcastTable.js");
-        process.stdout.write(formatHindcastTable(hindcast) + (wrote ? `\n${wrote}` : ""));
+        process.stdout.write(terminalText(formatHindcastTable(hindcast) + (wrote ? `\n${wrote}` : "")));
       }
     });
 }

@@ -14,7 +14,7 @@ import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { MEASURES, type Measure } from "../../engine/observe/observations.js";
 import type { TrackOptions } from "../../engine/run/trackScenarios.js";
-import { formatDiagnostic } from "../format.js";
+import { formatDiagnostic, terminalJson, terminalText } from "../format.js";
 import { createProgress } from "../progress.js";
 import { figureFiles, jsonText, positiveInt, writeAnalysisOut } from "./analysisCommon.js";
 
@@ -152,11 +152,11 @@ Exit codes: 0 success, 1 invalid input (observations, scenarios, definitions), 2
       const wrote = written.length ? `wrote ${written.length} files to ${flags.out} (track.json, CSVs, figures)\n` : "";
       if (flags.json) {
         const { results: _results, conditioned: _conditioned, ...summary } = track;
-        process.stdout.write(jsonText(summary));
+        process.stdout.write(terminalJson(jsonText(summary)));
         process.stderr.write(wrote);
       } else {
         const { formatTrackTable } = await import("../../reports/track/trackTable.js");
-        process.stdout.write(formatTrackTable(track, lang) + (wrote ? `\n${wrote}` : ""));
+        process.stdout.write(terminalText(formatTrackTable(track, lang) + (wrote ? `\n${wrote}` : "")));
       }
     });
 }

@@ -72,6 +72,21 @@ describe("terminals see control characters escaped", () => {
     expect(JSON.parse(j.stdout)[0].message).toBe('unknown key "\u001b[2J"');
   });
 
+  it("decide prints lever and scenario labels escaped, in its table and its JSON", () => {
+    const levered = join(tmp, "evil-lever.json");
+    writeFileSync(
+      levered,
+      `{"id": "evil_up", "extends": ${JSON.stringify(join(process.cwd(), "test/fixtures/decide/linear-up.json"))}, "title": "Up ${PAYLOAD}",
+  "levers": [{"id": "push", "label": "Push ${PAYLOAD}"}]}`,
+    );
+    for (const json of [[], ["--json"]]) {
+      const r = cli(["decide", levered, "--outcome", "mean log_ratio 2030, maximise", "--paths", "200", "--threads", "1", "--quiet", ...json]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(RAW);
+      expect(r.stdout).toContain("\\u001b");
+    }
+  });
+
   it("compare and blend print labels escaped", () => {
     for (const args of [
       ["compare", file],
