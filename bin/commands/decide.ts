@@ -13,9 +13,8 @@ import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { formatCount } from "../../engine/format/count.js";
 import type { DecideRequest } from "../../engine/decide/decidePart.js";
-import type { Scenario } from "../../engine/model/types.js";
 import { analysisFlagOptions, checkAnalysisOut, parseAnalysisFlags, positiveInt, type AnalysisFlags } from "./analysisCommon.js";
-import { parseShard, SHARD_COUNT_VARIABLE, SHARD_INDEX_VARIABLES, type ShardFlags } from "./shardFlags.js";
+import { parseShard, shardFlagOptions, type ShardFlags } from "./shardFlags.js";
 
 interface DecideFlags extends AnalysisFlags, ShardFlags {
   outcome: string[];
@@ -57,11 +56,11 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
   // The workers boot (about 0.1 s each) while the scenarios load and every setting is checked.
   if (options.threads > 1) (await import("../../engine/run/workerPool.js")).prestartWorkers(options.threads);
 
-  const { loadScenario } = await import("../../engine/load/index.js");
-  const { DEFAULT_PATHS } = await import("../../engine/run/runScenarios.js");
+  const { DEFAULT_PATHS, displayFile, loadScenarioFiles } = await import("../../engine/run/runScenarios.js");
   const { seedOf } = await import("./analysisCommon.js");
-  const scenarios: Scenario[] = [];
-  for (const f of files) scenarios.push((await loadScenario(f)).scenario);
+  // each scenario with the SHA-256 of every file it was read from (a shard's part records them)
+  const loaded = await loadScenarioFiles(files);
+  const scenarios = loaded.map((l) => l.scenario);
   // the files the scenarios extend are inputs too: check again before the simulation
   const inputs = [...new Set([...files, ...scenarios.flatMap((s) => s.files)])];
   await checkAnalysisOut(options, inputs, command);
@@ -86,11 +85,10 @@ export async function decideCommand(files: string[], flags: DecideFlags): Promis
   });
   if (shard) {
     // what every shard must share, checked by the merge: the files (and their bytes) and every option that shapes the plan
-    const { displayFile, sha256 } = await import("../../engine/run/runScenarios.js");
-    const { readFileSync } = await import("node:fs");
+    const sources = loaded.flatMap((l) => l.sources).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i);
     const request = {
       files: files.map(displayFile),
-      sources: inputs.map((f) => ({ file: displayFile(f), sha256: sha256(readFileSync(f)) })),
+      sources,
       outcomes: flags.outcome,
       thresholds: flags.threshold,
       weights: flags.weights ?? null,
@@ -120,13 +118,8 @@ export function registerDecide(program: Command): void {
     .option("--levers-design <d>", "grid (every combination) or lhs (a Latin hypercube)", "grid")
     .option("--samples <n>", "settings of a Latin hypercube (default 16)")
     .option("--grid-points <k>", `values of a range lever without its own grid, min to max (default 3)`)
-    .option("--weights <w1,w2,...>", "weight of each scenario for the expected value and satisficing (your assumption; default equal)")
-    .option("--shard <K/N>", "run only the K-th of N shares of the settings x scenarios and write a part for `marketfutures merge` (needs --out)")
-    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
-    .option(
-      "--shard-count <n>",
-      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
-    );
+    .option("--weights <w1,w2,...>", "weight of each scenario for the expected value and satisficing (your assumption; default equal)");
+  shardFlagOptions(command, "run only the K-th of N shares of the settings x scenarios and write a part for `marketfutures merge` (needs --out)");
   analysisFlagOptions(command, {
     paths: "paths per setting and scenario (default: each scenario's simulation.paths, else 10000)",
     out: "also write decision.json, decision.csv and the figures here",

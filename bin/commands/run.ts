@@ -19,7 +19,7 @@ import { packageVersion } from "../../engine/version.js";
 import { printNote, terminalText } from "../format.js";
 import { createProgress, formatDuration } from "../progress.js";
 import { formatProbabilitySe } from "../../engine/format/probability.js";
-import { parseShard, SHARD_COUNT_VARIABLE, SHARD_INDEX_VARIABLES } from "./shardFlags.js";
+import { parseShard, shardFlagOptions } from "./shardFlags.js";
 import { checkShardable, runShardCommand } from "./runShard.js";
 
 interface RunFlags {
@@ -121,30 +121,27 @@ export function formatRunSummary(results: Results, files: readonly string[]): st
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command("run")
-    .description("run scenarios and write results.json, summary.csv, targets.csv and paths.csv")
-    .argument("<files...>", "scenario files")
-    .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
-    .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
-    .option("--threads <n>", `threads: this one and n - 1 workers (default: up to all cores, here ${availableParallelism()}; a small run uses fewer)`)
-    .option("--threads-force", `run --threads N above the cores anyway (at most ${MAX_FORCED_THREADS})`)
-    .option("--out <dir>", "output directory", "results")
-    .option("--quiet", "no progress bar")
-    .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
-    .option(
-      "--max-paths <n>",
-      `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`,
-    )
-    .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
-    .option("--force", "write into a non-empty directory not made by marketfutures")
-    .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook")
-    .option("--shard <K/N>", "run only the K-th of N shards of the chunks and write a part for `marketfutures merge` (1 <= K <= N)")
-    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
-    .option(
-      "--shard-count <n>",
-      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
-    )
+  shardFlagOptions(
+    program
+      .command("run")
+      .description("run scenarios and write results.json, summary.csv, targets.csv and paths.csv")
+      .argument("<files...>", "scenario files")
+      .option("--paths <n>", "Monte Carlo paths per scenario (a positive integer)")
+      .option("--seed <s>", "master seed (any text); the same seed gives the same results for any --threads")
+      .option("--threads <n>", `threads: this one and n - 1 workers (default: up to all cores, here ${availableParallelism()}; a small run uses fewer)`)
+      .option("--threads-force", `run --threads N above the cores anyway (at most ${MAX_FORCED_THREADS})`)
+      .option("--out <dir>", "output directory", "results")
+      .option("--quiet", "no progress bar")
+      .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
+      .option(
+        "--max-paths <n>",
+        `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`,
+      )
+      .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
+      .option("--force", "write into a non-empty directory not made by marketfutures")
+      .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook"),
+    "run only the K-th of N shards of the chunks and write a part for `marketfutures merge` (1 <= K <= N)",
+  )
     .addHelpText(
       "after",
       `

@@ -13,6 +13,7 @@
  * count, and must agree with it when both are set. Every mistake is a usage
  * error (exit 2), found before anything runs.
  */
+import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import type { ShardSpec } from "../../engine/shard/plan.js";
 
@@ -35,6 +36,17 @@ export interface ShardFlags {
 }
 
 const wholeNumber = (text: string | undefined): number | undefined => (text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** Declares --shard, --shard-from-env and --shard-count on a command; `shard` says what its --shard runs and writes. */
+export function shardFlagOptions(command: Command, shard: string): Command {
+  return command
+    .option("--shard <K/N>", shard)
+    .option("--shard-from-env", `take the shard from a batch array: ${SHARD_INDEX_VARIABLES.join(", ")} (0-based)`)
+    .option(
+      "--shard-count <n>",
+      `with --shard-from-env, the number of shards (else ${SHARD_COUNT_VARIABLE}, AWS_BATCH_JOB_ARRAY_SIZE or SLURM_ARRAY_TASK_COUNT)`,
+    );
+}
 
 /** The shard asked for, or undefined for a whole run; UsageError for a bad or contradictory request. */
 export function parseShard(flags: ShardFlags, env: NodeJS.ProcessEnv = process.env): (ShardSpec & { from?: string }) | undefined {
