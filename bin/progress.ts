@@ -7,6 +7,7 @@
  * (none with NO_COLOR or TERM=dumb).
  */
 import { onInterrupt } from "../engine/io/interrupt.js";
+import { formatCount } from "../engine/format/count.js";
 import { useColor } from "./format.js";
 
 /** What the engine reports: paths done/total of scenario `index` (0-based) of `count`. */
@@ -120,7 +121,7 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-const count = (n: number) => Math.round(n).toLocaleString("en-US");
+const count = (n: number) => formatCount(n);
 
 /**
  * One line of the bar, at most WIDTH characters:

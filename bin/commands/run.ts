@@ -105,7 +105,7 @@ async function loadRunScenarios(): Promise<RunScenarios> {
 export function formatRunSummary(results: Results, files: readonly string[]): string {
   const lines: string[] = [];
   for (const s of results.scenarios) {
-    let head = `${s.id}: ${s.paths.toLocaleString("en-US")} paths`;
+    let head = `${s.id}: ${formatCount(s.paths)} paths`;
     if (s.precision)
       head += ` (precision ±${s.precision.tolerance} ${s.precision.reached ? "reached" : "NOT reached"}: ±${Number(s.precision.achieved.toPrecision(2))})`;
     lines.push(head);
@@ -133,10 +133,7 @@ export function registerRun(program: Command): void {
       .option("--out <dir>", "output directory", "results")
       .option("--quiet", "no progress bar")
       .option("--precision <tol>", "add paths until the 95% interval of each target's statistic is within ±tol (0 < tol < 1)")
-      .option(
-        "--max-paths <n>",
-        `with --precision, stop at this many paths per scenario (default ${DEFAULT_MAX_PATHS.toLocaleString("en-US")}, or --paths if larger)`,
-      )
+      .option("--max-paths <n>", `with --precision, stop at this many paths per scenario (default ${formatCount(DEFAULT_MAX_PATHS)}, or --paths if larger)`)
       .option("--sampling <method>", "random (plain Monte Carlo) or lhs (Latin hypercube) sampling of uncertain inputs")
       .option("--force", "write into a non-empty directory not made by marketfutures")
       .option("--xlsx", "also write results.xlsx: the summary and targets tables as an Excel workbook"),
