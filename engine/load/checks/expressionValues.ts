@@ -38,7 +38,20 @@ const settings = [
   { p: 0.95, what: "with every parameter at its 95th percentile", severity: "warning" as const },
 ];
 
-function rateProblem(s: Scenario, r: Rate, q: Quantity, evaluate: Evaluate): Problem | undefined {
+/** The parameters' values at percentile p, by parameter index. */
+type ParameterQuantiles = (p: number) => Float64Array;
+
+/** Each percentile computed once per scenario: a beta or gamma quantile is an iterative inversion, and every rate expression needs the same ones. */
+function parameterQuantiles(s: Scenario): ParameterQuantiles {
+  const cache = new Map<number, Float64Array>();
+  return (p) => {
+    let values = cache.get(p);
+    if (!values) cache.set(p, (values = Float64Array.from(s.parameters, (par) => quantile(par.value, p))));
+    return values;
+  };
+}
+
+function rateProblem(s: Scenario, r: Rate, q: Quantity, evaluate: Evaluate, atPercentile: ParameterQuantiles): Problem | undefined {
   if (r.kind !== "expr") return undefined;
   const path = parsePath(r.where);
   const T = s.endYear - s.baseYear;
@@ -51,7 +64,7 @@ function rateProblem(s: Scenario, r: Rate, q: Quantity, evaluate: Evaluate): Pro
   let implausible: Problem | undefined;
   for (const { p, what: setting, severity } of usesParameters ? settings : settings.slice(0, 1)) {
     const what = usesParameters ? ` ${setting}` : "";
-    s.parameters.forEach((par, k) => (args[2 + k] = quantile(par.value, p)));
+    args.set(atPercentile(p), 2);
     for (let t = 1; t <= T; t++) {
       args[0] = t;
       args[1] = s.baseYear + t;
@@ -124,11 +137,12 @@ function metricProblems(s: Scenario): Problem[] {
 /** `which`: whether rates and metrics can be evaluated (what they read has no error). */
 export function checkExpressionValues(s: Scenario, which: { rates: boolean; metrics: boolean } = { rates: true, metrics: true }): Problem[] {
   const symbols = rateSymbols(s);
+  const atPercentile = parameterQuantiles(s);
   const out: (Problem | undefined)[] = [];
   const rate = (r: Rate, q: Quantity) => {
     if (r.kind !== "expr" || !which.rates) return;
     const evaluate = compiled(r.expr, symbols);
-    if (evaluate) out.push(rateProblem(s, r, q, evaluate));
+    if (evaluate) out.push(rateProblem(s, r, q, evaluate, atPercentile));
   };
   for (const r of s.regions) rate(r.growth, "growth");
   for (const p of s.players) {
