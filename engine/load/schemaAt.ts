@@ -3,26 +3,30 @@
  * allowed where an unknown key was found and to quote a field's description.
  * It reads zod 4's public `_zod.def`; unions give every option that fits.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import { globalRegistry } from "zod/mini";
+
+/** A schema's description (`z.describe`), from zod's global registry, where clones inherit it from their parent. */
+const descriptionOf = (s: z.ZodMiniType | undefined): string | undefined => (s ? globalRegistry.get(s)?.description : undefined);
 import type { Path } from "./types.js";
 
 type Def = {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  items?: z.ZodType[];
-  in?: z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  innerType?: z.ZodMiniType;
+  items?: z.ZodMiniType[];
+  in?: z.ZodMiniType;
   values?: unknown[];
 };
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (s: z.ZodMiniType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 /** A field of an object schema; own keys only, so that "toString" in a file is not Object.prototype's. */
-const fieldOf = (def: Def, key: string): z.ZodType | undefined => (def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined);
+const fieldOf = (def: Def, key: string): z.ZodMiniType | undefined => (def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined);
 
 /** Strip optional, nullable, default, pipe wrappers; expand unions. */
-function expand(schema: z.ZodType): z.ZodType[] {
+function expand(schema: z.ZodMiniType): z.ZodMiniType[] {
   const def = defOf(schema);
   if (def.innerType && ["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch"].includes(def.type)) return expand(def.innerType);
   if (def.type === "pipe" && def.in) return expand(def.in);
@@ -30,10 +34,10 @@ function expand(schema: z.ZodType): z.ZodType[] {
   return [schema];
 }
 
-export function schemasAt(root: z.ZodType, path: Path): z.ZodType[] {
+export function schemasAt(root: z.ZodMiniType, path: Path): z.ZodMiniType[] {
   let current = expand(root);
   for (const seg of path) {
-    const next: z.ZodType[] = [];
+    const next: z.ZodMiniType[] = [];
     for (const s of current) {
       const def = defOf(s);
       const field = typeof seg === "string" ? fieldOf(def, seg) : undefined;
@@ -66,7 +70,7 @@ function fit(def: Def, value: unknown): number {
 }
 
 /** The object options at `path` that best fit `value`. */
-function bestObjects(root: z.ZodType, path: Path, value: unknown): Def[] {
+function bestObjects(root: z.ZodMiniType, path: Path, value: unknown): Def[] {
   const objects = schemasAt(root, path)
     .map(defOf)
     .filter((d) => d.type === "object" && d.shape);
@@ -76,7 +80,7 @@ function bestObjects(root: z.ZodType, path: Path, value: unknown): Def[] {
 }
 
 /** Keys allowed in the object at `path`: those of the object option that best fits `value`. */
-export function allowedKeysAt(root: z.ZodType, path: Path, value: unknown): string[] {
+export function allowedKeysAt(root: z.ZodMiniType, path: Path, value: unknown): string[] {
   return [...new Set(bestObjects(root, path, value).flatMap((d) => Object.keys(d.shape!)))];
 }
 
@@ -85,19 +89,20 @@ export function allowedKeysAt(root: z.ZodType, path: Path, value: unknown): stri
  * (`.describe()` is usually on the optional wrapper); `parentValue` picks the
  * parent among union options.
  */
-export function fieldDescription(root: z.ZodType, path: Path, parentValue: unknown): string | undefined {
-  if (path.length === 0) return root.description;
+export function fieldDescription(root: z.ZodMiniType, path: Path, parentValue: unknown): string | undefined {
+  if (path.length === 0) return descriptionOf(root);
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   if (typeof key === "string") {
     for (const def of bestObjects(root, parentPath, parentValue)) {
-      const description = fieldOf(def, key)?.description;
+      const description = descriptionOf(fieldOf(def, key));
       if (description) return description;
     }
   }
   for (const def of schemasAt(root, parentPath).map(defOf)) {
     const inner = def.type === "record" ? def.valueType : def.type === "array" ? def.element : undefined;
-    if (inner?.description) return inner.description;
+    const description = descriptionOf(inner);
+    if (description) return description;
   }
   return undefined;
 }

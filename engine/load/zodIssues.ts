@@ -4,7 +4,7 @@
  * got a string". For unions (a number or {value} or {dist...}) it reports the
  * option the user evidently meant rather than zod's "Invalid input".
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { closest, listForMessage } from "../expr/didYouMean.js";
 import { allowedKeysAt, fieldDescription } from "./schemaAt.js";
 import type { Path, Problem } from "./types.js";
@@ -41,11 +41,11 @@ const expectedNames: Record<string, string> = {
   record: "an object {...}",
 };
 
-export function issuesToProblems(issues: readonly Issue[], schema: z.ZodType, doc: unknown, base: Path = []): Problem[] {
+export function issuesToProblems(issues: readonly Issue[], schema: z.ZodMiniType, doc: unknown, base: Path = []): Problem[] {
   return issues.flatMap((issue) => issueToProblems(issue, schema, doc, [...base, ...(issue.path as Path)]));
 }
 
-function issueToProblems(issue: Issue, schema: z.ZodType, doc: unknown, path: Path): Problem[] {
+function issueToProblems(issue: Issue, schema: z.ZodMiniType, doc: unknown, path: Path): Problem[] {
   const input = valueAt(doc, path);
   const last = path[path.length - 1];
   const hintOf = () => fieldDescription(schema, path, valueAt(doc, path.slice(0, -1)));
@@ -109,7 +109,7 @@ function issueToProblems(issue: Issue, schema: z.ZodType, doc: unknown, path: Pa
 }
 
 /** Which option of a union the user meant: the one whose problems are not about the value's very type. */
-function unionProblems(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodType, doc: unknown, path: Path, input: unknown): Problem[] {
+function unionProblems(issue: z.core.$ZodIssueInvalidUnion, schema: z.ZodMiniType, doc: unknown, path: Path, input: unknown): Problem[] {
   const disc = (issue as { discriminator?: string }).discriminator;
   if (issue.errors.length === 0 && disc) return discriminatorProblem(issue, disc, path, input);
   let best: Issue[] | undefined;

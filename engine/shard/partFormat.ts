@@ -11,7 +11,8 @@
  *   typed arrays are stored as raw doubles. Its SHA-256 is checked before it
  *   is decoded, and its shape with zod after.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../../scenarios/schema/zodSetup.js"; // English messages, no JIT
 
 export const PART_FORMAT = "marketfutures-part" as const;
 /** Raised when the format changes; a part of another format version is refused by name. */
@@ -19,9 +20,11 @@ export const PART_FORMAT_VERSION = 1 as const;
 export const PART_MANIFEST = "part.json";
 export const PART_STATE = "state.bin" as const;
 
-const whole = z.number().int().min(0);
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in 64 hexadecimal digits");
-const range = z.object({ from: whole, to: whole, total: whole }).refine((r) => r.from <= r.to && r.to <= r.total, "a chunk range needs from <= to <= total");
+const whole = z.int().check(z.gte(0));
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, "a SHA-256 in 64 hexadecimal digits"));
+const range = z
+  .object({ from: whole, to: whole, total: whole })
+  .check(z.refine((r) => r.from <= r.to && r.to <= r.total, "a chunk range needs from <= to <= total"));
 
 /** The manifest of a part (`part.json`): what the shard ran, and the size and SHA-256 of its state file. */
 export interface PartManifest {
@@ -54,7 +57,7 @@ export interface PartManifest {
   state: { file: "state.bin"; bytes: number; sha256: string };
 }
 
-export const partManifestSchema: z.ZodType<PartManifest> = z
+export const partManifestSchema: z.ZodMiniType<PartManifest> = z
   .object({
     format: z.literal(PART_FORMAT),
     formatVersion: z.literal(PART_FORMAT_VERSION),
@@ -62,21 +65,28 @@ export const partManifestSchema: z.ZodType<PartManifest> = z
     version: z.string(),
     node: z.string(),
     command: z.string(),
-    shard: z.object({ index: whole.min(1), count: whole.min(1), from: z.string().optional() }).refine((s) => s.index <= s.count, "shard index above count"),
+    shard: z
+      .object({ index: whole.check(z.gte(1)), count: whole.check(z.gte(1)), from: z.optional(z.string()) })
+      .check(z.refine((s) => s.index <= s.count, "shard index above count")),
     seed: z.string(),
     paths: whole,
-    chunkSize: whole.min(1),
-    sampling: z.enum(["random", "lhs"]).optional(),
-    threads: whole.min(1),
-    wallSeconds: z.number().min(0),
+    chunkSize: whole.check(z.gte(1)),
+    sampling: z.optional(z.enum(["random", "lhs"])),
+    threads: whole.check(z.gte(1)),
+    wallSeconds: z.number().check(z.gte(0)),
     scenarioFiles: z.array(z.object({ file: z.string(), sha256 })),
-    scenarios: z.array(z.object({ id: z.string(), file: z.string(), paths: whole.min(1), seed: z.string(), chunks: range })).min(1),
+    scenarios: z.array(z.object({ id: z.string(), file: z.string(), paths: whole.check(z.gte(1)), seed: z.string(), chunks: range })).check(z.minLength(1)),
     state: z.object({ file: z.literal(PART_STATE), bytes: whole, sha256 }),
   })
-  .refine((m) => m.scenarios.every((s) => s.chunks.total === Math.ceil(s.paths / m.chunkSize)), "each scenario's chunk total must be ceil(paths / chunkSize)");
+  .check(
+    z.refine(
+      (m) => m.scenarios.every((s) => s.chunks.total === Math.ceil(s.paths / m.chunkSize)),
+      "each scenario's chunk total must be ceil(paths / chunkSize)",
+    ),
+  );
 
 const f64 = z.instanceof(Float64Array);
-const store = z.object({ offset: z.number().int(), counts: f64 });
+const store = z.object({ offset: z.int(), counts: f64 });
 const sketch = z.union([
   z.object({ kind: z.literal("linear"), n: whole, store }),
   z.object({ kind: z.literal("log"), n: whole, positive: store, negative: store, zeros: whole }),
@@ -88,7 +98,7 @@ export const partStateSchema = z.object({
   formatVersion: z.literal(PART_FORMAT_VERSION),
   scenarios: z.array(
     z.object({
-      scenario: z.object({ id: z.string() }).passthrough(),
+      scenario: z.looseObject({ id: z.string() }),
       state: z.object({
         chunks: range,
         moments: f64,

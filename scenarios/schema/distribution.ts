@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { described } from "./zodSetup.js";
 import { provenanceShape } from "./provenance.js";
 
 /**
@@ -9,30 +10,32 @@ import { provenanceShape } from "./provenance.js";
  * - `{ "dist": ..., ...parameters, "source" | "assumption": ... }`.
  * Parameter checks (sd > 0, min <= mode <= max, ...) are in `distributionChecks`.
  */
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
 
 const fixed = z.strictObject({ dist: z.literal("fixed"), value: finite, ...provenanceShape });
 const uniform = z.strictObject({ dist: z.literal("uniform"), min: finite, max: finite, ...provenanceShape });
-const uniformInteger = z
-  .strictObject({ dist: z.literal("uniformInteger"), min: z.int(), max: z.int(), ...provenanceShape })
-  .describe("Integers min..max inclusive, equally likely (e.g. a year).");
+const uniformInteger = described(
+  z.strictObject({ dist: z.literal("uniformInteger"), min: z.int(), max: z.int(), ...provenanceShape }),
+  "Integers min..max inclusive, equally likely (e.g. a year).",
+);
 const normal = z.strictObject({ dist: z.literal("normal"), mean: finite, sd: finite, ...provenanceShape });
 const truncatedNormal = z.strictObject({
   dist: z.literal("truncatedNormal"),
-  mean: finite.describe("Mean of the normal before truncation."),
-  sd: finite.describe("Standard deviation of the normal before truncation."),
+  mean: described(finite, "Mean of the normal before truncation."),
+  sd: described(finite, "Standard deviation of the normal before truncation."),
   min: finite,
   max: finite,
   ...provenanceShape,
 });
-const lognormal = z
-  .strictObject({
+const lognormal = described(
+  z.strictObject({
     dist: z.literal("lognormal"),
-    mu: finite.describe("Mean of ln X."),
-    sigma: finite.describe("Standard deviation of ln X."),
+    mu: described(finite, "Mean of ln X."),
+    sigma: described(finite, "Standard deviation of ln X."),
     ...provenanceShape,
-  })
-  .describe("X = exp(N(mu, sigma^2)).");
+  }),
+  "X = exp(N(mu, sigma^2)).",
+);
 const triangular = z.strictObject({
   dist: z.literal("triangular"),
   min: finite,
@@ -40,43 +43,47 @@ const triangular = z.strictObject({
   max: finite,
   ...provenanceShape,
 });
-const pert = z
-  .strictObject({
+const pert = described(
+  z.strictObject({
     dist: z.literal("pert"),
     min: finite,
     mode: finite,
     max: finite,
-    lambda: finite.optional().describe("Shape; 4 for the classic beta-PERT."),
+    lambda: described(z.optional(finite), "Shape; 4 for the classic beta-PERT."),
     ...provenanceShape,
-  })
-  .describe("Beta-PERT (Vose 2008, Risk Analysis, 3rd ed., section 9.1.4).");
-const beta = z
-  .strictObject({
+  }),
+  "Beta-PERT (Vose 2008, Risk Analysis, 3rd ed., section 9.1.4).",
+);
+const beta = described(
+  z.strictObject({
     dist: z.literal("beta"),
     alpha: finite,
     beta: finite,
-    min: finite.optional().describe("Lower end of the support, default 0."),
-    max: finite.optional().describe("Upper end of the support, default 1."),
+    min: described(z.optional(finite), "Lower end of the support, default 0."),
+    max: described(z.optional(finite), "Upper end of the support, default 1."),
     ...provenanceShape,
-  })
-  .describe("Beta(alpha, beta) scaled to [min, max].");
-const choice = z
-  .strictObject({
+  }),
+  "Beta(alpha, beta) scaled to [min, max].",
+);
+const choice = described(
+  z.strictObject({
     dist: z.literal("choice"),
-    values: z.array(finite).min(1),
-    weights: z.array(finite).optional().describe("Relative weights, default equal."),
+    values: z.array(finite).check(z.minLength(1)),
+    weights: described(z.optional(z.array(finite)), "Relative weights, default equal."),
     ...provenanceShape,
-  })
-  .describe("One of `values`, with probabilities proportional to `weights`.");
-const range90 = z
-  .strictObject({
+  }),
+  "One of `values`, with probabilities proportional to `weights`.",
+);
+const range90 = described(
+  z.strictObject({
     dist: z.literal("range90"),
     low: finite,
     high: finite,
-    shape: z.enum(["normal", "lognormal"]).optional().describe("Default normal."),
+    shape: described(z.optional(z.enum(["normal", "lognormal"])), "Default normal."),
     ...provenanceShape,
-  })
-  .describe("[low, high] is the central 90% interval of a normal or lognormal fitted to it.");
+  }),
+  "[low, high] is the central 90% interval of a normal or lognormal fitted to it.",
+);
 
 export const distributionObject = z.discriminatedUnion("dist", [
   fixed,
@@ -92,26 +99,28 @@ export const distributionObject = z.discriminatedUnion("dist", [
   range90,
 ]);
 
-export const valueWithProvenance = z.strictObject({ value: finite, ...provenanceShape }).describe("A fixed number with its source or assumption.");
+export const valueWithProvenance = described(z.strictObject({ value: finite, ...provenanceShape }), "A fixed number with its source or assumption.");
 
-export const interval90 = z.tuple([finite, finite]).describe("[low, high]: the 90% interval of a normal distribution.");
+export const interval90 = described(z.tuple([finite, finite]), "[low, high]: the 90% interval of a normal distribution.");
 
-export const uncertain = z
-  .union([finite, interval90, valueWithProvenance, distributionObject])
-  .describe("A number, fixed or uncertain: a number, [low, high] (90% interval), {value, source} or {dist, ...}.");
+export const uncertain = described(
+  z.union([finite, interval90, valueWithProvenance, distributionObject]),
+  "A number, fixed or uncertain: a number, [low, high] (90% interval), {value, source} or {dist, ...}.",
+);
 
 export type DistributionInput = z.input<typeof distributionObject>;
 export type UncertainInput = z.input<typeof uncertain>;
 
-export const expression = z
-  .strictObject({
-    expr: z
-      .string()
-      .min(1)
-      .describe("mathjs expression over t (years since the base year, 1..T), year, named parameters and levers (events: parameters and levers only)."),
+export const expression = described(
+  z.strictObject({
+    expr: described(
+      z.string().check(z.minLength(1)),
+      "mathjs expression over t (years since the base year, 1..T), year, named parameters and levers (events: parameters and levers only).",
+    ),
     ...provenanceShape,
-  })
-  .describe("A value computed each year from an expression.");
+  }),
+  "A value computed each year from an expression.",
+);
 
 /** A rate (drift, growth): an uncertain number drawn once per path, or an expression of time, parameters and levers. */
 export const rate = z.union([uncertain, expression]);

@@ -7,7 +7,8 @@
  * labels, selectors) in `definitions` once: 48 kB instead of 500 kB inlined.
  * Committed at scenarios/scenario.schema.json; `npm run schema` regenerates it.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./zodSetup.js"; // English messages, no JIT
 import { scenarioFile } from "./scenario.js";
 
 export const scenarioSchemaId = "urn:marketfutures:scenario";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { described } from "./zodSetup.js";
 
 /**
  * Provenance of a number: a source id (declared in the scenario's `sources`),
@@ -11,42 +12,42 @@ import { z } from "zod";
  */
 export const localizedLine = (min: number) =>
   z.union([
-    min > 0 ? z.string().min(min) : z.string(),
+    min > 0 ? z.string().check(z.minLength(min)) : z.string(),
     z.strictObject({
-      en: min > 0 ? z.string().min(min) : z.string(),
-      fr: z.string().min(1).optional(),
+      en: min > 0 ? z.string().check(z.minLength(min)) : z.string(),
+      fr: z.optional(z.string().check(z.minLength(1))),
     }),
   ]);
 
 export const provenanceShape = {
-  source: z.string().min(1).optional().describe("Id of an entry of `sources` this number comes from."),
-  assumption: localizedLine(1)
-    .optional()
-    .describe("One-line rationale when the number is an assumption, not a sourced figure; text, or { en, fr } with a French version."),
-  note: localizedLine(0).optional().describe("Free comment kept with the number; text, or { en, fr }."),
+  source: described(z.optional(z.string().check(z.minLength(1))), "Id of an entry of `sources` this number comes from."),
+  assumption: described(
+    z.optional(localizedLine(1)),
+    "One-line rationale when the number is an assumption, not a sourced figure; text, or { en, fr } with a French version.",
+  ),
+  note: described(z.optional(localizedLine(0)), "Free comment kept with the number; text, or { en, fr }."),
 };
 
-export const localizedText = z
-  .union([
-    z.string().min(1),
+export const localizedText = described(
+  z.union([
+    z.string().check(z.minLength(1)),
     z.strictObject({
-      en: z.string().min(1),
-      fr: z.string().min(1).optional(),
+      en: z.string().check(z.minLength(1)),
+      fr: z.optional(z.string().check(z.minLength(1))),
     }),
-  ])
-  .describe("Text in English, or an object with `en` and optional `fr`.");
+  ]),
+  "Text in English, or an object with `en` and optional `fr`.",
+);
 
-export const source = z
-  .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, "use letters, digits, '_', '-' or '.'"),
-    title: z.string().min(1).describe("Title of the publication."),
-    publisher: localizedLine(1).optional().describe("Who published it; text, or { en, fr } (e.g. a description of an unnamed publisher)."),
-    author: z.string().min(1).optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD")
-      .describe("Publication date."),
-    url: z.string().optional(),
-    note: localizedLine(0).optional().describe("What the scenario takes from it; text, or { en, fr }."),
-  })
-  .describe("A publication that numbers cite by its id.");
+export const source = described(
+  z.strictObject({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_.-]+$/, "use letters, digits, '_', '-' or '.'")),
+    title: described(z.string().check(z.minLength(1)), "Title of the publication."),
+    publisher: described(z.optional(localizedLine(1)), "Who published it; text, or { en, fr } (e.g. a description of an unnamed publisher)."),
+    author: z.optional(z.string().check(z.minLength(1))),
+    date: described(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD")), "Publication date."),
+    url: z.optional(z.string()),
+    note: described(z.optional(localizedLine(0)), "What the scenario takes from it; text, or { en, fr }."),
+  }),
+  "A publication that numbers cite by its id.",
+);
