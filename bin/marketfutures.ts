@@ -5,4 +5,7 @@
  */
 import "./signals.js";
 
+// MARKETFUTURES_DEBUG=1: stack traces through the bundle's source maps, with the TypeScript files' lines (bin/build/bundleCli.ts)
+if (process.env.MARKETFUTURES_DEBUG) process.setSourceMapsEnabled(true);
+
 await import("./main.js");

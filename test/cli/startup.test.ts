@@ -4,15 +4,16 @@
  * `--version`, `--help` and every command's option errors answer at once.
  * Checked with a module resolve hook that lists every module the process loads:
  * the bundle's files (bin/build/bundleCli.ts), with the packages inside each
- * read from esbuild's `// node_modules/PACKAGE/...` comments, and the packages
- * imported from node_modules directly (jsdom, resvg).
+ * read from esbuild's metafile of the build (dist/cli-bundle.json), and the
+ * packages imported from node_modules directly (jsdom, resvg).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_BUNDLE_META } from "../../bin/build/bundleCli.js";
 import { CLI, ensureBuilt } from "./builtCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mf-startup-"));
@@ -27,14 +28,21 @@ function modulesLoaded(...args: string[]): string[] {
     .map((l) => l.slice("LOADED ".length));
 }
 
-/** The packages behind the loaded modules: bundled ones by esbuild's path comments, others by their URL. */
+const packageOf = (path: string) => /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+
+/** The packages behind the loaded modules: bundled ones by the build's metafile (its inputs per output file), others by their URL. */
 function packagesIn(urls: string[]): Set<string> {
+  const meta = JSON.parse(readFileSync(join("dist", CLI_BUNDLE_META), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const inputsOf = new Map(Object.entries(meta.outputs).map(([file, o]) => [basename(file), Object.keys(o.inputs)]));
   const found = new Set<string>();
   for (const u of urls) {
-    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u);
-    if (m) found.add(m[1]);
+    const direct = packageOf(u);
+    if (direct) found.add(direct);
     else if (u.startsWith("file:") && u.includes("/dist/bin/"))
-      for (const c of readFileSync(fileURLToPath(u), "utf8").matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) found.add(c[1]);
+      for (const input of inputsOf.get(basename(fileURLToPath(u))) ?? []) {
+        const p = packageOf(input);
+        if (p) found.add(p);
+      }
   }
   return found;
 }
