@@ -10,7 +10,7 @@
  * - Phases of that run and of a default run of the three shipped scenarios
  *   (bin/benchRun.ts), in wall and CPU time.
  * - Fast start: per command, process start to its first useful work (the
- *   first scenario file read; the preload ends the process there), beside
+ *   first scenario file read, merge's first part; the preload ends the process there), beside
  *   `node -e 0`; `--version`, `--help`, `schema` and `validate` of the shipped
  *   files as whole processes.
  */
@@ -100,6 +100,13 @@ export async function benchPhases(o: PhasesOptions): Promise<PhasesReport> {
 
   // Fast start: each command to its first useful work, and whole processes of the light ones.
   const one = scenario(SHIPPED[2]);
+  const observations = join(o.root, "scenarios", "observations", "worldwide-shares.csv");
+  // merge's input: the two parts of a small sharded run, made once (not timed)
+  const parts = [1, 2].map((k) => out(`outputs/start-part-${k}`));
+  for (const [k, part] of parts.entries()) {
+    const r = await wholeProcess(process.execPath, [o.cli, "run", one, "--paths", "2048", "--shard", `${k + 1}/2`, "--out", part, "--force", "--quiet"], o.tmp);
+    if ("failed" in r) notes.push(`merge's parts: ${r.failed}`);
+  }
   const starts: { command: string; args: string[]; stopAt?: string; what: string }[] = [
     { command: "node -e 0", args: ["-e", "0"], what: "whole process" },
     { command: "--version", args: [o.cli, "--version"], what: "whole process" },
@@ -143,6 +150,21 @@ export async function benchPhases(o: PhasesOptions): Promise<PhasesReport> {
       stopAt: "start",
       what: "to first scenario read",
     },
+    {
+      command: "decide",
+      args: [o.cli, "decide", one, "--outcome", "median eu_providers in europe 2030, maximise", "--paths", "256", "--quiet"],
+      stopAt: "start",
+      what: "to first scenario read",
+    },
+    { command: "track", args: [o.cli, "track", one, "--observed", observations, "--paths", "256", "--quiet"], stopAt: "start", what: "to first scenario read" },
+    { command: "fit", args: [o.cli, "fit", scenario("baseline.json"), "--history", observations], stopAt: "start", what: "to first scenario read" },
+    {
+      command: "hindcast",
+      args: [o.cli, "hindcast", scenario("baseline.json"), "--from", "2021", "--history", observations, "--paths", "256", "--quiet"],
+      stopAt: "start",
+      what: "to first scenario read",
+    },
+    { command: "merge", args: [o.cli, "merge", ...parts, "--out", out("outputs/start-merge"), "--force"], stopAt: "start", what: "to first part read" },
   ];
   const startRows: PhasesReport["startRows"] = [];
   const startRuns = new Map<string, number[]>();
@@ -168,7 +190,7 @@ export async function benchPhases(o: PhasesOptions): Promise<PhasesReport> {
   notes.push(
     "whole processes: wall time from spawn to exit seen by the bench, median of the interleaved repeats; ratios are throughput ratios (their seconds over ours)",
     "phases: the CLI's User Timing marks (engine/phases.ts) with MARKETFUTURES_PHASES set; medians per phase over the repeats; 'teardown' is Node's shutdown and process creation as seen from the bench",
-    "command start: process start to the first scenario file read (the preload ends the process there), or the whole process for commands that read none",
+    "command start: process start to the first scenario file read (merge: its first part; the preload ends the process there), or the whole process for commands that read none",
   );
   return {
     wholeProcess: wholeProcessRows,

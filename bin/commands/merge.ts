@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import { packageVersion } from "../../engine/version.js";
+import { markPhase } from "../../engine/phases.js";
 import { printNote } from "../format.js";
 import { formatRunSummary } from "./run.js";
 
@@ -68,12 +69,15 @@ Exit codes: 0 success, 1 invalid input, 2 wrong usage.`,
         return mergeDecideParts(parts, { out, force, png: Boolean(flags.png) });
       }
       if (flags.png) throw new UsageError("--png is for the parts of decide --shard (its figures)");
-      const { checkRunOutputDir, writeRunOutputs } = await import("../../engine/run/outputs/writeOutputs.js");
+      const [{ checkRunOutputDir, writeRunOutputs }, { openPart }, { mergeParts }] = await Promise.all([
+        import("../../engine/run/outputs/writeOutputs.js"),
+        import("../../engine/shard/partFiles.js"),
+        import("../../engine/shard/mergeParts.js"),
+      ]);
+      markPhase("start"); // the command's modules are loaded: what follows is its work (npm run bench -- --phases)
       // the parts are inputs: never replaced
       const inputs = parts.flatMap((p) => [join(p, "part.json"), join(p, "state.bin")]);
       checkRunOutputDir(out, { force, inputs, onNote: printNote });
-      const { openPart } = await import("../../engine/shard/partFiles.js");
-      const { mergeParts } = await import("../../engine/shard/mergeParts.js");
       const read = parts.map(openPart);
       const results = mergeParts(read);
       const first = read.find((p) => p.manifest.shard.index === 1) ?? read[0];
