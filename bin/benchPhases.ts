@@ -99,15 +99,74 @@ export async function benchPhases(o: PhasesOptions): Promise<PhasesReport> {
   const outputMs = shippedPhases.filter((p) => /^(format|write):(results\.json|summary\.csv|targets\.csv|paths\.csv)$/.test(p.name) || p.name === "rename");
 
   // Fast start: each command to its first useful work, and whole processes of the light ones.
-  const one = scenario(SHIPPED[2]);
-  const observations = join(o.root, "scenarios", "observations", "worldwide-shares.csv");
-  // merge's input: the two parts of a small sharded run, made once (not timed)
   const parts = [1, 2].map((k) => out(`outputs/start-part-${k}`));
+  // merge's input: the two parts of a small sharded run, made once (not timed)
   for (const [k, part] of parts.entries()) {
-    const r = await wholeProcess(process.execPath, [o.cli, "run", one, "--paths", "2048", "--shard", `${k + 1}/2`, "--out", part, "--force", "--quiet"], o.tmp);
+    const r = await wholeProcess(
+      process.execPath,
+      [o.cli, "run", scenario(SHIPPED[2]), "--paths", "2048", "--shard", `${k + 1}/2`, "--out", part, "--force", "--quiet"],
+      o.tmp,
+    );
     if ("failed" in r) notes.push(`merge's parts: ${r.failed}`);
   }
-  const starts: { command: string; args: string[]; stopAt?: string; what: string }[] = [
+  const starts = startCommands({ cli: o.cli, root: o.root, out, parts });
+  const startRows: PhasesReport["startRows"] = [];
+  const startRuns = new Map<string, number[]>();
+  for (let i = 1; i <= o.repeat; i++)
+    for (const s of starts) {
+      const r = await runWithPhases(s.args, o.tmp, s.stopAt);
+      const seconds = "failed" in r ? null : s.stopAt ? (r.phases.find((p) => p.name === s.stopAt)?.ms ?? NaN) / 1000 : r.wallSeconds;
+      if (seconds !== null && Number.isFinite(seconds)) startRuns.set(s.command, [...(startRuns.get(s.command) ?? []), seconds]);
+      else if ("failed" in r) notes.push(`${s.command}: ${r.failed}`);
+    }
+  for (const s of starts) startRows.push({ command: s.command, seconds: median(startRuns.get(s.command) ?? []), what: s.what });
+  o.log(`[phases] fast start: ${startRows.map((r) => `${r.command} ${r.seconds?.toFixed(3) ?? "-"}`).join(", ")}`);
+
+  const shippedOutputs = shippedWall === null ? null : outputMs.reduce((a, p) => a + p.ms, 0) / 1000 / shippedWall;
+  const slowestStart = startRows.filter((r) => r.command !== "node -e 0" && !r.command.startsWith("validate")).map((r) => r.seconds);
+  const ratios = [
+    evaluate("whole process, 1 thread: JS / C", over(c.seconds, mf.seconds), ">=", 0.8),
+    evaluate("whole process, 1 thread: JS / numpy (import included)", over(numpy.seconds, mf.seconds), ">=", 1.5),
+    evaluate("shipped scenarios: output files' share of the run", shippedOutputs, "<", 0.05),
+    evaluate("slowest command start (s)", slowestStart.some((s) => s === null) ? null : Math.max(...(slowestStart as number[])), "<", 0.3),
+    evaluate("validate of the shipped files (s)", startRows.find((r) => r.command.startsWith("validate"))?.seconds ?? null, "<", 0.5),
+  ];
+  notes.push(
+    "whole processes: wall time from spawn to exit seen by the bench, median of the interleaved repeats; ratios are throughput ratios (their seconds over ours)",
+    "phases: the CLI's User Timing marks (engine/phases.ts) with MARKETFUTURES_PHASES set; medians per phase over the repeats; 'teardown' is Node's shutdown and process creation as seen from the bench",
+    "command start: process start to the first scenario file read (merge: its first part; the preload ends the process there), or the whole process for commands that read none",
+  );
+  return {
+    wholeProcess: wholeProcessRows,
+    benchmarkPhases: medianPhases(rows.mf.runs),
+    benchmarkWallSeconds: mf.seconds,
+    shippedPhases,
+    shippedWallSeconds: shippedWall,
+    startRows,
+    ratios,
+    notes,
+  };
+}
+
+/** A command whose start `--phases` times: its arguments, and the mark its start ends at (none: the whole process). */
+export interface StartCommand {
+  command: string;
+  args: string[];
+  stopAt?: string;
+  what: string;
+}
+
+/**
+ * The command starts `--phases` times, one row per command of the CLI (a test checks that none is missing) and
+ * `node -e 0`. `out(name)`: a path in the bench's folder; `parts`: two parts of a sharded run, for merge.
+ */
+export function startCommands(o: { cli: string; root: string; out: (name: string) => string; parts: string[] }): StartCommand[] {
+  const scenario = (f: string) => join(o.root, "scenarios", f);
+  const out = o.out;
+  const parts = o.parts;
+  const one = scenario(SHIPPED[2]);
+  const observations = join(o.root, "scenarios", "observations", "worldwide-shares.csv");
+  return [
     { command: "node -e 0", args: ["-e", "0"], what: "whole process" },
     { command: "--version", args: [o.cli, "--version"], what: "whole process" },
     { command: "--help", args: [o.cli, "--help"], what: "whole process" },
@@ -166,40 +225,4 @@ export async function benchPhases(o: PhasesOptions): Promise<PhasesReport> {
     },
     { command: "merge", args: [o.cli, "merge", ...parts, "--out", out("outputs/start-merge"), "--force"], stopAt: "start", what: "to first part read" },
   ];
-  const startRows: PhasesReport["startRows"] = [];
-  const startRuns = new Map<string, number[]>();
-  for (let i = 1; i <= o.repeat; i++)
-    for (const s of starts) {
-      const r = await runWithPhases(s.args, o.tmp, s.stopAt);
-      const seconds = "failed" in r ? null : s.stopAt ? (r.phases.find((p) => p.name === s.stopAt)?.ms ?? NaN) / 1000 : r.wallSeconds;
-      if (seconds !== null && Number.isFinite(seconds)) startRuns.set(s.command, [...(startRuns.get(s.command) ?? []), seconds]);
-      else if ("failed" in r) notes.push(`${s.command}: ${r.failed}`);
-    }
-  for (const s of starts) startRows.push({ command: s.command, seconds: median(startRuns.get(s.command) ?? []), what: s.what });
-  o.log(`[phases] fast start: ${startRows.map((r) => `${r.command} ${r.seconds?.toFixed(3) ?? "-"}`).join(", ")}`);
-
-  const shippedOutputs = shippedWall === null ? null : outputMs.reduce((a, p) => a + p.ms, 0) / 1000 / shippedWall;
-  const slowestStart = startRows.filter((r) => r.command !== "node -e 0" && !r.command.startsWith("validate")).map((r) => r.seconds);
-  const ratios = [
-    evaluate("whole process, 1 thread: JS / C", over(c.seconds, mf.seconds), ">=", 0.8),
-    evaluate("whole process, 1 thread: JS / numpy (import included)", over(numpy.seconds, mf.seconds), ">=", 1.5),
-    evaluate("shipped scenarios: output files' share of the run", shippedOutputs, "<", 0.05),
-    evaluate("slowest command start (s)", slowestStart.some((s) => s === null) ? null : Math.max(...(slowestStart as number[])), "<", 0.3),
-    evaluate("validate of the shipped files (s)", startRows.find((r) => r.command.startsWith("validate"))?.seconds ?? null, "<", 0.5),
-  ];
-  notes.push(
-    "whole processes: wall time from spawn to exit seen by the bench, median of the interleaved repeats; ratios are throughput ratios (their seconds over ours)",
-    "phases: the CLI's User Timing marks (engine/phases.ts) with MARKETFUTURES_PHASES set; medians per phase over the repeats; 'teardown' is Node's shutdown and process creation as seen from the bench",
-    "command start: process start to the first scenario file read (merge: its first part; the preload ends the process there), or the whole process for commands that read none",
-  );
-  return {
-    wholeProcess: wholeProcessRows,
-    benchmarkPhases: medianPhases(rows.mf.runs),
-    benchmarkWallSeconds: mf.seconds,
-    shippedPhases,
-    shippedWallSeconds: shippedWall,
-    startRows,
-    ratios,
-    notes,
-  };
 }
