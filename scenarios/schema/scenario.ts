@@ -28,7 +28,7 @@ const loadings = described(z.record(z.string(), z.number()), "Factor id -> loadi
 
 /** Initial share of a player in a region: a number in [0, 1] (with provenance) or "rest". */
 const share = z.union([
-  z.number().check(z.gte(0)).check(z.lte(1)),
+  z.number().check(z.gte(0), z.lte(1)),
   valueWithProvenance,
   described(z.literal("rest"), "This player takes what the other players of the region leave."),
 ]);
@@ -84,7 +84,7 @@ export const parameter = z.strictObject({
 export const correlation = described(
   z.strictObject({
     parameters: described(z.array(id).check(z.minLength(2)), "Named parameters, in the order of the matrix rows."),
-    matrix: described(z.array(z.array(z.number().check(z.gte(-1)).check(z.lte(1)))), "Spearman rank correlations; symmetric, unit diagonal, PSD."),
+    matrix: described(z.array(z.array(z.number().check(z.gte(-1), z.lte(1)))), "Spearman rank correlations; symmetric, unit diagonal, PSD."),
     method: described(z.optional(z.enum(["iman-conover", "gaussian-copula"])), "Default iman-conover."),
     ...provenanceShape,
   }),
@@ -184,8 +184,8 @@ export const marketDefinition = described(
 );
 
 export const horizon = z.strictObject({
-  baseYear: z.int().check(z.gte(1900)).check(z.lte(2200)),
-  endYear: z.int().check(z.gte(1900)).check(z.lte(2200)),
+  baseYear: z.int().check(z.gte(1900), z.lte(2200)),
+  endYear: z.int().check(z.gte(1900), z.lte(2200)),
 });
 
 const resolvedShape = {
