@@ -5,10 +5,10 @@
  */
 import type * as z from "zod/mini";
 import { globalRegistry } from "zod/mini";
-
-/** A schema's description (`z.describe`), from zod's global registry, where clones inherit it from their parent. */
-const descriptionOf = (s: z.ZodMiniType | undefined): string | undefined => (s ? globalRegistry.get(s)?.description : undefined);
 import type { Path } from "./types.js";
+
+/** A schema's description (`described`, scenarios/schema/zodSetup.ts), from zod's global registry, where copies inherit their original's. */
+const descriptionOf = (s: z.ZodMiniType | undefined): string | undefined => (s ? globalRegistry.get(s)?.description : undefined);
 
 type Def = {
   type: string;
