@@ -15,6 +15,7 @@ import {
   MANIFEST,
   parseCsv,
   pathsCsv,
+  pathsCsvBytes,
   PATHS_HEADER,
   resultsJson,
   RUN_OUTPUT_NAMES,
@@ -26,7 +27,7 @@ import {
   writeRunOutputs,
 } from "../../engine/run/outputs/index.js";
 import { readResults } from "../../reports/results/readResults.js";
-import { csvText, formatNumber, formatNumbers } from "../../engine/run/outputs/csv.js";
+import { ByteText, csvText, formatNumber } from "../../engine/run/outputs/csv.js";
 import { prettyJson } from "../../engine/run/outputs/resultsJson.js";
 import { pathRows, summaryRows } from "../../engine/run/outputs/tables.js";
 
@@ -173,7 +174,7 @@ function oddResults(): Results {
   const entity = Object.keys(path[view])[0];
   path[view][entity][1] = NaN;
   path[view][entity][2] = -0;
-  path["a,b"] = { "x\ny": path[view][entity].map((v) => v * 1e-9) };
+  path["a,b"] = { "x\ny": path[view][entity].map((v) => v * 1e-9), "Amérique du Nord": path[view][entity].map((v) => -v) };
   return r;
 }
 
@@ -182,11 +183,23 @@ describe("the writers of the large files, against the plain ones", () => {
     for (const r of [load(), oddResults()]) {
       expect(summaryCsv(r)).toBe(csvText(SUMMARY_HEADER, summaryRows(r)));
       expect(pathsCsv(r)).toBe(csvText(PATHS_HEADER, pathRows(r)));
+      expect(Buffer.from(pathsCsvBytes(r)).equals(Buffer.from(csvText(PATHS_HEADER, pathRows(r)), "utf8"))).toBe(true);
     }
     expect(pathsCsv(oddResults())).toContain('\n"Europe, ""sovereign"" cloud",');
   });
 
-  it("formatNumbers: formatNumber of each number", () => {
+  it("ByteText: each number of a JSON array as formatNumber writes it, and any text as UTF-8", () => {
+    // what pathsCsvBytes does with a series: JSON.stringify once, then each number copied (jsonNumber)
+    const written = (values: number[]) => {
+      const out = new ByteText();
+      const json = JSON.stringify(values);
+      for (let i = 0, at = 1; i < values.length; i++) {
+        at = out.jsonNumber(json, at);
+        out.text("\n");
+      }
+      return new TextDecoder().decode(out.bytes());
+    };
+    const formatted = (values: number[]) => values.map((v) => formatNumber(v) + "\n").join("");
     const special = [
       0,
       -0,
@@ -203,9 +216,14 @@ describe("the writers of the large files, against the plain ones", () => {
       2 ** 53 + 2,
       123456789012345680000,
     ];
-    expect(formatNumbers(special)).toEqual(special.map(formatNumber));
-    expect(formatNumbers([0.1, -0, NaN, 1e21])).toEqual(["0.1", "0", "", "1e+21"]);
-    expect(formatNumbers([])).toEqual([]);
+    expect(written(special)).toBe(formatted(special));
+    expect(written([0.1, -0, NaN, 1e21])).toBe("0.1\n0\n\n1e+21\n");
+    expect(written([])).toBe("");
+    // text: ASCII copied, the rest through the encoder, also past the 64 KiB the buffer starts with
+    const text = new ByteText();
+    const long = "x".repeat(70_000);
+    for (const t of ["plain,", "Amérique du Nord ", "€ 😀", long]) text.text(t);
+    expect(Buffer.from(text.bytes()).equals(Buffer.from("plain,Amérique du Nord € 😀" + long, "utf8"))).toBe(true);
     // doubles of every magnitude, from random bits (a fixed generator, so that a failure repeats)
     let x = 0x9e3779b9;
     const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), x);
@@ -215,7 +233,7 @@ describe("the writers of the large files, against the plain ones", () => {
       view.setUint32(4, next());
       return view.getFloat64(0);
     });
-    expect(formatNumbers(random)).toEqual(random.map(formatNumber));
+    expect(written(random)).toBe(formatted(random));
   });
 
   it("results.json: the same text as the value-by-value writer, also for odd values and the token's text", () => {

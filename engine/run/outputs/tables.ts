@@ -11,7 +11,7 @@
  *   statistic, each with its Monte Carlo standard error.
  */
 import type { Results, Stat } from "../../results/types.js";
-import { csvField, csvText, formatNumber, formatNumbers, TextChunks, type CsvValue } from "./csv.js";
+import { ByteText, csvField, csvText, formatNumber, TextChunks, type CsvValue } from "./csv.js";
 
 export const SUMMARY_HEADER = ["scenario", "view", "entity", "kind", "year", "stat", "value"] as const;
 /** The stats of summary.csv, in their order. */
@@ -75,16 +75,26 @@ export function* summaryRows(results: Results): Generator<CsvValue[]> {
 
 /**
  * paths.csv: the sampled whole paths, one row per (path, view, entity, year).
- * The same text as `csvText(PATHS_HEADER, pathRows(results))` (tested),
- * written straight from the results as summaryCsv is; each series of values
- * is converted to text in one call (formatNumbers).
+ * The same text as `csvText(PATHS_HEADER, pathRows(results))` (tested):
+ * the bytes of pathsCsvBytes, decoded.
  */
 export function pathsCsv(results: Results): string {
-  const rows = new TextChunks();
-  rows.add(PATHS_HEADER.map(csvField).join(",") + "\n");
+  return new TextDecoder().decode(pathsCsvBytes(results));
+}
+
+/**
+ * paths.csv as UTF-8 bytes, what a run writes to disk: written straight from
+ * the results into bytes (ByteText), each row's head and year encoded once
+ * per series, each series of values converted to text in one call
+ * (JSON.stringify, copied number by number: ByteText.jsonNumber).
+ */
+export function pathsCsvBytes(results: Results): Uint8Array {
+  const out = new ByteText();
+  out.text(PATHS_HEADER.map(csvField).join(",") + "\n");
+  const newline = ByteText.encode("\n");
   for (const s of results.scenarios) {
     const id = csvField(s.id) + ",";
-    const years = s.years.map((y) => "," + formatNumber(y) + ",");
+    const years = s.years.map((y) => ByteText.encode("," + formatNumber(y) + ","));
     for (const p of s.samplePaths) {
       const path = id + formatNumber(p.path) + ",";
       for (const view of Object.keys(p.values)) {
@@ -94,14 +104,20 @@ export function pathsCsv(results: Results): string {
           const values = entities[entity];
           if (values.length !== s.years.length)
             throw new Error(`scenario ${s.id}: sample path ${p.path} ${view}/${entity} has ${values.length} values for ${s.years.length} years`);
-          const head = pathView + csvField(entity);
-          const texts = formatNumbers(values);
-          for (let i = 0; i < texts.length; i++) rows.add(head + years[i] + texts[i] + "\n");
+          const head = ByteText.encode(pathView + csvField(entity));
+          // the numbers' text as formatNumber writes it (String(x), "" when not finite), in one native call
+          const json = JSON.stringify(values);
+          for (let i = 0, at = 1; i < values.length; i++) {
+            out.add(head);
+            out.add(years[i]);
+            at = out.jsonNumber(json, at);
+            out.add(newline);
+          }
         }
       }
     }
   }
-  return rows.text();
+  return out.bytes();
 }
 
 /** The rows of paths.csv, in its column order (PATHS_HEADER). */

@@ -8,7 +8,7 @@
 import { planOutputSet, writeOutputSet, type OutputFile } from "../../io/outputSet.js";
 import type { Results } from "../../results/types.js";
 import { resultsJson } from "./resultsJson.js";
-import { pathsCsv, summaryCsv, targetsCsv } from "./tables.js";
+import { pathsCsvBytes, summaryCsv, targetsCsv } from "./tables.js";
 import { markPhase } from "../../phases.js";
 
 export type { OutputFile };
@@ -18,12 +18,17 @@ export const RUN_OUTPUT_NAMES = ["results.json", "summary.csv", "targets.csv", "
 
 /** The contents of results.json, summary.csv, targets.csv and paths.csv. */
 export function runOutputFiles(results: Results): OutputFile[] {
-  const formatted = (name: string, format: (r: Results) => string): OutputFile => {
+  const formatted = (name: string, format: (r: Results) => string | Uint8Array): OutputFile => {
     const data = format(results);
     markPhase(`format:${name}`);
     return { name, data };
   };
-  return [formatted("results.json", resultsJson), formatted("summary.csv", summaryCsv), formatted("targets.csv", targetsCsv), formatted("paths.csv", pathsCsv)];
+  return [
+    formatted("results.json", resultsJson),
+    formatted("summary.csv", summaryCsv),
+    formatted("targets.csv", targetsCsv),
+    formatted("paths.csv", pathsCsvBytes),
+  ];
 }
 
 export interface RunOutputCheck {
