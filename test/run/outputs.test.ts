@@ -20,6 +20,7 @@ import {
   resultsJson,
   RUN_OUTPUT_NAMES,
   summaryCsv,
+  summaryCsvBytes,
   SUMMARY_HEADER,
   SUMMARY_STATS,
   targetsCsv,
@@ -182,6 +183,7 @@ describe("the writers of the large files, against the plain ones", () => {
   it("summary.csv and paths.csv: the same text as csvText over the rows, byte for byte", () => {
     for (const r of [load(), oddResults()]) {
       expect(summaryCsv(r)).toBe(csvText(SUMMARY_HEADER, summaryRows(r)));
+      expect(Buffer.from(summaryCsvBytes(r)).equals(Buffer.from(csvText(SUMMARY_HEADER, summaryRows(r)), "utf8"))).toBe(true);
       expect(pathsCsv(r)).toBe(csvText(PATHS_HEADER, pathRows(r)));
       expect(Buffer.from(pathsCsvBytes(r)).equals(Buffer.from(csvText(PATHS_HEADER, pathRows(r)), "utf8"))).toBe(true);
     }

@@ -21,31 +21,6 @@ export function formatNumber(x: number): string {
 }
 
 /**
- * A long text built from many short rows. Rows are appended to a chunk; at
- * about 64 KiB the chunk is flattened (charCodeAt makes V8 copy the pieces
- * into one string) and set aside, and the chunks are joined at the end. So
- * the rows' short strings die young, which costs the garbage collector
- * little, instead of surviving in an array to the end (about a third less
- * time for paths.csv of the shipped scenarios).
- */
-export class TextChunks {
-  private chunks: string[] = [];
-  private chunk = "";
-  add(row: string): void {
-    this.chunk += row;
-    if (this.chunk.length > 65536) {
-      this.chunk.charCodeAt(0);
-      this.chunks.push(this.chunk);
-      this.chunk = "";
-    }
-  }
-  /** The whole text. */
-  text(): string {
-    return this.chunks.join("") + this.chunk;
-  }
-}
-
-/**
  * A long UTF-8 text written straight into bytes: for a file of many short
  * rows (paths.csv of the shipped scenarios: 95,400 rows, 6.4 MB), building a
  * string and encoding it costs several times more than writing the bytes

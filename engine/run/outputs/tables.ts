@@ -11,7 +11,7 @@
  *   statistic, each with its Monte Carlo standard error.
  */
 import type { Results, Stat } from "../../results/types.js";
-import { ByteText, csvField, csvText, formatNumber, TextChunks, type CsvValue } from "./csv.js";
+import { ByteText, csvField, csvText, formatNumber, type CsvValue } from "./csv.js";
 
 export const SUMMARY_HEADER = ["scenario", "view", "entity", "kind", "year", "stat", "value"] as const;
 /** The stats of summary.csv, in their order. */
@@ -35,28 +35,41 @@ export const TARGETS_HEADER = [
 /**
  * summary.csv: every series of every scenario, every year, every stat of
  * SUMMARY_STATS. The same text as `csvText(SUMMARY_HEADER, summaryRows(results))`
- * (tested), written straight from the results: the fields common to many
- * rows are quoted once, no row is built as an array of fields, and the rows
- * are gathered in TextChunks.
+ * (tested): the bytes of summaryCsvBytes, decoded.
  */
 export function summaryCsv(results: Results): string {
-  const rows = new TextChunks();
-  rows.add(SUMMARY_HEADER.map(csvField).join(",") + "\n");
-  const stats = SUMMARY_STATS.map((name) => csvField(name) + ",");
+  return new TextDecoder().decode(summaryCsvBytes(results));
+}
+
+/**
+ * summary.csv as UTF-8 bytes, what a run writes to disk: written straight
+ * from the results into bytes (ByteText), the fields common to many rows
+ * quoted and encoded once, no row built as an array of fields or a string.
+ */
+export function summaryCsvBytes(results: Results): Uint8Array {
+  const out = new ByteText();
+  out.text(SUMMARY_HEADER.map(csvField).join(",") + "\n");
+  const stats = SUMMARY_STATS.map((name) => ByteText.encode(csvField(name) + ","));
+  const newline = ByteText.encode("\n");
   for (const s of results.scenarios) {
-    const years = s.years.map((y) => formatNumber(y) + ",");
+    const years = s.years.map((y) => ByteText.encode(formatNumber(y) + ","));
     for (const series of s.series) {
       if (series.stats.length !== s.years.length)
         throw new Error(`scenario ${s.id}: series ${series.view}/${series.entity} has ${series.stats.length} stats for ${s.years.length} years`);
-      const head = [s.id, series.view, series.entity, series.kind].map(csvField).join(",") + ",";
+      const head = ByteText.encode([s.id, series.view, series.entity, series.kind].map(csvField).join(",") + ",");
       for (let i = 0; i < series.stats.length; i++) {
         const stat = series.stats[i];
-        const row = head + years[i];
-        for (let k = 0; k < SUMMARY_STATS.length; k++) rows.add(row + stats[k] + formatNumber(stat[SUMMARY_STATS[k]]) + "\n");
+        for (let k = 0; k < SUMMARY_STATS.length; k++) {
+          out.add(head);
+          out.add(years[i]);
+          out.add(stats[k]);
+          out.text(formatNumber(stat[SUMMARY_STATS[k]]));
+          out.add(newline);
+        }
       }
     }
   }
-  return rows.text();
+  return out.bytes();
 }
 
 /** The rows of summary.csv, in its column order (SUMMARY_HEADER). */

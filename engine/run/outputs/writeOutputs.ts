@@ -8,7 +8,7 @@
 import { planOutputSet, writeOutputSet, type OutputFile } from "../../io/outputSet.js";
 import type { Results } from "../../results/types.js";
 import { resultsJson } from "./resultsJson.js";
-import { pathsCsvBytes, summaryCsv, targetsCsv } from "./tables.js";
+import { pathsCsvBytes, summaryCsvBytes, targetsCsv } from "./tables.js";
 import { markPhase } from "../../phases.js";
 
 export type { OutputFile };
@@ -25,7 +25,7 @@ export function runOutputFiles(results: Results): OutputFile[] {
   };
   return [
     formatted("results.json", resultsJson),
-    formatted("summary.csv", summaryCsv),
+    formatted("summary.csv", summaryCsvBytes),
     formatted("targets.csv", targetsCsv),
     formatted("paths.csv", pathsCsvBytes),
   ];
