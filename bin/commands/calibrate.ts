@@ -12,7 +12,6 @@ import { formatCount } from "../../engine/format/count.js";
 import { readFailureText, readRegularFileSync } from "../../engine/io/readRegularFile.js";
 import { MAX_ANALYSIS_PATHS, MAX_SCENARIO_BYTES } from "../../engine/limits.js";
 import { printNote, terminalJson, terminalText } from "../format.js";
-import { rebaseReferences } from "../rebaseReferences.js";
 import type { Scenario } from "../../engine/model/types.js";
 import type { TargetStat } from "../../engine/analysis/calibrate.js";
 
@@ -62,6 +61,7 @@ export async function calibrateFile(file: string, flags: CalibrateFlags) {
   checkOutputFile(out, target); // before the calibration's runs, so that they are not wasted
   const { loadScenario } = await import("../../engine/load/index.js");
   const { calibrate, calibratedText } = await import("../../engine/analysis/calibrate.js");
+  const { rebaseReferences } = await import("../rebaseReferences.js"); // jsonc-parser: loaded by calibrate only
   const { DEFAULT_SEED } = await import("../../engine/run/runScenarios.js");
   const { scenario } = await loadScenario(file);
   // the files the scenario extends are read too, and never replaced

@@ -10,8 +10,6 @@
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
 import type { Results } from "../../engine/results/types.js";
-import { compareResults, formatComparison } from "../../engine/analysis/compare.js";
-import { comparisonCsv } from "../../engine/analysis/compareCsv.js";
 import { terminalJson, terminalText } from "../format.js";
 import { checkAnalysisOut, figureFiles, jsonText, writeAnalysisOut } from "./analysisCommon.js";
 import { parseRunFlags } from "./run.js";
@@ -103,6 +101,7 @@ export function registerCompare(program: Command): void {
       const year = parseYear(flags.year);
       const out = await checkFigureOut(files, flags, "compare");
       const results = await loadResults(files, flags, out.loaded);
+      const { compareResults, formatComparison } = await import("../../engine/analysis/compare.js");
       const comparison = compareResults(results, { year });
       process.stdout.write(flags.json ? terminalJson(JSON.stringify(comparison, null, 2) + "\n") : terminalText(formatComparison(comparison)));
       if (out.out === undefined) return;
@@ -115,6 +114,7 @@ export function registerCompare(program: Command): void {
         year: comparison.year,
         differences: true,
       });
+      const { comparisonCsv } = await import("../../engine/analysis/compareCsv.js");
       const data = [
         { name: "comparison.json", data: jsonText(comparison) },
         { name: "comparison.csv", data: comparisonCsv(comparison) },

@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../../engine/diagnostics.js";
-import { MEASURES, type Measure } from "../../engine/observe/observations.js";
+import { MEASURES, type Measure } from "../../engine/observe/measures.js";
 import type { TrackOptions } from "../../engine/run/trackScenarios.js";
 import { formatDiagnostic, terminalJson, terminalText } from "../format.js";
 import { createProgress } from "../progress.js";

@@ -22,9 +22,9 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { closest } from "../expr/didYouMean.js";
 import { parseCsvRecords, type CsvField } from "./csvRecords.js";
+import { MEASURES, type Measure } from "./measures.js";
 
-export const MEASURES = ["share", "growth", "size"] as const;
-export type Measure = (typeof MEASURES)[number];
+export { MEASURES, type Measure };
 export const ENTITY_MATCHES = ["same", "broader", "narrower"] as const;
 export type EntityMatch = (typeof ENTITY_MATCHES)[number];
 export const SIZE_UNITS = ["USD bn", "EUR bn"] as const;
