@@ -4,12 +4,11 @@
  * merge refuses, naming the part, a missing or duplicated shard, parts of another decision, a
  * damaged part, a changed scenario file and a mix with a run's parts.
  */
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, runCli } from "./builtCli.js";
+import { ensureBuilt, runCli, runCliAsync as cli } from "./builtCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mf-decide-shard-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,20 +17,6 @@ const up = join(tmp, "linear-up.json");
 const down = join(tmp, "linear-down.json");
 const COMMON = ["--outcome", "mean log_ratio 2030, maximise", "--threshold", "-1.4", "--outcome", "median a 2030, minimise", "--paths", "300", "--seed", "s"];
 const FILES = ["decision.json", "decision.csv", "decision-regret-1.svg", "decision-regret-2.svg", "decision-tradeoff.svg"];
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["dist/bin/marketfutures.js", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const part = (n: number, k: number) => join(tmp, `n${n}`, `shard-${k}`);
 

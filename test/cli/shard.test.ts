@@ -8,35 +8,17 @@
  * Then a refusal of `merge` (exit 1) and the usage errors (exit 2); every
  * refusal is tested in test/shard/refusals.test.ts.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt } from "./builtCli.js";
+import { ensureBuilt, runCliAsync as cli, type CliRun } from "./builtCli.js";
 
 const FILES = ["test/fixtures/engine/features.json", "test/fixtures/engine/shock.json"];
 const PATHS = "16484";
 const COMMON = ["--paths", PATHS, "--seed", "7", "--threads", "1", "--quiet"];
 const tmp = mkdtempSync(join(tmpdir(), "mf-shard-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Ran> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(CLI), ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
 
 const part = (n: number, k: number) => join(tmp, `n${n}`, `shard-${k}`);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
@@ -45,7 +27,7 @@ const comparable = (dir: string) => read(dir, "results.json").replace(/\n {4}"(c
 
 describe("run --shard K/N, then merge: the bytes of one run, for N = 1, 2 and 7", () => {
   const shardCounts = [1, 2, 7];
-  const ran: Record<string, Ran> = {};
+  const ran: Record<string, CliRun> = {};
 
   beforeAll(async () => {
     expect(ensureBuilt()).toBe(true);
@@ -55,7 +37,7 @@ describe("run --shard K/N, then merge: the bytes of one run, for N = 1, 2 and 7"
       mkdirSync(join(alt, "test/fixtures/engine"), { recursive: true });
       writeFileSync(join(alt, f), readFileSync(f, "utf8") + "\n");
     }
-    const jobs: [string, Promise<Ran>][] = [["single", cli(["run", ...FILES, ...COMMON, "--out", join(tmp, "single")])]];
+    const jobs: [string, Promise<CliRun>][] = [["single", cli(["run", ...FILES, ...COMMON, "--out", join(tmp, "single")])]];
     for (const n of shardCounts)
       for (let k = 1; k <= n; k++) jobs.push([`n${n}/${k}`, cli(["run", ...FILES, ...COMMON, "--shard", `${k}/${n}`, "--out", part(n, k)])]);
     // Kubernetes style: the shard from JOB_COMPLETION_INDEX; and shard 2/2 of the same files with other bytes (run from a copy)

@@ -3,12 +3,11 @@
  * for --threads 1, 2 and 3, bit for bit; its plain summary equal to `run`'s; the table; --json;
  * refusals with their places and exit codes (1 invalid input, 2 wrong usage).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, ensureBuilt, runCli } from "./builtCli.js";
+import { ensureBuilt, runCli, runCliAsync as runAsync } from "./builtCli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mf-track-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,17 +17,6 @@ beforeAll(() => {
 
 const SHIPPED = ["scenarios/hyperscaler-hegemony.json", "scenarios/regulated-multipolarity.json", "scenarios/paradigm-shift.json"];
 const OBSERVED = ["--observed", "scenarios/observations/worldwide-shares.csv", "--observed", "scenarios/observations/worldwide-growth.csv"];
-
-function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("marketfutures track on the shipped scenarios and observations", () => {
   it("writes the same numbers for --threads 1, 2 and 3, bit for bit (5,000 paths: 3 chunks), and a summary.csv equal to run's", async () => {
