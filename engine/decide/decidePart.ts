@@ -23,6 +23,8 @@ import type { DecisionUnit } from "./units.js";
 export const DECIDE_PART_MANIFEST = "decide-part.json";
 export const DECIDE_PART_VALUES = "units.bin";
 export const DECIDE_PART_FORMAT = "marketfutures-decide-part";
+/** The largest manifest read: far above any real one (it lists the units, a few hundred bytes each). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** What every shard of one decision must share; a merge refuses parts whose requests differ. */
 export interface DecideRequest {
@@ -89,13 +91,13 @@ export function decidePartFiles(
 
 /** Whether folder `dir` holds a decide part (its manifest), rather than a run's part. */
 export function isDecidePart(dir: string): boolean {
-  return "text" in readRegularFileSync(join(dir, DECIDE_PART_MANIFEST), 64 * 1024 * 1024);
+  return "text" in readRegularFileSync(join(dir, DECIDE_PART_MANIFEST), MAX_MANIFEST_BYTES);
 }
 
 /** A part's manifest, checked for its shape; UserError naming the part. */
 export function readDecideManifest(dir: string): DecidePartManifest {
   const file = join(dir, DECIDE_PART_MANIFEST);
-  const read = readRegularFileSync(file, 64 * 1024 * 1024);
+  const read = readRegularFileSync(file, MAX_MANIFEST_BYTES);
   if (!("text" in read)) throw new UserError(`${file}: ${readFailureText(read.failure, "decide part")}; give the folders that decide --shard wrote`);
   let m: Partial<DecidePartManifest>;
   try {

@@ -74,7 +74,7 @@ export class ByteText {
   /**
    * One number of `json`, the JSON.stringify text of an array of numbers
    * (`[1.5,null,2]`): the characters from `from` to the next ',' or ']' (none
-   * for `null`, a number that is not finite, as formatNumbers writes it).
+   * for `null`, a number that is not finite, as formatNumber writes it).
    * Returns where the next number starts.
    */
   jsonNumber(json: string, from: number): number {
